@@ -1,0 +1,14 @@
+using NewsIngest.Enricher;
+using NewsIngest.ServiceDefaults;
+
+return await ServiceRunner.RunAsync("enricher", async () =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddServiceDefaults("enricher");
+    builder.AddEnricher();
+    builder.AddMessaging("enricher", bus => bus.AddEnricherConsumers());
+
+    var app = builder.Build();
+    app.MapDefaultEndpoints();
+    await app.RunAsync();
+});

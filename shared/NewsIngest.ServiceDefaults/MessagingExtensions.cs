@@ -1,0 +1,72 @@
+using System.Net.Mime;
+using MassTransit;
+using MassTransit.MessageData;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NewsIngest.Contracts;
+using RabbitMQ.Client;
+
+namespace NewsIngest.ServiceDefaults;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// The MassTransit bus: RabbitMQ from configuration (<c>RabbitMqTransport</c> section) or the in-memory
+    /// transport, queues prefixed by the service, retries then the <c>_error</c> queue, a claim-check
+    /// repository for bodies, and the <c>news.articles</c> topic exchange for stored records (plain JSON).
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging(
+        this IHostApplicationBuilder builder,
+        string queuePrefix,
+        Action<IBusRegistrationConfigurator> addConsumers)
+    {
+        builder.Services.AddValidatedOptions<MessagingOptions>(MessagingOptions.Section);
+        builder.Services.AddOptions<RabbitMqTransportOptions>().BindConfiguration("RabbitMqTransport");
+        var transport = builder.Configuration.GetValue<MessagingTransport?>($"{MessagingOptions.Section}:Transport");
+        builder.Services.AddSingleton<IMessageDataRepository>(sp => CreateRepository(sp.GetRequiredService<IOptions<MessagingOptions>>().Value));
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, false));
+            addConsumers(bus);
+            if (transport == MessagingTransport.InMemory)
+            {
+                bus.UsingInMemory((context, cfg) => ConfigureBus(context, cfg));
+            }
+            else
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Message<ArticleStored>(m => m.SetEntityName(ArticleTopic.Exchange));
+                    cfg.Publish<ArticleStored>(p => p.ExchangeType = ExchangeType.Topic);
+                    cfg.Send<ArticleStored>(s =>
+                    {
+                        s.UseRoutingKeyFormatter(c => ArticleTopic.RoutingKey(c.Message));
+                        s.UseSerializer(new ContentType("application/json"));
+                    });
+                    ConfigureBus(context, cfg);
+                });
+            }
+        });
+        return builder;
+    }
+
+    private static void ConfigureBus<T>(IBusRegistrationContext context, IBusFactoryConfigurator<T> cfg)
+        where T : IReceiveEndpointConfigurator
+    {
+        var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+        cfg.AddRawJsonSerializer(RawSerializerOptions.AddTransportHeaders | RawSerializerOptions.CopyHeaders);
+        cfg.UseMessageData(context.GetRequiredService<IMessageDataRepository>());
+        cfg.UseConsumeFilter(typeof(ArticleLogScopeFilter<>), context);
+        cfg.UseMessageRetry(r => r.Intervals(Enumerable.Range(1, options.RetryLimit).Select(i => TimeSpan.FromMilliseconds(200 * i)).ToArray()));
+        cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+        cfg.ConfigureEndpoints(context);
+    }
+
+    private static IMessageDataRepository CreateRepository(MessagingOptions options) =>
+        options.Transport == MessagingTransport.InMemory
+            ? new InMemoryMessageDataRepository()
+            : new FileSystemMessageDataRepository(Directory.CreateDirectory(options.ClaimCheckPath!));
+}

@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsIngest.ServiceDefaults;
+
+public enum MessagingTransport
+{
+    /// <summary>Not set: start-up fails and names the setting.</summary>
+    Unset = 0,
+    RabbitMq = 1,
+    InMemory = 2,
+}
+
+/// <summary>The <c>Messaging</c> section. The broker itself is MassTransit's <c>RabbitMqTransport</c> section.</summary>
+public sealed class MessagingOptions : IValidatableObject
+{
+    public const string Section = "Messaging";
+
+    /// <summary><c>RabbitMq</c> for the distributed services, <c>InMemory</c> for the all-in-one mode.</summary>
+    public MessagingTransport Transport { get; set; }
+
+    /// <summary>
+    /// Folder shared by all services where claim-checked bodies are kept (a volume under docker-compose).
+    /// Required with RabbitMQ; the in-memory transport keeps bodies in memory.
+    /// </summary>
+    public string? ClaimCheckPath { get; set; }
+
+    /// <summary>How long a claim-checked body is kept.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan ClaimCheckTimeToLive { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Messages a consumer handles at once (per replica).</summary>
+    [Range(1, 256)]
+    public int ConcurrentMessageLimit { get; set; } = 8;
+
+    /// <summary>Immediate retries before a message goes to the <c>_error</c> queue.</summary>
+    [Range(0, 10)]
+    public int RetryLimit { get; set; } = 3;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Transport == MessagingTransport.Unset)
+        {
+            yield return new ValidationResult("must be RabbitMq or InMemory", [nameof(Transport)]);
+        }
+
+        if (Transport == MessagingTransport.RabbitMq && string.IsNullOrWhiteSpace(ClaimCheckPath))
+        {
+            yield return new ValidationResult("is required with the RabbitMq transport (a folder every service shares)", [nameof(ClaimCheckPath)]);
+        }
+    }
+}
