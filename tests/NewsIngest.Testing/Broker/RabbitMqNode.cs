@@ -1,0 +1,281 @@
+using System.Diagnostics;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace NewsIngest.Testing;
+
+/// <summary>
+/// A throwaway RabbitMQ node run as a plain process on loopback: its own directory, node name,
+/// AMQP and distribution ports and Erlang cookie. Boot takes 5–10 s, so share one per test assembly
+/// (<see cref="BrokerFixture"/>) and isolate tests with <see cref="CreateVirtualHostAsync"/> or unique queue names.
+/// </summary>
+public sealed class RabbitMqNode : IAsyncDisposable
+{
+    public const string ServerScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+    private const string ControlScript = "/usr/lib/rabbitmq/bin/rabbitmqctl";
+    private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Process _process;
+    private readonly IReadOnlyDictionary<string, string?> _environment;
+    private readonly string _epmd;
+    private readonly bool _startedEpmd;
+    private int _stopped;
+
+    private RabbitMqNode(
+        Process process,
+        string directory,
+        string nodeName,
+        int port,
+        int distributionPort,
+        IReadOnlyDictionary<string, string?> environment,
+        string epmd,
+        bool startedEpmd)
+    {
+        _process = process;
+        Directory = directory;
+        NodeName = nodeName;
+        Port = port;
+        DistributionPort = distributionPort;
+        _environment = environment;
+        _epmd = epmd;
+        _startedEpmd = startedEpmd;
+    }
+
+    public string Host { get; } = "127.0.0.1";
+
+    public int Port { get; }
+
+    public int DistributionPort { get; }
+
+    public string UserName { get; } = "guest";
+
+    public string Password { get; } = "guest";
+
+    /// <summary>The Erlang node name, e.g. <c>newsingest-1a2b3c4d@localhost</c>.</summary>
+    public string NodeName { get; }
+
+    /// <summary>Scratch directory holding config, data (mnesia) and logs; deleted on dispose.</summary>
+    public string Directory { get; }
+
+    /// <summary>Process id of the server script, which leads the node's process group.</summary>
+    public int ProcessId => _process.Id;
+
+    public Uri AmqpUri => AmqpUriFor("/");
+
+    public string LogFile => Path.Combine(Directory, "log", $"{NodeName}.log");
+
+    /// <summary>AMQP URI for a virtual host, e.g. <c>amqp://guest:guest@127.0.0.1:5672/my-vhost</c> (the default "/" gives a trailing slash only).</summary>
+    public Uri AmqpUriFor(string virtualHost) =>
+        new($"amqp://{UserName}:{Password}@{Host}:{Port}/{(virtualHost == "/" ? string.Empty : Uri.EscapeDataString(virtualHost))}");
+
+    public ConnectionFactory CreateConnectionFactory(string virtualHost = "/") => new()
+    {
+        HostName = Host,
+        Port = Port,
+        UserName = UserName,
+        Password = Password,
+        VirtualHost = virtualHost,
+        RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    public static async Task<RabbitMqNode> StartAsync(CancellationToken cancellationToken = default) =>
+        await StartAsync(DefaultStartTimeout, cancellationToken);
+
+    public static async Task<RabbitMqNode> StartAsync(TimeSpan startTimeout, CancellationToken cancellationToken = default)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("Throwaway RabbitMQ nodes run on Linux only.");
+        }
+
+        if (!File.Exists(ServerScript))
+        {
+            throw new InvalidOperationException(
+                $"RabbitMQ is not installed: {ServerScript} is missing. Install it with 'apt-get install -y rabbitmq-server' (tests/run.sh does this).");
+        }
+
+        var epmd = ProcessEnvironment.FindOnPath("epmd")
+            ?? System.IO.Directory.EnumerateFiles("/usr/lib/erlang/bin", "epmd").FirstOrDefault()
+            ?? throw new InvalidOperationException("epmd (Erlang's port mapper) was not found on PATH or in /usr/lib/erlang/bin.");
+
+        var directory = TestDirectory.Create("rmq");
+        var nodeName = $"newsingest-{Path.GetFileName(directory)[^8..]}@localhost";
+        var port = FreePort.Next();
+        var distributionPort = FreePort.Next();
+        var environment = WriteLayout(directory, nodeName, port, distributionPort);
+        var startedEpmd = await Epmd.EnsureRunningAsync(epmd, cancellationToken);
+
+        var process = Launch(directory, environment);
+        var node = new RabbitMqNode(process, directory, nodeName, port, distributionPort, environment, epmd, startedEpmd);
+        try
+        {
+            await node.WaitUntilAcceptingConnectionsAsync(startTimeout, cancellationToken);
+            return node;
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Creates a virtual host with a unique name (or the given one) and grants the guest user full rights on it.</summary>
+    public async Task<string> CreateVirtualHostAsync(string? name = null, CancellationToken cancellationToken = default)
+    {
+        var virtualHost = name ?? $"test-{Guid.NewGuid():N}"[..17];
+        await ControlAsync(["add_vhost", virtualHost], cancellationToken);
+        await ControlAsync(["set_permissions", "-p", virtualHost, UserName, ".*", ".*", ".*"], cancellationToken);
+        return virtualHost;
+    }
+
+    /// <summary>Runs <c>rabbitmqctl -n NODE args...</c> against this node and returns its standard output.</summary>
+    public async Task<string> ControlAsync(IEnumerable<string> arguments, CancellationToken cancellationToken = default)
+    {
+        var result = await ExternalCommand.RunCheckedAsync(
+            ControlScript, arguments.Prepend(NodeName).Prepend("-n"), _environment, TimeSpan.FromSeconds(60), cancellationToken);
+        return result.StandardOutput;
+    }
+
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            await StopProcessGroupAsync();
+        }
+        finally
+        {
+            _process.Dispose();
+            if (_startedEpmd)
+            {
+                await Epmd.StopIfIdleAsync(_epmd);
+            }
+
+            await TestDirectory.DeleteAsync(Directory);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private static Dictionary<string, string?> WriteLayout(string directory, string nodeName, int port, int distributionPort)
+    {
+        System.IO.Directory.CreateDirectory(Path.Combine(directory, "log"));
+        System.IO.Directory.CreateDirectory(Path.Combine(directory, "mnesia"));
+        File.WriteAllText(Path.Combine(directory, "rabbitmq-env.conf"), string.Empty);
+        File.WriteAllText(Path.Combine(directory, "enabled_plugins"), "[].\n");
+        File.WriteAllText(
+            Path.Combine(directory, "rabbitmq.conf"),
+            "loopback_users = none\nlog.console = false\nlog.file.level = info\n");
+        var cookie = Path.Combine(directory, ".erlang.cookie");
+        File.WriteAllText(cookie, Guid.NewGuid().ToString("N").ToUpperInvariant());
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(cookie, UnixFileMode.UserRead);
+        }
+
+        var environment = new Dictionary<string, string?>
+        {
+            ["HOME"] = directory,
+            ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(directory, "rabbitmq-env.conf"),
+            ["RABBITMQ_NODENAME"] = nodeName,
+            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+            ["RABBITMQ_NODE_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RABBITMQ_DIST_PORT"] = distributionPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(directory, "mnesia"),
+            ["RABBITMQ_LOG_BASE"] = Path.Combine(directory, "log"),
+            ["RABBITMQ_PID_FILE"] = Path.Combine(directory, "rabbit.pid"),
+            ["RABBITMQ_CONFIG_FILE"] = Path.Combine(directory, "rabbitmq.conf"),
+            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(directory, "enabled_plugins"),
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
+            ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+        };
+
+        // Settings inherited from the caller's environment must not leak into the throwaway node.
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.OfType<string>())
+        {
+            if (name.StartsWith("RABBITMQ_", StringComparison.Ordinal) && !environment.ContainsKey(name))
+            {
+                environment[name] = null;
+            }
+        }
+
+        return environment;
+    }
+
+    private static Process Launch(string directory, IReadOnlyDictionary<string, string?> environment)
+    {
+        // "exec setsid" keeps the pid: the shell is not a group leader, so setsid makes the server script the
+        // leader of a new process group (pid == pgid) that holds beam.smp and its helpers; stopping signals the group.
+        var startInfo = new ProcessStartInfo("/bin/sh")
+        {
+            UseShellExecute = false,
+            WorkingDirectory = directory,
+            ArgumentList = { "-c", "exec setsid \"$0\" >\"$1\" 2>&1 </dev/null", ServerScript, Path.Combine(directory, "stdout.log") },
+        };
+        ProcessEnvironment.Apply(startInfo, environment);
+        return Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {ServerScript}.");
+    }
+
+    private async Task WaitUntilAcceptingConnectionsAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var factory = CreateConnectionFactory();
+        factory.RequestedConnectionTimeout = TimeSpan.FromSeconds(3);
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw Failure($"RabbitMQ node {NodeName} exited with code {_process.ExitCode} before accepting connections on port {Port}.");
+            }
+
+            try
+            {
+                await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+                return;
+            }
+            catch (BrokerUnreachableException) when (clock.Elapsed < timeout)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            }
+            catch (BrokerUnreachableException ex)
+            {
+                throw Failure($"RabbitMQ node {NodeName} did not accept an AMQP connection on {Host}:{Port} within {timeout.TotalSeconds:0} s.", ex);
+            }
+        }
+    }
+
+    private InvalidOperationException Failure(string message, Exception? inner = null) =>
+        new($"{message}\n--- {LogFile} (tail) ---\n{TestDirectory.Tail(LogFile, 40)}\n--- stdout.log (tail) ---\n{TestDirectory.Tail(Path.Combine(Directory, "stdout.log"), 20)}", inner);
+
+    private async Task StopProcessGroupAsync()
+    {
+        var group = _process.Id;
+        Signals.SendToGroup(group, Signals.Terminate);
+        if (!await WaitForGroupToEndAsync(group, StopTimeout))
+        {
+            Signals.SendToGroup(group, Signals.Kill);
+            await WaitForGroupToEndAsync(group, TimeSpan.FromSeconds(10));
+        }
+    }
+
+    private async Task<bool> WaitForGroupToEndAsync(int group, TimeSpan timeout)
+    {
+        try
+        {
+            await Eventually.UntilAsync(
+                () => _process.HasExited && !Signals.GroupIsAlive(group),
+                timeout,
+                $"process group {group} of RabbitMQ node {NodeName} has ended");
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+}
