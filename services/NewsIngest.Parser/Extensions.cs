@@ -9,6 +9,7 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddParser(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<Extraction.ArticleExtractor>();
         builder.Services.AddSingleton<ArticleParsing>();
         builder.Services.TryAddTimeProvider();
         return builder;

@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using NewsIngest.Parser.Extraction;
 using NewsIngest.Parser.Text;
 
 namespace NewsIngest.Parser.Html;
@@ -74,7 +75,7 @@ public static class HtmlFragmentText
             return;
         }
 
-        var clean = TextNormalizer.Clean(current.ToString());
+        var clean = TextNormalizer.Normalize(current.ToString());
         current.Clear();
         if (clean.Length > 0)
         {

@@ -1,4 +1,5 @@
 using NewsIngest.Contracts;
+using NewsIngest.Parser.Extraction;
 using NewsIngest.Parser.Html;
 using NewsIngest.Parser.Text;
 
@@ -8,10 +9,20 @@ namespace NewsIngest.Parser.Parsing;
 /// The parser's one entry point, shared by the service's consumer and <c>newsingest parse</c>: plain-text
 /// wire articles, feed entries (HTML fragments) and article pages.
 /// </summary>
-public sealed class ArticleParsing
+public sealed class ArticleParsing(ArticleExtractor extractor)
 {
+    public ArticleParsing()
+        : this(new ArticleExtractor())
+    {
+    }
+
     public ParseOutcome Parse(ParseRequest request)
     {
+        if (request.Kind == ArticleSourceKind.Html)
+        {
+            return FromPage(HtmlDecoding.Decode(request.Body, request.Charset is null ? null : $"text/html; charset={request.Charset}"), request);
+        }
+
         var text = TextDecoding.Decode(request.Body, request.Charset, out var rejection);
         if (text is null)
         {
@@ -49,7 +60,7 @@ public sealed class ArticleParsing
     private static ParseOutcome FromFeedItem(string html, ParseRequest request)
     {
         var paragraphs = HtmlFragmentText.Paragraphs(html);
-        var title = request.Title is null ? null : TextNormalizer.Clean(request.Title);
+        var title = request.Title is null ? null : TextNormalizer.Normalize(request.Title);
         if (string.IsNullOrEmpty(title) || paragraphs.Count == 0)
         {
             return ParseOutcome.Rejected("no article: the feed entry has no title or no text");
@@ -64,6 +75,39 @@ public sealed class ArticleParsing
             FeedUrl = request.FeedUrl,
             Published = request.Published,
             Authors = request.Author is null ? [] : [request.Author],
+        });
+    }
+
+    private ParseOutcome FromPage(string html, ParseRequest request)
+    {
+        var page = extractor.Extract(html, Uri.TryCreate(request.Url, UriKind.Absolute, out var url) ? url : null);
+        if (page.NoArticleReason is not null)
+        {
+            return ParseOutcome.Rejected($"no article: {page.NoArticleReason}");
+        }
+
+        var title = page.Title ?? request.Title;
+        if (string.IsNullOrWhiteSpace(title) || page.Paragraphs.Count == 0)
+        {
+            return ParseOutcome.Rejected("no article: the page has no title or no text");
+        }
+
+        return ParseOutcome.Parsed(new ParsedArticle
+        {
+            Title = title,
+            Paragraphs = page.Paragraphs,
+            Source = page.SiteName ?? request.FeedTitle ?? SiteOf(page.CanonicalUrl ?? request.Url),
+            Url = request.Url,
+            CanonicalUrl = page.CanonicalUrl,
+            FeedUrl = request.FeedUrl,
+            Published = page.Published ?? request.Published,
+            Modified = page.Modified,
+            Authors = page.Authors.Count > 0 ? page.Authors : request.Author is null ? [] : [request.Author],
+            SiteName = page.SiteName,
+            Description = page.Description,
+            LeadImage = page.LeadImage,
+            Tags = page.Tags,
+            LanguageHint = page.Language,
         });
     }
 

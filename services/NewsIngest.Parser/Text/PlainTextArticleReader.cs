@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 
+using NewsIngest.Parser.Extraction;
+
 namespace NewsIngest.Parser.Text;
 
 /// <summary>
@@ -17,7 +19,7 @@ public static partial class PlainTextArticleReader
             return new PlainTextArticle(string.Empty, [], null);
         }
 
-        var title = TextNormalizer.Clean(lines[start]);
+        var title = TextNormalizer.Normalize(lines[start]);
         var body = lines.AsSpan(start + 1);
         var paragraphs = HasBlankLineBlocks(body) ? Blocks(body) : Lines(body);
 
@@ -57,7 +59,7 @@ public static partial class PlainTextArticleReader
         var paragraphs = new List<string>();
         foreach (var line in body)
         {
-            var clean = TextNormalizer.Clean(line);
+            var clean = TextNormalizer.Normalize(line);
             if (clean.Length > 0)
             {
                 paragraphs.Add(clean);
@@ -89,7 +91,7 @@ public static partial class PlainTextArticleReader
 
     private static void Flush(List<string> paragraphs, List<string> current)
     {
-        var clean = TextNormalizer.Clean(string.Join(' ', current));
+        var clean = TextNormalizer.Normalize(string.Join(' ', current));
         if (clean.Length > 0)
         {
             paragraphs.Add(clean);

@@ -1,4 +1,4 @@
-using NewsIngest.Parser.Text;
+using NewsIngest.Parser.Extraction;
 
 namespace NewsIngest.Parser.Tests.Text;
 
@@ -7,18 +7,18 @@ public sealed class TextNormalizerTests
     [Fact]
     public void Clean_SoftHyphensZeroWidthAndRuns_AreRemovedOrFolded()
     {
-        TextNormalizer.Clean("  news\u00ADpaper \u200Bnow\t\n here ").ShouldBe("newspaper now here");
+        TextNormalizer.Normalize("  news\u00ADpaper \u200Bnow\t\n here ").ShouldBe("newspaper now here");
     }
 
     [Fact]
     public void Clean_DecomposedAccent_IsComposedToNfc()
     {
-        TextNormalizer.Clean("Cafe\u0301").ShouldBe("Caf\u00E9");
+        TextNormalizer.Normalize("Cafe\u0301").ShouldBe("Caf\u00E9");
     }
 
     [Fact]
     public void Clean_ZeroWidthNonJoiner_IsKeptForPersianAndUrdu()
     {
-        TextNormalizer.Clean("می\u200Cخواهم").ShouldBe("می\u200Cخواهم");
+        TextNormalizer.Normalize("می\u200Cخواهم").ShouldBe("می\u200Cخواهم");
     }
 }
