@@ -6,7 +6,7 @@ namespace NewsIngest.Fetcher.Publishing;
 
 /// <summary>Puts the body in the claim-check store and publishes <see cref="ArticleFetched"/>.</summary>
 public sealed class FetchedItemPublisher(
-    IPublishEndpoint publisher,
+    IBus publisher,
     IMessageDataRepository bodies,
     Microsoft.Extensions.Options.IOptions<MessagingOptions> messaging,
     TimeProvider clock,
