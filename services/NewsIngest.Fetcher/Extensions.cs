@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 using NewsIngest.Fetcher.Inbox;
 using NewsIngest.Fetcher.Polling;
 using NewsIngest.Fetcher.Publishing;

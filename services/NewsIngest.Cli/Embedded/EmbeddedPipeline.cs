@@ -35,8 +35,8 @@ public static class EmbeddedPipeline
         {
             bus.AddFetcherConsumers().AddParserConsumers().AddEnricherConsumers().AddStoreConsumers();
             bus.AddConsumer<StoredArticlePrinter>();
-            bus.AddConsumeObserver<PipelineIdleMonitor>();
-            bus.AddPublishObserver<PipelineIdleMonitor>();
+            bus.AddConsumeObserver(sp => sp.GetRequiredService<PipelineIdleMonitor>());
+            bus.AddPublishObserver(sp => sp.GetRequiredService<PipelineIdleMonitor>());
         });
         return builder.Build();
     }

@@ -32,7 +32,7 @@ public sealed class SampleFeedServer : IAsyncDisposable
             return path is null ? Results.NotFound() : Results.File(path, ContentTypeOf(path));
         });
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SampleFeedServer(app, files.Select(f => $"{address}/feeds/{Path.GetFileName(f)}").ToArray());
     }
 

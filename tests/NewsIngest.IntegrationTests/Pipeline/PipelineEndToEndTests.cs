@@ -167,8 +167,8 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
             return new LogEvent(
                 line,
                 root.TryGetProperty("@mt", out var template) ? template.GetString()! : string.Empty,
-                root.TryGetProperty("Service", out var service) ? service.GetString() : null,
-                root.TryGetProperty("ArticleId", out var id) ? id.GetString() : null);
+                root.TryGetProperty(nameof(Service), out var service) ? service.GetString() : null,
+                root.TryGetProperty(nameof(ArticleId), out var id) ? id.GetString() : null);
         }
     }
 }
