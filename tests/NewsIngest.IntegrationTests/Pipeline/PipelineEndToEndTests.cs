@@ -69,7 +69,7 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
         var good = WireArticles.Create("market square");
         pipeline.DropIntoInbox("empty.txt", []);
         pipeline.DropIntoInbox("binary.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A, 0x0A, 0x00, 0xFF]);
-        await PublishPoisonAsync();
+        var poisonArticleId = await PublishPoisonAsync();
         pipeline.DropIntoInbox("good.txt", good.Text);
 
         await Eventually.UntilAsync(() => RecordsTitled(good.Title).Count == 1, Deadline, "the good article is stored despite the bad input");
@@ -81,6 +81,11 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
             Deadline,
             "the fetcher warns once about each bad input");
         Warnings("NewsIngest.Fetcher").Count(l => l.Contains("empty.txt", StringComparison.Ordinal)).ShouldBe(1);
+        await Eventually.UntilAsync(
+            () => pipeline.LogsOf("NewsIngest.Parser").Any(l => l.Contains("\"@l\":\"Error\"", StringComparison.Ordinal) && l.Contains(poisonArticleId.ToString(), StringComparison.Ordinal)),
+            Deadline,
+            "the parser logs the poison message's failure as one ERROR line with its ArticleId");
+        pipeline.LogsOf("NewsIngest.Parser").Count(l => l.Contains("\"@l\":\"Error\"", StringComparison.Ordinal)).ShouldBe(1);
         File.Exists(Path.Combine(pipeline.Inbox, ".rejected", "binary.txt")).ShouldBeTrue();
         pipeline.Services.Values.ShouldAllBe(s => !s.HasExited);
     }
@@ -135,15 +140,16 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
     }
 
     /// <summary>An <c>ArticleFetched</c> whose claim check points nowhere: the parser's consumer throws on it.</summary>
-    private async Task PublishPoisonAsync()
+    private async Task<Guid> PublishPoisonAsync()
     {
+        var articleId = Guid.NewGuid();
         var envelope = JsonSerializer.SerializeToUtf8Bytes(new
         {
             messageId = Guid.NewGuid(),
             messageType = new[] { "urn:message:NewsIngest.Contracts:ArticleFetched" },
             message = new
             {
-                articleId = Guid.NewGuid(),
+                articleId,
                 correlationId = Guid.NewGuid(),
                 fetchedAt = DateTimeOffset.UtcNow,
                 kind = 0,
@@ -156,6 +162,7 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
         await using var channel = await connection.CreateChannelAsync();
         var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = Guid.NewGuid().ToString() };
         await channel.BasicPublishAsync("parser-article-fetched", string.Empty, mandatory: false, properties, envelope);
+        return articleId;
     }
 
     private sealed record LogEvent(string Raw, string Message, string? Service, string? ArticleId)
