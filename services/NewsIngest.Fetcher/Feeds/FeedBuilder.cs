@@ -365,7 +365,7 @@ internal sealed partial class FeedBuilder
                 var email = Pop("email");
                 if (_inAuthor && !_inPublisher)
                 {
-                    CurrentAuthor().Email = email;
+                    SaveAuthor(AuthorField.Email, email);
                 }
 
                 break;
@@ -373,7 +373,7 @@ internal sealed partial class FeedBuilder
                 var href = Pop("href");
                 if (_inAuthor)
                 {
-                    CurrentAuthor().Href = href;
+                    SaveAuthor(AuthorField.Href, href);
                 }
 
                 break;
@@ -668,7 +668,7 @@ internal sealed partial class FeedBuilder
 
         if (_inAuthor)
         {
-            CurrentAuthor().Name = value;
+            SaveAuthor(AuthorField.Name, value);
         }
         else if (_inTextInput && value is not null)
         {
@@ -676,15 +676,34 @@ internal sealed partial class FeedBuilder
         }
     }
 
-    private AuthorDetail CurrentAuthor()
+    /// <summary>
+    /// Records a name, email or URI of the author being read, both on that author and on the context's author
+    /// detail, which gathers fields across authors (a later author's field replaces an earlier one's).
+    /// </summary>
+    private void SaveAuthor(AuthorField field, string? value)
     {
-        var authors = Context().Authors;
-        if (authors.Count == 0)
+        var context = Context();
+        if (context.Authors.Count == 0)
         {
-            authors.Add(new AuthorDetail());
+            context.Authors.Add(new AuthorDetail());
         }
 
-        return authors[^1];
+        context.Author ??= new AuthorDetail();
+        foreach (var target in (ReadOnlySpan<AuthorDetail>)[context.Authors[^1], context.Author])
+        {
+            switch (field)
+            {
+                case AuthorField.Name:
+                    target.Name = value;
+                    break;
+                case AuthorField.Email:
+                    target.Email = value;
+                    break;
+                default:
+                    target.Href = value;
+                    break;
+            }
+        }
     }
 
     /// <summary>Derives the author line from name/email, or name and email from a free-text author line.</summary>
@@ -694,7 +713,6 @@ internal sealed partial class FeedBuilder
         if (detail.HasNameOrEmail)
         {
             context.Values["author"] = detail.Display()!;
-            context.Author = detail;
             return;
         }
 
@@ -739,7 +757,7 @@ internal sealed partial class FeedBuilder
 
         if (detail.HasNameOrEmail)
         {
-            context.Author = detail;
+            context.Author ??= detail;
         }
     }
 
@@ -1001,6 +1019,13 @@ internal sealed partial class FeedBuilder
 
     [GeneratedRegex(@"(([a-zA-Z0-9_.+-]+)@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.)|(([a-zA-Z0-9-]+\.)+))([a-zA-Z]{2,}|[0-9]{1,3})(\]?))(\?subject=\S+)?")]
     private static partial Regex EmailPattern();
+
+    private enum AuthorField
+    {
+        Name,
+        Email,
+        Href,
+    }
 
     private sealed class Frame(string element, bool expectingText)
     {
