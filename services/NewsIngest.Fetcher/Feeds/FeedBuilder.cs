@@ -689,6 +689,7 @@ internal sealed partial class FeedBuilder
         }
 
         context.Author ??= new AuthorDetail();
+        SyncAuthor(context); // as feedparser does: an earlier author line can seed this author's missing fields
         foreach (var target in (ReadOnlySpan<AuthorDetail>)[context.Authors[^1], context.Author])
         {
             switch (field)

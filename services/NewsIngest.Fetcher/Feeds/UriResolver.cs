@@ -1,13 +1,23 @@
 namespace NewsIngest.Fetcher.Feeds;
 
-/// <summary>Resolves relative references against a base (xml:base or the feed's address), leaving absolute ones as written.</summary>
+/// <summary>
+/// Resolves relative references against a base (xml:base or the feed's address), leaving absolute ones as written.
+/// A base that is itself relative ("/root/") still combines with a reference ("page" gives "/root/page").
+/// </summary>
 internal static class UriResolver
 {
+    private static readonly Uri Placeholder = new("http://relative.invalid/");
+
     public static string Resolve(string? baseUri, string reference)
     {
         if (string.IsNullOrEmpty(baseUri) || HasScheme(reference))
         {
             return reference;
+        }
+
+        if (!HasScheme(baseUri))
+        {
+            return ResolveAgainstRelativeBase(baseUri, reference);
         }
 
         if (!Uri.TryCreate(baseUri, UriKind.Absolute, out var baseValue) || !IsSafeScheme(baseValue.Scheme))
@@ -22,12 +32,7 @@ internal static class UriResolver
     public static bool HasScheme(string reference)
     {
         var colon = reference.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0)
-        {
-            return false;
-        }
-
-        if (!char.IsAsciiLetter(reference[0]))
+        if (colon <= 0 || !char.IsAsciiLetter(reference[0]))
         {
             return false;
         }
@@ -45,4 +50,16 @@ internal static class UriResolver
     }
 
     public static bool IsSafeScheme(string scheme) => scheme is not ("javascript" or "vbscript" or "data");
+
+    private static string ResolveAgainstRelativeBase(string baseUri, string reference)
+    {
+        if (!Uri.TryCreate(Placeholder, baseUri, out var combinedBase) || !Uri.TryCreate(combinedBase, reference, out var resolved)
+            || resolved.Host != Placeholder.Host)
+        {
+            return reference;
+        }
+
+        var path = resolved.PathAndQuery + resolved.Fragment;
+        return baseUri.StartsWith('/') || reference.StartsWith('/') ? path : path.TrimStart('/');
+    }
 }

@@ -141,12 +141,12 @@ public sealed class FeedParserRssTests
     }
 
     [Fact]
-    public void Parse_EscapedHtmlInDescription_KeepsMarkupAndEscapesStrayLessThan()
+    public void Parse_EscapedHtmlInDescription_KeepsMarkupDropsHandlersAndEscapesBogusDeclaration()
     {
         // Arrange
         const string xml = """
             <rss version="2.0"><channel><item>
-              <description>&lt;p&gt;1 &lt; 2 &amp;&amp; &lt;b onclick="steal()"&gt;bold&lt;/b&gt;&lt;br&gt;&lt;/p&gt;</description>
+              <description>&lt;p&gt;1 &lt; 2 &amp;&amp; &lt;!' &lt;b onclick="steal()"&gt;bold&lt;/b&gt;&lt;br&gt;&lt;!-- note --&gt;&lt;/p&gt;</description>
             </item></channel></rss>
             """;
 
@@ -154,7 +154,7 @@ public sealed class FeedParserRssTests
         var item = FeedTestFiles.ParseText(xml).Items.ShouldHaveSingleItem();
 
         // Assert
-        item.Summary.ShouldBe("<p>1 &lt; 2 && <b>bold</b><br /></p>");
+        item.Summary.ShouldBe("<p>1 < 2 && &lt;!' <b>bold</b><br /><!-- note --></p>");
     }
 
     [Fact]
