@@ -22,6 +22,7 @@ internal sealed partial class FeedBuilder
     private readonly FeedContext _feed = new();
     private readonly List<FeedContext> _entries = [];
     private readonly List<Frame> _stack = [];
+    private readonly Stack<Frame> _framePool = new();
     private readonly List<string?> _baseStack = [];
     private readonly List<string?> _langStack = [];
     private FeedContext? _image;
@@ -794,7 +795,10 @@ internal sealed partial class FeedBuilder
             throw new FeedFormatException($"The feed nests elements deeper than {FeedLimits.MaxDepth} levels.");
         }
 
-        _stack.Add(new Frame(element, expectingText));
+        var frame = _framePool.Count > 0 ? _framePool.Pop() : new Frame();
+        frame.Element = element;
+        frame.ExpectingText = expectingText;
+        _stack.Add(frame);
     }
 
     private void PushContent(string element, Dictionary<string, string> a, string defaultType, bool expectingText)
@@ -830,7 +834,10 @@ internal sealed partial class FeedBuilder
         }
 
         var output = Join(pieces).Trim();
-        if (!frame.ExpectingText)
+        var expectingText = frame.ExpectingText;
+        pieces.Clear();
+        _framePool.Push(frame);
+        if (!expectingText)
         {
             return output;
         }
@@ -1028,10 +1035,10 @@ internal sealed partial class FeedBuilder
         Href,
     }
 
-    private sealed class Frame(string element, bool expectingText)
+    private sealed class Frame
     {
-        public string Element { get; } = element;
-        public bool ExpectingText { get; } = expectingText;
+        public string Element { get; set; } = "";
+        public bool ExpectingText { get; set; }
         public List<string> Pieces { get; } = [];
     }
 

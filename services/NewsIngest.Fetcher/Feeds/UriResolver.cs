@@ -8,6 +8,9 @@ internal static class UriResolver
 {
     private static readonly Uri Placeholder = new("http://relative.invalid/");
 
+    [ThreadStatic]
+    private static (string Text, Uri Parsed)? t_lastBase;
+
     public static string Resolve(string? baseUri, string reference)
     {
         if (string.IsNullOrEmpty(baseUri) || HasScheme(reference))
@@ -20,7 +23,17 @@ internal static class UriResolver
             return ResolveAgainstRelativeBase(baseUri, reference);
         }
 
-        if (!Uri.TryCreate(baseUri, UriKind.Absolute, out var baseValue) || !IsSafeScheme(baseValue.Scheme))
+        Uri? baseValue;
+        if (t_lastBase is { } last && ReferenceEquals(last.Text, baseUri))
+        {
+            baseValue = last.Parsed;
+        }
+        else if (Uri.TryCreate(baseUri, UriKind.Absolute, out baseValue))
+        {
+            t_lastBase = (baseUri, baseValue);
+        }
+
+        if (baseValue is null || !IsSafeScheme(baseValue.Scheme))
         {
             return reference;
         }
