@@ -29,6 +29,11 @@ internal static partial class BlockFilter
                 continue;
             }
 
+            if (text.Length < 40 && DateParsing.Parse(text.TrimEnd('.', ' ')) is not null)
+            {
+                continue;
+            }
+
             if (IsLinkList(block))
             {
                 continue;

@@ -9,7 +9,7 @@ internal static class BoilerplateHints
     /// <summary>Elements that never hold article prose.</summary>
     private static readonly SearchValues<string> NonContentTags = SearchValues.Create(
         ["nav", "aside", "footer", "button", "select", "input", "textarea", "svg", "math", "iframe", "noscript", "template",
-         "object", "embed", "video", "audio", "canvas", "dialog", "label", "map", "form", "fieldset", "menu"],
+         "object", "embed", "video", "audio", "canvas", "dialog", "label", "map", "menu"],
         StringComparison.Ordinal);
 
     private static readonly string[] NonContentRoles = ["navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar", "search", "toolbar", "tablist"];
