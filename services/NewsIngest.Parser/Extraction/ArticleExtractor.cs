@@ -62,6 +62,13 @@ public sealed class ArticleExtractor
         }
 
         var roots = ContentSelector.Select(top);
+        if (!useHints)
+        {
+            // The article was found without hints; inside it, navigation, share and related boxes still go.
+            ContentScorer.MarkExcluded(doc, useHints: true, keep: roots);
+            ContentScorer.Aggregate(doc);
+        }
+
         return BlockFilter.Apply(BlockCollector.Collect(roots), title);
     }
 

@@ -19,7 +19,7 @@ internal static class BoilerplateHints
     [
         "comment", "disqus", "sharing", "share-", "-share", "social", "related", "recommend", "newsletter", "subscri",
         "signup", "sign-up", "cookie", "consent", "gdpr", "promo", "sponsor", "advert", "outbrain", "taboola", "sidebar",
-        "widget", "breadcrumb", "navigation", "navbar", "menu", "footer", "masthead", "popup", "modal", "pagination",
+        "widget-area", "widgets", "breadcrumb", "navigation", "navbar", "menu", "footer", "masthead", "popup", "modal", "pagination",
         "pager", "toolbar", "byline", "author", "trending", "popular", "most-read", "mostread", "readmore", "read-more",
         "more-stories", "paywall", "banner", "skip-link", "login", "jump-link", "recirc", "teaser", "onward",
         "dateline-", "timestamp", "post-meta", "entry-meta", "article-meta", "meta-data", "metadata", "tags", "tag-list",
