@@ -22,7 +22,7 @@ internal static class ContentScorer
             }
 
             e.Excluded = BoilerplateHints.IsNonContentTag(e.Tag) || BoilerplateHints.IsHidden(e) || BoilerplateHints.HasNonContentRole(e) ||
-                         (useHints && e.Tag is not ("body" or "article" or "main") && (e.Tag == "header" || BoilerplateHints.Hint(e) < 0)) ||
+                         (useHints && e.Tag is not ("body" or "article" or "main" or "figcaption") && (e.Tag == "header" || BoilerplateHints.Hint(e) < 0)) ||
                          (e.Parent?.Excluded ?? false);
         }
     }
