@@ -24,6 +24,9 @@ public static class EntityLexicon
         "Partido", "Gobierno", "Ministerio", "Universidad", "Sindicato", "Banco", "Congreso", "Consejo",
         "Partito", "Governo", "Ministero", "Università", "Sindacato", "Banca", "Camera", "Consiglio",
         "Universidade", "Câmara", "Senado", "Supremo", "Polícia", "Polizei", "Policía", "Polizia", "Armée", "Ejército",
+        "Observatory", "Centre", "Center", "Trust", "Institution", "Bourse", "Börse", "Instituto", "Institut", "Istituto",
+        "Agencia", "Agence", "Agenzia", "Agência", "Fundación", "Fondation", "Stiftung", "Fondazione", "Fundação",
+        "Comisión", "Commissione", "Comissão", "Amt", "Bundesamt", "Staatsanwaltschaft", "Inc.", "Co", "AG", "GmbH", "SA",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>"X of Y" stays one name when X ends in one of these ("Bank of England").</summary>
@@ -32,6 +35,8 @@ public static class EntityLexicon
         "Ministry", "Department", "Bank", "University", "Institute", "Council", "Commission", "Committee", "Court",
         "Association", "Federation", "Union", "Organization", "Organisation", "Office", "Board", "Academy", "Church",
         "Republic", "Kingdom", "State", "Secretary", "Chamber", "School", "College", "League", "Museum", "Agency",
+        "Observatory", "Centre", "Center", "Foundation", "Fund", "Coalition", "Alliance", "Society", "Movement", "Front",
+        "Party", "Institution", "Trust", "Campaign", "Army", "Corps", "Forces", "Division", "Authority", "Service",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Organisations widely named by one word, which no head word reveals.</summary>
@@ -84,6 +89,9 @@ public static class EntityLexicon
         "bundeskanzler", "bundeskanzlerin", "präsident", "präsidentin", "ministerin", "sprecher", "sprecherin",
         "presidente", "ministro", "ministra", "portavoz", "portavoce", "señor", "señora", "sindaco", "alcalde",
         "prefeito", "governador", "primeiro-ministro", "líder", "leader", "secrétaire", "sécretaire", "maire",
+        "trainer", "entraîneur", "allenatore", "entrenador", "treinador", "attaquant", "stürmer", "spieler", "joueur",
+        "researcher", "scientist", "astronomer", "superintendent", "commissioner", "chief", "executive", "president-elect",
+        "ministre", "député", "abgeordnete", "sénateur", "senatore", "diputado", "deputado", "attaccante", "delantero",
     }.ToFrozenSet(Ci);
 
     /// <summary>Words that, before a capitalised title, are taken off the name ("President Joe Biden").</summary>
@@ -96,14 +104,32 @@ public static class EntityLexicon
         "Rep", "Representative", "Foreign", "Defence", "Defense", "Interior", "Finance", "Deputy", "Vice", "Former",
         "Président", "Ministre", "Premier", "Präsident", "Kanzler", "Bundeskanzler", "Bundeskanzlerin", "Presidente",
         "Ministro", "Ministra", "Monsieur", "Madame", "Herr", "Frau", "Señor", "Señora", "Don", "Doña", "Dom",
-        "Saint", "St", "Santa", "San",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Titles that stand before a lone surname ("Pope Francis", "President Biden", "Mr Smith").</summary>
+    public static readonly FrozenSet<string> Honorifics = new[]
+    {
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "King", "Queen", "Prince", "Princess", "Pope",
+        "President", "Chancellor", "Senator", "Sen", "Governor", "Gov", "Mayor", "Judge", "Sheikh", "Imam", "Cardinal",
+        "Bishop", "Ayatollah", "Emir", "Herr", "Frau", "Monsieur", "Madame", "Señor", "Señora", "Don", "Doña", "M",
+        "Mme", "Président", "Präsident", "Presidente", "Kanzler", "Bundeskanzler", "Bundeskanzlerin",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Last words of names of things (buildings, vehicles, events), which are not persons.</summary>
+    public static readonly FrozenSet<string> ThingWords = new[]
+    {
+        "Telescope", "Bridge", "Street", "Road", "Avenue", "Square", "Stadium", "Arena", "Airport", "Station", "Tower",
+        "Park", "Hall", "Building", "Palace", "Castle", "Mission", "Station", "Hotel", "Museum", "Gallery", "Cathedral",
+        "Mosque", "Temple", "Church", "Island", "Islands", "River", "Lake", "Mountain", "Mountains", "Valley", "Desert",
+        "Sea", "Ocean", "Gulf", "Bay", "Canal", "Strait", "Forest", "Festival", "Awards", "Space", "Rover", "Probe",
+        "Media", "Group", "Street", "Gate", "Centre", "Center", "Market", "Index", "Coast", "Peninsula", "Plaza",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Lower-case particles that sit inside names ("Ali bin Sufyan", "Ursula von der Leyen").</summary>
     public static readonly FrozenSet<string> NameParticles = new[]
     {
         "bin", "ibn", "bint", "al", "el", "de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "la", "le",
-        "dos", "das", "y", "ul", "ud", "ur", "abu",
+        "dos", "das", "ul", "ud", "ur", "abu",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Heads of defined names that are not persons, organisations or places (plans, laws, indices).</summary>
@@ -142,6 +168,7 @@ public static class EntityLexicon
     public static readonly FrozenSet<string> PlacePrepositions = new[]
     {
         "in", "at", "near", "from", "outside", "across", "to", "into", "around", "towards", "toward", "en", "à", "au",
-        "aux", "bei", "nach", "aus", "im", "em", "no", "na", "nel", "nella", "a", "desde", "para", "von",
+        "aux", "bei", "nach", "aus", "im", "em", "no", "na", "nel", "nella", "a", "desde", "para", "von", "de", "di", "da",
+        "do", "del", "des", "du", "della", "dalla", "região", "región", "région",
     }.ToFrozenSet(Ci);
 }

@@ -1,7 +1,7 @@
 namespace NewsIngest.Enricher.Enrichment;
 
 /// <summary>Types the candidate names of one article and merges them into entities.</summary>
-public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, IReadOnlyList<NameChunk> chunks)
+public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, IReadOnlyList<NameChunk> chunks, string language)
 {
     private readonly Dictionary<string, EntityBuilder> _entities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EntityBuilder> _acronyms = new(StringComparer.Ordinal);
@@ -92,6 +92,14 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, I
         {
             var entity = Entity(known.Name, known.Type);
             entity.FixedName ??= known.Name;
+            entity.Defined = true;
+            return entity;
+        }
+
+        if (EntityLexicon.KnownOrganizations.Contains(text))
+        {
+            var entity = Entity(text, EntityTypes.Organization);
+            entity.Defined = true;
             return entity;
         }
 
@@ -143,17 +151,21 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, I
 
         var personCue = chunk.HadTitle || (chunk.Preceding is { } p && EntityLexicon.PersonCues.Contains(p));
         var place = gazetteer.Find(text, _countries);
-        if (place is not null && !(place.IsCommonWord && !NameChunker.IsAcronym(text) && !PlaceContext(chunk)))
+        // An English place name that is also a common word ("Reading", "Split") needs "in", "at", ... before it.
+        var doubtful = place is { IsCommonWord: true } && language is ("en" or LanguageStep.Undetermined) && !NameChunker.IsAcronym(text) && !PlaceContext(chunk);
+        if (place is not null && !doubtful)
         {
             var personLike = tokens.Count > 1 && (personCue || firstNames.IsDistinctive(tokens[0]));
             return place.Kind == PlaceKind.Country || !personLike ? EntityTypes.Location : EntityTypes.Person;
         }
 
-        if (tokens.Count is >= 2 and <= 4 && !chunk.IsAcronym)
+        var thing = EntityLexicon.ThingWords.Contains(tokens[^1]) || EntityLexicon.NonEntityHeads.Contains(tokens[^1]);
+        var placeFirst = !personCue && gazetteer.Find(tokens[0], _countries) is { } first
+            && (first.Kind == PlaceKind.Country || first.Population >= Gazetteer.MajorCity);
+        if (tokens.Count is >= 2 and <= 5 && !chunk.IsAcronym && !thing && !placeFirst)
         {
             if (personCue
-                || firstNames.IsDistinctive(tokens[0])
-                || (firstNames.Contains(tokens[0]) && !chunk.SentenceInitial)
+                || firstNames.Contains(tokens[0])
                 || (chunk.Following is { } f && EntityLexicon.SpeechVerbs.Contains(f))
                 || SurnameOwner(tokens[^1]) is not null)
             {
@@ -161,7 +173,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, I
             }
         }
 
-        if (tokens.Count == 1 && chunk.HadTitle && !chunk.IsAcronym)
+        if (tokens.Count == 1 && chunk.HadTitle && !chunk.IsAcronym && !thing && !HasOrganizationWord(text))
         {
             return EntityTypes.Person;
         }

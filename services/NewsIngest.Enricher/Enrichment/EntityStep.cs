@@ -19,7 +19,7 @@ public sealed class EntityStep(StopWords stopWords, Gazetteer gazetteer, FirstNa
     {
         var stop = stopWords.For(context.Language);
         var chunks = context.Text.Sentences.SelectMany(s => NameChunker.Chunk(s, stop)).ToList();
-        var resolver = new EntityResolver(gazetteer, firstNames, chunks);
+        var resolver = new EntityResolver(gazetteer, firstNames, chunks, context.Language);
         var resolved = resolver.Resolve();
 
         var kept = resolver.Entities

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Text;
 
 namespace NewsIngest.Enricher.Enrichment;
 
@@ -23,11 +24,18 @@ public sealed class Gazetteer
     public const int MajorCity = 100_000;
 
     private readonly FrozenDictionary<string, Place[]> _byName;
+    private readonly FrozenDictionary<string, Place[]> _byFoldedName;
     private readonly FrozenDictionary<string, Place> _countries;
 
-    private Gazetteer(IEnumerable<(string Name, Place Place)> rows)
+    private Gazetteer(IReadOnlyList<(string Name, Place Place)> rows)
     {
         _byName = rows.GroupBy(r => r.Name, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(r => r.Place).ToArray(), StringComparer.Ordinal);
+
+        // "Brasilia" finds "Brasília": names written without their accents.
+        _byFoldedName = rows.Select(r => (Name: Fold(r.Name), r.Place))
+            .Where(r => !_byName.ContainsKey(r.Name))
+            .GroupBy(r => r.Name, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(r => r.Place).ToArray(), StringComparer.Ordinal);
         _countries = _byName.Values.SelectMany(p => p)
             .Where(p => p.Kind == PlaceKind.Country)
@@ -35,9 +43,25 @@ public sealed class Gazetteer
             .ToFrozenDictionary(p => p.CountryCode, StringComparer.Ordinal);
     }
 
-    public static Gazetteer Load() => new(EmbeddedData.ReadRows("gazetteer.tsv.gz").Select(Parse));
+    public static Gazetteer Load() => new(EmbeddedData.ReadRows("gazetteer.tsv.gz").Select(Parse).ToList());
 
-    public bool Contains(string name) => _byName.ContainsKey(name);
+    public bool Contains(string name) => _byName.ContainsKey(name) || _byFoldedName.ContainsKey(name);
+
+    /// <summary>The name without accents and other combining marks.</summary>
+    public static string Fold(string name)
+    {
+        var decomposed = name.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(c);
+            }
+        }
+
+        return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
 
     public Place? Country(string code) => _countries.GetValueOrDefault(code);
 
@@ -47,7 +71,7 @@ public sealed class Gazetteer
     /// </summary>
     public Place? Find(string name, IReadOnlySet<string>? articleCountries = null)
     {
-        if (!_byName.TryGetValue(name, out var places))
+        if (!_byName.TryGetValue(name, out var places) && !_byFoldedName.TryGetValue(name, out places))
         {
             return null;
         }

@@ -18,7 +18,7 @@ public static partial class NameChunker
     public static List<NameChunk> Chunk(Sentence sentence, IReadOnlySet<string> stopWords)
     {
         var text = sentence.Text;
-        var tokens = Token().Matches(text).ToList();
+        var tokens = Token().Matches(text).Select(Elide).ToList();
         var chunks = new List<NameChunk>();
         var i = 0;
         while (i < tokens.Count)
@@ -53,7 +53,7 @@ public static partial class NameChunker
     private static bool IsCapitalised(string word) =>
         char.IsUpper(word[0]) || ParticlePrefixed().IsMatch(word);
 
-    private static bool Joins(string text, List<Match> tokens, int last)
+    private static bool Joins(string text, List<Tok> tokens, int last)
     {
         var current = tokens[last];
         var next = tokens[last + 1];
@@ -70,6 +70,13 @@ public static partial class NameChunker
         }
 
         // A particle ("bin", "von der") or "of" after an organisation head joins when a capital follows.
+        // German articles join only after "von"/"van" ("Ursula von der Leyen"), never "Entwurf der Regierung".
+        var article = next.Value is "der" or "den";
+        if (article && current.Value is not ("von" or "van"))
+        {
+            return false;
+        }
+
         var joinsWord = EntityLexicon.NameParticles.Contains(next.Value)
             || (next.Value is "of" or "for" or "on" && EntityLexicon.OfHeads.Contains(Possessive(current.Value)));
         if (!joinsWord)
@@ -86,7 +93,7 @@ public static partial class NameChunker
         return k < tokens.Count && IsCapitalised(tokens[k].Value) && text[(tokens[k - 1].Index + tokens[k - 1].Length)..tokens[k].Index].All(char.IsWhiteSpace);
     }
 
-    private static NameChunk? Build(Sentence sentence, List<Match> tokens, int start, int end, IReadOnlySet<string> stopWords)
+    private static NameChunk? Build(Sentence sentence, List<Tok> tokens, int start, int end, IReadOnlySet<string> stopWords)
     {
         var hadTitle = false;
         string? preceding = null;
@@ -95,7 +102,7 @@ public static partial class NameChunker
         while (start <= end)
         {
             var word = tokens[start].Value;
-            if (EntityLexicon.Titles.Contains(word) && start < end)
+            if (EntityLexicon.Titles.Contains(word) && (end - start >= 2 || (start < end && EntityLexicon.Honorifics.Contains(word))))
             {
                 hadTitle = true;
                 preceding = word;
@@ -110,6 +117,25 @@ public static partial class NameChunker
             {
                 break;
             }
+        }
+
+        // A title or role inside the run starts the name after it ("Police Superintendent Larry Snelling").
+        for (var k = end - 1; k >= start; k--)
+        {
+            var word = tokens[k].Value;
+            var title = EntityLexicon.Titles.Contains(word) || (char.IsUpper(word[0]) && EntityLexicon.PersonCues.Contains(word));
+            if (title && (end - k >= 2 || EntityLexicon.Honorifics.Contains(word)))
+            {
+                hadTitle = true;
+                preceding = word;
+                start = k + 1;
+                break;
+            }
+        }
+
+        while (start <= end && char.IsLower(tokens[start].Value[0]) && !ParticlePrefixed().IsMatch(tokens[start].Value))
+        {
+            start++;
         }
 
         while (end >= start && (EntityLexicon.NameParticles.Contains(tokens[end].Value) || EntityLexicon.CalendarWords.Contains(tokens[end].Value)))
@@ -168,11 +194,25 @@ public static partial class NameChunker
         };
     }
 
+    /// <summary>A word of the sentence, with any French or Italian elision ("l'", "dell'") taken off.</summary>
+    private readonly record struct Tok(string Value, int Index, int Length);
+
+    private static Tok Elide(Match m)
+    {
+        var e = Elision().Match(m.Value);
+        return e.Success && m.Value.Length - e.Length >= 2
+            ? new Tok(m.Value[e.Length..], m.Index + e.Length, m.Length - e.Length)
+            : new Tok(m.Value, m.Index, m.Length);
+    }
+
     private static string Possessive(string word) =>
         word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;
 
     [GeneratedRegex(@"(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,]\p{N}+)*")]
     private static partial Regex Token();
+
+    [GeneratedRegex(@"^(?:[LlDdJjNnSsCcMmTt]|[Qq]u|[Dd]ell|[Aa]ll|[Dd]all|[Nn]ell|[Ss]ull|[Uu]n)['’](?=\p{L})")]
+    private static partial Regex Elision();
 
     [GeneratedRegex(@"^(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|de|da|di|du|van|von|der|den|la|le|d)['’\-]\p{Lu}")]
     private static partial Regex ParticlePrefixed();
