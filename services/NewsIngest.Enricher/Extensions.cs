@@ -1,4 +1,7 @@
 using MassTransit;
+using NewsIngest.Enricher.Consumers;
+using NewsIngest.Enricher.Enrichment;
+using NewsIngest.ServiceDefaults;
 
 namespace NewsIngest.Enricher;
 
@@ -6,11 +9,14 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddEnricher(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddEnrichment();
+        builder.Services.TryAddTimeProvider();
         return builder;
     }
 
     public static IBusRegistrationConfigurator AddEnricherConsumers(this IBusRegistrationConfigurator bus)
     {
+        bus.AddConsumer<ArticleParsedConsumer>();
         return bus;
     }
 }

@@ -1,4 +1,7 @@
 using MassTransit;
+using NewsIngest.Parser.Consumers;
+using NewsIngest.Parser.Parsing;
+using NewsIngest.ServiceDefaults;
 
 namespace NewsIngest.Parser;
 
@@ -6,11 +9,15 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddParser(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<Extraction.ArticleExtractor>();
+        builder.Services.AddSingleton<ArticleParsing>();
+        builder.Services.TryAddTimeProvider();
         return builder;
     }
 
     public static IBusRegistrationConfigurator AddParserConsumers(this IBusRegistrationConfigurator bus)
     {
+        bus.AddConsumer<ArticleFetchedConsumer>();
         return bus;
     }
 }

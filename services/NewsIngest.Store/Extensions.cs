@@ -1,16 +1,35 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
+using NewsIngest.ServiceDefaults;
+using NewsIngest.Store.Consumers;
+using NewsIngest.Store.Persistence;
 
 namespace NewsIngest.Store;
 
 public static class Extensions
 {
+    /// <summary>The store's options, repository (PostgreSQL or SQLite) and start-up migration.</summary>
     public static IHostApplicationBuilder AddStore(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddValidatedOptions<StoreOptions>(StoreOptions.Section);
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
+            return options.Provider == StoreProvider.Postgres
+                ? SqlDialect.Postgres(options.ConnectionString!)
+                : SqlDialect.Sqlite(options.ConnectionString!);
+        });
+        builder.Services.AddSingleton<IArticleRepository, SqlArticleRepository>();
+        builder.Services.TryAddTimeProvider();
+        // Registered before MassTransit's hosted service, so the schema exists before the first message.
+        builder.Services.AddHostedService<SchemaMigrator>();
         return builder;
     }
 
     public static IBusRegistrationConfigurator AddStoreConsumers(this IBusRegistrationConfigurator bus)
     {
+        bus.AddConsumer<ArticleEnrichedConsumer>();
+        bus.AddConsumer<ArticleRejectedConsumer>();
         return bus;
     }
 }

@@ -27,6 +27,14 @@ public static class MessagingExtensions
         var transport = builder.Configuration.GetValue<MessagingTransport?>($"{MessagingOptions.Section}:Transport");
         builder.Services.AddSingleton<IMessageDataRepository>(sp => CreateRepository(sp.GetRequiredService<IOptions<MessagingOptions>>().Value));
 
+        // "Application started" means connected, with every queue and binding declared.
+        builder.Services.Configure<MassTransitHostOptions>(host =>
+        {
+            host.WaitUntilStarted = true;
+            host.StartTimeout = TimeSpan.FromMinutes(2);
+            host.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, false));

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsIngest.Contracts;
+
+namespace NewsIngest.Enricher.Enrichment;
+
+/// <summary>
+/// Runs the enabled steps in order over one article. A step that throws is logged and named in
+/// <see cref="ArticleEnrichment.FailedSteps"/>; the others still run, so a partial record beats none.
+/// </summary>
+public sealed class ArticleEnricher
+{
+    private readonly IReadOnlyList<IEnrichmentStep> _steps;
+    private readonly ILogger<ArticleEnricher> _logger;
+
+    public ArticleEnricher(IEnumerable<IEnrichmentStep> steps, IOptions<EnrichmentOptions> options, ILogger<ArticleEnricher> logger)
+    {
+        var settings = options.Value;
+        _steps = steps.Where(s => settings.IsEnabled(s.Name)).ToList();
+        _logger = logger;
+    }
+
+    /// <summary>The names of the steps that run, in order.</summary>
+    public IReadOnlyList<string> StepNames => _steps.Select(s => s.Name).ToList();
+
+    public ArticleEnrichment Enrich(ParsedArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var context = new EnrichmentContext(article);
+        var failed = new List<string>();
+        foreach (var step in _steps)
+        {
+            try
+            {
+                step.Apply(context);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Enrichment step {EnrichmentStep} failed for article {ArticleTitle}", step.Name, article.Title);
+                failed.Add(step.Name);
+            }
+        }
+
+        return context.ToEnrichment(failed);
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace NewsIngest.Enricher.Enrichment;
+
+public static class EnrichmentServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the enrichment steps (in the order they run: later steps read what earlier ones found),
+    /// their shared data and <see cref="ArticleEnricher"/>, all singletons; options from section <c>Enrichment</c>.
+    /// </summary>
+    public static IServiceCollection AddEnrichment(this IServiceCollection services)
+    {
+        services.AddOptions<EnrichmentOptions>().BindConfiguration(EnrichmentOptions.Section);
+
+        services.AddSingleton(_ => NewsLanguages.BuildDetector());
+        services.AddSingleton(_ => StopWords.Load());
+
+        services.AddSingleton<IEnrichmentStep, LanguageStep>();
+        services.AddSingleton<IEnrichmentStep, StatisticsStep>();
+        services.AddSingleton<IEnrichmentStep, KeywordStep>();
+        services.AddSingleton<IEnrichmentStep, SummaryStep>();
+
+        services.AddSingleton<ArticleEnricher>();
+        return services;
+    }
+}

@@ -1,0 +1,55 @@
+using Lingua;
+
+namespace NewsIngest.Enricher.Enrichment;
+
+/// <summary>Detects the article's language (ISO 639-1) with Lingua, over a fixed set of news languages.</summary>
+public sealed class LanguageStep(LanguageDetector detector) : IEnrichmentStep
+{
+    public const string Undetermined = "und";
+
+    /// <summary>Fewer letters than this gives <c>und</c>: too little text to tell.</summary>
+    public const int MinimumLetters = 12;
+
+    /// <summary>Detection looks at the title and the start of the body; more text adds time, not accuracy.</summary>
+    public const int SampleLength = 600;
+
+    public string Name => "Language";
+
+    public void Apply(EnrichmentContext context)
+    {
+        var sample = Sample(context.Text);
+        if (sample.Count(char.IsLetter) < MinimumLetters)
+        {
+            context.Language = Undetermined;
+            context.LanguageConfidence = 0;
+            return;
+        }
+
+        var (language, confidence) = Detect(sample);
+        if (language == Language.Unknown)
+        {
+            context.Language = context.Article.LanguageHint is { Length: 2 } hint ? hint.ToLowerInvariant() : Undetermined;
+            context.LanguageConfidence = 0;
+            return;
+        }
+
+        context.Language = language.IsoCode6391().ToString().ToLowerInvariant();
+        context.LanguageConfidence = Math.Round(confidence, 3);
+    }
+
+    private (Language Language, double Confidence) Detect(string sample)
+    {
+        foreach (var (language, confidence) in detector.ComputeLanguageConfidenceValues(sample))
+        {
+            return (language, confidence);
+        }
+
+        return (Language.Unknown, 0);
+    }
+
+    private static string Sample(ArticleText text)
+    {
+        var full = text.Full;
+        return full.Length <= SampleLength ? full : full[..SampleLength];
+    }
+}

@@ -1,0 +1,155 @@
+namespace NewsIngest.Fetcher.Feeds;
+
+/// <summary>
+/// Drives <see cref="XmlScanner"/> into <see cref="FeedBuilder"/>: resolves namespace prefixes to canonical ones,
+/// normalises attribute names, and repairs nesting (an end tag closes any elements left open inside it; a stray
+/// end tag is ignored; whatever is open at the end of input is closed).
+/// </summary>
+internal static class XmlFeedReader
+{
+    public static FeedBuilder Read(string text, string? baseUri, out string rootKey)
+    {
+        var scanner = new XmlScanner(text);
+        var builder = new FeedBuilder(baseUri);
+        var open = new List<OpenElement>();
+        var namespaces = new List<KeyValuePair<string, string>>();
+        rootKey = "";
+        while (scanner.Read() != XmlTokenKind.EndOfInput)
+        {
+            switch (scanner.Kind)
+            {
+                case XmlTokenKind.StartTag:
+                    if (open.Count >= FeedLimits.MaxDepth)
+                    {
+                        throw new FeedFormatException($"The feed nests elements deeper than {FeedLimits.MaxDepth} levels.");
+                    }
+
+                    var element = Open(scanner, builder, namespaces, out var attributes);
+                    if (rootKey.Length == 0)
+                    {
+                        rootKey = element.Key;
+                    }
+
+                    open.Add(element);
+                    builder.Start(element.Key, element.LocalName, attributes);
+                    if (scanner.IsEmptyElement)
+                    {
+                        Close(builder, open, namespaces, open.Count - 1);
+                    }
+
+                    break;
+                case XmlTokenKind.EndTag:
+                    var index = open.FindLastIndex(e => e.QualifiedName == scanner.Name);
+                    if (index < 0)
+                    {
+                        index = open.FindLastIndex(e => string.Equals(e.QualifiedName, scanner.Name, StringComparison.OrdinalIgnoreCase));
+                    }
+
+                    if (index >= 0)
+                    {
+                        Close(builder, open, namespaces, index);
+                    }
+
+                    break;
+                case XmlTokenKind.Text or XmlTokenKind.CData:
+                    if (open.Count > 0)
+                    {
+                        builder.Text(scanner.Value);
+                    }
+
+                    break;
+            }
+        }
+
+        Close(builder, open, namespaces, 0);
+        return builder;
+    }
+
+    private static OpenElement Open(XmlScanner scanner, FeedBuilder builder, List<KeyValuePair<string, string>> namespaces, out Dictionary<string, string> attributes)
+    {
+        var declared = 0;
+        foreach (var (name, value) in scanner.Attributes)
+        {
+            if (name == "xmlns")
+            {
+                namespaces.Add(new("", value));
+                builder.TrackNamespace(null, value);
+                declared++;
+            }
+            else if (name.StartsWith("xmlns:", StringComparison.Ordinal))
+            {
+                namespaces.Add(new(name[6..], value));
+                builder.TrackNamespace(name[6..], value);
+                declared++;
+            }
+        }
+
+        attributes = new Dictionary<string, string>(scanner.Attributes.Count, StringComparer.Ordinal);
+        foreach (var (name, value) in scanner.Attributes)
+        {
+            if (name == "xmlns" || name.StartsWith("xmlns:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var colon = name.IndexOf(':', StringComparison.Ordinal);
+            string key;
+            if (colon < 0)
+            {
+                key = name.ToLowerInvariant();
+            }
+            else
+            {
+                var prefix = name[..colon];
+                var local = name[(colon + 1)..].ToLowerInvariant();
+                var canonical = prefix == "xml" ? "xml" : FeedNamespaces.CanonicalPrefix(Lookup(namespaces, prefix) ?? "");
+                key = string.IsNullOrEmpty(canonical) ? local : canonical + ":" + local;
+            }
+
+            if (key is "rel" or "type")
+            {
+                attributes[key] = value.Trim().ToLowerInvariant();
+            }
+            else
+            {
+                attributes.TryAdd(key, value);
+            }
+        }
+
+        var qualified = scanner.Name;
+        var separator = qualified.IndexOf(':', StringComparison.Ordinal);
+        var givenPrefix = separator < 0 ? "" : qualified[..separator];
+        var localName = separator < 0 ? qualified : qualified[(separator + 1)..];
+        var uri = Lookup(namespaces, givenPrefix);
+        var mapped = uri is null ? givenPrefix : FeedNamespaces.CanonicalPrefix(uri) ?? givenPrefix;
+        var lowerLocal = localName.ToLowerInvariant();
+        var elementKey = mapped.Length == 0 ? lowerLocal : mapped.ToLowerInvariant() + "_" + lowerLocal;
+        return new OpenElement(qualified, elementKey, lowerLocal, declared);
+    }
+
+    private static void Close(FeedBuilder builder, List<OpenElement> open, List<KeyValuePair<string, string>> namespaces, int downTo)
+    {
+        for (var i = open.Count - 1; i >= downTo; i--)
+        {
+            var element = open[i];
+            builder.End(element.Key, element.LocalName);
+            namespaces.RemoveRange(namespaces.Count - element.DeclaredNamespaces, element.DeclaredNamespaces);
+            open.RemoveAt(i);
+        }
+    }
+
+    private static string? Lookup(List<KeyValuePair<string, string>> namespaces, string prefix)
+    {
+        for (var i = namespaces.Count - 1; i >= 0; i--)
+        {
+            if (namespaces[i].Key == prefix)
+            {
+                return namespaces[i].Value;
+            }
+        }
+
+        return null;
+    }
+
+    private sealed record OpenElement(string QualifiedName, string Key, string LocalName, int DeclaredNamespaces);
+}

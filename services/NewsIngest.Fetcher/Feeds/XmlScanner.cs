@@ -1,0 +1,313 @@
+namespace NewsIngest.Fetcher.Feeds;
+
+/// <summary>
+/// A forgiving pull tokenizer for XML feeds. Unlike XmlReader it never gives up on common breakage
+/// (undeclared entities, stray '&amp;' or '&lt;', unquoted attributes, unclosed CDATA); nesting is left to the caller.
+/// It never processes a DTD: a document type with entity declarations is rejected, and no external resource is read.
+/// Comments, processing instructions and the XML declaration are skipped.
+/// </summary>
+internal sealed class XmlScanner(string text)
+{
+    private readonly string _text = text;
+    private int _pos;
+
+    public XmlTokenKind Kind { get; private set; }
+
+    /// <summary>Qualified name of a start or end tag, as written.</summary>
+    public string Name { get; private set; } = "";
+
+    /// <summary>Decoded text of a text or CDATA token.</summary>
+    public string Value { get; private set; } = "";
+
+    public bool IsEmptyElement { get; private set; }
+
+    /// <summary>Attributes of the current start tag (names as written, values decoded); reused between tokens.</summary>
+    public List<KeyValuePair<string, string>> Attributes { get; } = [];
+
+    public XmlTokenKind Read()
+    {
+        while (true)
+        {
+            if (_pos >= _text.Length)
+            {
+                return Kind = XmlTokenKind.EndOfInput;
+            }
+
+            if (_text[_pos] != '<')
+            {
+                return ReadText();
+            }
+
+            var next = _pos + 1 < _text.Length ? _text[_pos + 1] : '\0';
+            if (next == '!')
+            {
+                if (string.CompareOrdinal(_text, _pos, "<![CDATA[", 0, 9) == 0)
+                {
+                    return ReadCData();
+                }
+
+                if (string.CompareOrdinal(_text, _pos, "<!--", 0, 4) == 0)
+                {
+                    SkipPast("-->", _pos + 4);
+                    continue;
+                }
+
+                if (string.Compare(_text, _pos, "<!DOCTYPE", 0, 9, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    SkipDoctype();
+                    continue;
+                }
+
+                if (string.CompareOrdinal(_text, _pos, "<!ENTITY", 0, 8) == 0)
+                {
+                    throw new FeedFormatException("Entity declarations are not allowed in a feed (entity expansion or external entity attack).");
+                }
+
+                SkipPast(">", _pos + 2);
+                continue;
+            }
+
+            if (next == '?')
+            {
+                SkipPast("?>", _pos + 2);
+                continue;
+            }
+
+            if (next == '/')
+            {
+                if (_pos + 2 < _text.Length && IsNameStart(_text[_pos + 2]))
+                {
+                    return ReadEndTag();
+                }
+
+                return ReadText();
+            }
+
+            if (IsNameStart(next))
+            {
+                return ReadStartTag();
+            }
+
+            return ReadText();
+        }
+    }
+
+    private XmlTokenKind ReadText()
+    {
+        // A '<' that starts no markup is text; scan to the next one that might.
+        var start = _pos;
+        var end = _pos + 1;
+        while (true)
+        {
+            var lt = _text.IndexOf('<', end);
+            if (lt < 0)
+            {
+                end = _text.Length;
+                break;
+            }
+
+            if (lt + 1 < _text.Length && (IsNameStart(_text[lt + 1]) || _text[lt + 1] is '!' or '?' or '/'))
+            {
+                end = lt;
+                break;
+            }
+
+            end = lt + 1;
+        }
+
+        _pos = end;
+        Value = EntityDecoder.Decode(_text.AsSpan(start, end - start));
+        return Kind = XmlTokenKind.Text;
+    }
+
+    private XmlTokenKind ReadCData()
+    {
+        var start = _pos + 9;
+        var end = _text.IndexOf("]]>", start, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            Value = _text[start..];
+            _pos = _text.Length;
+        }
+        else
+        {
+            Value = _text[start..end];
+            _pos = end + 3;
+        }
+
+        return Kind = XmlTokenKind.CData;
+    }
+
+    private XmlTokenKind ReadEndTag()
+    {
+        var start = _pos + 2;
+        var end = ScanName(start);
+        Name = _text[start..end];
+        var close = _text.IndexOf('>', end);
+        _pos = close < 0 ? _text.Length : close + 1;
+        return Kind = XmlTokenKind.EndTag;
+    }
+
+    private XmlTokenKind ReadStartTag()
+    {
+        var start = _pos + 1;
+        var end = ScanName(start);
+        Name = _text[start..end];
+        Attributes.Clear();
+        IsEmptyElement = false;
+        var p = end;
+        while (p < _text.Length)
+        {
+            var c = _text[p];
+            if (c == '>')
+            {
+                p++;
+                break;
+            }
+
+            if (c == '/' && p + 1 < _text.Length && _text[p + 1] == '>')
+            {
+                IsEmptyElement = true;
+                p += 2;
+                break;
+            }
+
+            if (c == '<')
+            {
+                // An unclosed tag: stop here and let the '<' start the next token.
+                break;
+            }
+
+            if (!IsNameStart(c))
+            {
+                p++;
+                continue;
+            }
+
+            p = ReadAttribute(p);
+        }
+
+        _pos = p;
+        return Kind = XmlTokenKind.StartTag;
+    }
+
+    private int ReadAttribute(int p)
+    {
+        var nameEnd = ScanName(p);
+        var name = _text[p..nameEnd];
+        var q = SkipSpace(nameEnd);
+        if (q >= _text.Length || _text[q] != '=')
+        {
+            Attributes.Add(new(name, name));
+            return nameEnd;
+        }
+
+        q = SkipSpace(q + 1);
+        if (q >= _text.Length)
+        {
+            Attributes.Add(new(name, ""));
+            return q;
+        }
+
+        var quote = _text[q];
+        int valueStart, valueEnd, after;
+        if (quote is '"' or '\'')
+        {
+            valueStart = q + 1;
+            valueEnd = _text.IndexOf(quote, valueStart);
+            var gt = _text.IndexOf('>', valueStart);
+            if (valueEnd < 0 || (gt >= 0 && _text.IndexOf('<', valueStart, valueEnd - valueStart) >= 0 && gt < valueEnd))
+            {
+                valueEnd = gt < 0 ? _text.Length : gt;
+                after = valueEnd;
+            }
+            else
+            {
+                after = valueEnd + 1;
+            }
+        }
+        else
+        {
+            valueStart = q;
+            valueEnd = q;
+            while (valueEnd < _text.Length && !char.IsWhiteSpace(_text[valueEnd]) && _text[valueEnd] != '>')
+            {
+                valueEnd++;
+            }
+
+            after = valueEnd;
+        }
+
+        Attributes.Add(new(name, EntityDecoder.Decode(_text.AsSpan(valueStart, valueEnd - valueStart))));
+        return after;
+    }
+
+    private void SkipDoctype()
+    {
+        var p = _pos + 9;
+        while (p < _text.Length)
+        {
+            var c = _text[p];
+            if (c == '>')
+            {
+                _pos = p + 1;
+                return;
+            }
+
+            if (c == '[')
+            {
+                var close = _text.IndexOf(']', p + 1);
+                var subset = close < 0 ? _text.AsSpan(p + 1) : _text.AsSpan(p + 1, close - p - 1);
+                if (subset.Contains("<!ENTITY", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new FeedFormatException(
+                        "The feed declares entities in its document type; DTD processing is disabled to prevent entity expansion (billion laughs) and external entity (XXE) attacks.");
+                }
+
+                p = close < 0 ? _text.Length : close + 1;
+                continue;
+            }
+
+            if (c is '"' or '\'')
+            {
+                var closeQuote = _text.IndexOf(c, p + 1);
+                p = closeQuote < 0 ? _text.Length : closeQuote + 1;
+                continue;
+            }
+
+            p++;
+        }
+
+        _pos = _text.Length;
+    }
+
+    private void SkipPast(string terminator, int from)
+    {
+        var end = _text.IndexOf(terminator, from, StringComparison.Ordinal);
+        _pos = end < 0 ? _text.Length : end + terminator.Length;
+    }
+
+    private int ScanName(int p)
+    {
+        while (p < _text.Length && IsNameChar(_text[p]))
+        {
+            p++;
+        }
+
+        return p;
+    }
+
+    private int SkipSpace(int p)
+    {
+        while (p < _text.Length && char.IsWhiteSpace(_text[p]))
+        {
+            p++;
+        }
+
+        return p;
+    }
+
+    private static bool IsNameStart(char c) => char.IsLetter(c) || c is '_' or ':';
+
+    private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c is '_' or ':' or '-' or '.';
+}

@@ -1,0 +1,41 @@
+using MassTransit;
+using NewsIngest.Contracts;
+using NewsIngest.ServiceDefaults;
+
+namespace NewsIngest.Fetcher.Publishing;
+
+/// <summary>Puts the body in the claim-check store and publishes <see cref="ArticleFetched"/>.</summary>
+public sealed class FetchedItemPublisher(
+    IBus publisher,
+    IMessageDataRepository bodies,
+    Microsoft.Extensions.Options.IOptions<MessagingOptions> messaging,
+    TimeProvider clock,
+    ILogger<FetchedItemPublisher> logger)
+{
+    public async Task PublishAsync(FetchedItem item, CancellationToken cancellationToken)
+    {
+        using var body = new MemoryStream(item.Body, writable: false);
+        var address = await bodies.Put(body, messaging.Value.ClaimCheckTimeToLive, cancellationToken);
+        var correlationId = NewId.NextGuid();
+        await publisher.Publish(new ArticleFetched
+        {
+            ArticleId = item.ArticleId,
+            CorrelationId = correlationId,
+            FetchedAt = clock.GetUtcNow(),
+            Kind = item.Kind,
+            BodyAddress = address,
+            BodyLength = item.Body.Length,
+            Origin = item.Origin,
+            FeedUrl = item.FeedUrl,
+            FeedTitle = item.FeedTitle,
+            Url = item.Url,
+            Title = item.Title,
+            Author = item.Author,
+            Published = item.Published,
+            Charset = item.Charset,
+        }, cancellationToken);
+        logger.LogInformation(
+            "Fetched article {ArticleId} ({Kind}, {BodyLength} bytes) from {Origin} with correlation {CorrelationId}",
+            item.ArticleId, item.Kind, item.Body.Length, item.Origin, correlationId);
+    }
+}

@@ -1,0 +1,68 @@
+namespace NewsIngest.Parser.Extraction;
+
+/// <summary>
+/// Extracts an article's metadata and main text from an HTML page. Stateless between calls: thread-safe and
+/// meant to be registered as a singleton.
+/// </summary>
+public sealed class ArticleExtractor
+{
+    /// <summary>Below this many characters of text the strict pass (class/id hints on) is retried without hints.</summary>
+    private const int RetryBelow = 250;
+
+    public ExtractedArticle Extract(string html, Uri? url)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var doc = HtmlTreeBuilder.Parse(html);
+        var heading = doc.Elements.FirstOrDefault(e => e.Tag == "h1" && e.Children.Count > 0);
+        var meta = MetadataExtractor.Extract(doc, url, heading);
+
+        var blocks = ExtractBlocks(doc, useHints: true, meta.Title);
+        if (TextLength(blocks) < RetryBelow)
+        {
+            var relaxed = ExtractBlocks(doc, useHints: false, meta.Title);
+            if (TextLength(relaxed) > TextLength(blocks))
+            {
+                blocks = relaxed;
+            }
+        }
+
+        var paragraphs = blocks.Select(b => b.Text).ToList();
+        var reason = paragraphs.Count == 0
+            ? doc.Elements.Count == 0 ? "The page has no HTML elements." : "No element of the page holds article text (paragraphs of prose)."
+            : null;
+
+        return new ExtractedArticle
+        {
+            Title = meta.Title,
+            Authors = meta.Authors,
+            Published = meta.Published,
+            Modified = meta.Modified,
+            CanonicalUrl = meta.Url,
+            SiteName = meta.SiteName,
+            Description = meta.Description,
+            LeadImage = meta.Image,
+            Tags = meta.Tags,
+            Language = meta.Language,
+            Paragraphs = paragraphs,
+            Text = string.Join("\n\n", paragraphs),
+            Html = paragraphs.Count == 0 ? null : BodyHtmlWriter.Write(blocks),
+            NoArticleReason = reason,
+        };
+    }
+
+    private static List<ContentBlock> ExtractBlocks(HtmlDocument doc, bool useHints, string? title)
+    {
+        ContentScorer.MarkExcluded(doc, useHints);
+        ContentScorer.Aggregate(doc);
+        var top = ContentScorer.FindTopCandidate(doc);
+        if (top is null)
+        {
+            return [];
+        }
+
+        var roots = ContentSelector.Select(top);
+        return BlockFilter.Apply(BlockCollector.Collect(roots), title);
+    }
+
+    private static int TextLength(List<ContentBlock> blocks) => blocks.Sum(b => b.Text.Length);
+}

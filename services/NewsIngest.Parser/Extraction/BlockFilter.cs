@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+
+namespace NewsIngest.Parser.Extraction;
+
+/// <summary>Drops blocks that are boilerplate by their own text: ad labels, share and follow prompts, newsletter
+/// and cookie notices, link lists, the repeated title, and duplicates.</summary>
+internal static partial class BlockFilter
+{
+    public static List<ContentBlock> Apply(List<ContentBlock> blocks, string? title)
+    {
+        var result = new List<ContentBlock>(blocks.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var titleKey = title is null ? null : Key(title);
+        foreach (var block in blocks)
+        {
+            var text = block.Text;
+            if (!Words().IsMatch(text))
+            {
+                continue;
+            }
+
+            if (titleKey is not null && Key(text) == titleKey && block.Kind is not "p")
+            {
+                continue;
+            }
+
+            if (Label().IsMatch(text) || (text.Length < 160 && Prompt().IsMatch(text)))
+            {
+                continue;
+            }
+
+            if (IsLinkList(block))
+            {
+                continue;
+            }
+
+            if (text.Length > 40 && !seen.Add(text))
+            {
+                continue;
+            }
+
+            result.Add(block);
+        }
+
+        return result;
+    }
+
+    private static bool IsLinkList(ContentBlock block)
+    {
+        var density = (double)block.LinkChars / block.Text.Length;
+        return block.Text.Length < 300 ? density > 0.6 : density > 0.8;
+    }
+
+    private static string Key(string s) => string.Concat(s.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+
+    [GeneratedRegex(@"\w", RegexOptions.CultureInvariant)]
+    private static partial Regex Words();
+
+    /// <summary>A block that is nothing but a label.</summary>
+    [GeneratedRegex(
+        @"^\W*(advertisement|advertisment|advertising|sponsored|sponsored content|paid content|ads?|share|share this( article| story| post| page)?|share on \w+|tweet|email|e-mail|print|comments?|\d+ comments?|loading|back to top|next article|previous article|related|related (articles|stories|content|posts|news)|recommended|newsletter|subscribe|watch|listen|photo|video|image|close|menu|search|more)\W*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Label();
+
+    /// <summary>A short block that opens with a prompt or notice.</summary>
+    [GeneratedRegex(
+        @"^\W*(sign up (for|to)\b|subscribe (to|for|now)\b|follow us\b|read more\b|related:|click here\b|all rights reserved|copyright\b|©|we use cookies|this (web)?site uses cookies|by (using|continuing to use) (this|our) (web)?site|leave a (comment|reply)|post a comment|tags?:|filed under\b|posted in\b|continue reading\b|story continues below|skip to\b|see also\b|also read\b|you (may|might) also like|more from\b|recommended for you|get (our|the) newsletter|advertisement\b|image (credit|source):|photo credit:)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Prompt();
+}

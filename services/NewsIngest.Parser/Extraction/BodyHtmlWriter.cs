@@ -1,0 +1,62 @@
+using System.Text;
+using Ganss.Xss;
+
+namespace NewsIngest.Parser.Extraction;
+
+/// <summary>Writes the article blocks as HTML (lists regrouped) and passes the result through HtmlSanitizer,
+/// allowing only text structure, emphasis and http(s) links.</summary>
+internal static class BodyHtmlWriter
+{
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    public static string Write(IReadOnlyList<ContentBlock> blocks)
+    {
+        var sb = new StringBuilder();
+        string? openList = null;
+        foreach (var block in blocks)
+        {
+            if (block.Kind == "li")
+            {
+                var listTag = block.ListTag ?? "ul";
+                if (openList != listTag)
+                {
+                    CloseList(sb, ref openList);
+                    sb.Append('<').Append(listTag).Append('>');
+                    openList = listTag;
+                }
+
+                sb.Append("<li>").Append(block.InlineHtml).Append("</li>");
+                continue;
+            }
+
+            CloseList(sb, ref openList);
+            sb.Append('<').Append(block.Kind).Append('>').Append(block.InlineHtml).Append("</").Append(block.Kind).Append(">\n");
+        }
+
+        CloseList(sb, ref openList);
+        return Sanitizer.Sanitize(sb.ToString());
+    }
+
+    private static void CloseList(StringBuilder sb, ref string? openList)
+    {
+        if (openList is not null)
+        {
+            sb.Append("</").Append(openList).Append(">\n");
+            openList = null;
+        }
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(
+                ["p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "figcaption", "a", "em", "i", "strong", "b", "code", "sub", "sup", "br"],
+                StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
+        };
+        return new HtmlSanitizer(options);
+    }
+}

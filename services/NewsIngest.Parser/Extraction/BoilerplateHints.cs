@@ -1,0 +1,154 @@
+using System.Buffers;
+
+namespace NewsIngest.Parser.Extraction;
+
+/// <summary>What an element's tag, role, class and id say about it: navigation, sharing, comments and the like,
+/// or article content.</summary>
+internal static class BoilerplateHints
+{
+    /// <summary>Elements that never hold article prose.</summary>
+    private static readonly SearchValues<string> NonContentTags = SearchValues.Create(
+        ["nav", "aside", "footer", "button", "select", "input", "textarea", "svg", "math", "iframe", "noscript", "template",
+         "object", "embed", "video", "audio", "canvas", "dialog", "label", "map", "form", "fieldset", "menu"],
+        StringComparison.Ordinal);
+
+    private static readonly string[] NonContentRoles = ["navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar", "search", "toolbar", "tablist"];
+
+    /// <summary>Class/id fragments that mark boilerplate wherever they occur in the name.</summary>
+    private static readonly string[] NegativeFragments =
+    [
+        "comment", "disqus", "sharing", "share-", "-share", "social", "related", "recommend", "newsletter", "subscri",
+        "signup", "sign-up", "cookie", "consent", "gdpr", "promo", "sponsor", "advert", "outbrain", "taboola", "sidebar",
+        "widget", "breadcrumb", "navigation", "navbar", "menu", "footer", "masthead", "popup", "modal", "pagination",
+        "pager", "toolbar", "byline", "author", "trending", "popular", "most-read", "mostread", "readmore", "read-more",
+        "more-stories", "paywall", "banner", "skip-link", "login", "jump-link", "recirc", "teaser", "onward",
+        "dateline-", "timestamp", "post-meta", "entry-meta", "article-meta", "meta-data", "metadata", "tags", "tag-list",
+        "keywords", "email", "follow", "headline-list", "inline-link", "see-also", "also-read", "ad-container",
+        "ad-slot", "adslot", "ad-wrapper", "ad-unit", "adunit", "dfp", "gpt-ad", "native-ad", "nativo", "affiliate-disclosure",
+        "subscribe", "visually-hidden", "sr-only", "screen-reader", "offscreen", "caption-credit", "credit",
+    ];
+
+    /// <summary>Whole class/id words (split on non-letters and case changes) that mark boilerplate.</summary>
+    private static readonly HashSet<string> NegativeWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ad", "ads", "adv", "advert", "nav", "meta", "tag", "share", "shares", "rss", "extra", "aside", "header", "related",
+        "hide", "tools", "utility", "sponsored", "promoted", "partner", "partners", "newsletter", "signup", "comments",
+        "comment", "footnote", "about", "bio", "crumbs", "subnav", "flyout", "overlay", "lightbox", "carousel", "slider",
+    };
+
+    private static readonly string[] PositiveFragments =
+    [
+        "article", "content", "entry", "story", "post-body", "postbody", "post-content", "main", "text", "blog", "body",
+        "prose", "richtext", "rich-text", "paragraph",
+    ];
+
+    public static bool IsNonContentTag(string tag) => NonContentTags.Contains(tag);
+
+    public static bool IsHidden(HtmlNode e)
+    {
+        if (e.Attr("hidden") is not null || e.Attr("aria-hidden") == "true")
+        {
+            return true;
+        }
+
+        var style = e.Attr("style");
+        if (style is null)
+        {
+            return false;
+        }
+
+        var s = style.Replace(" ", string.Empty, StringComparison.Ordinal);
+        return s.Contains("display:none", StringComparison.OrdinalIgnoreCase) || s.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static bool HasNonContentRole(HtmlNode e)
+    {
+        var role = e.Attr("role");
+        return role is not null && NonContentRoles.Contains(role.Trim().ToLowerInvariant());
+    }
+
+    /// <summary>−1 when class/id point to boilerplate, +1 when they point to article content, 0 otherwise or both.</summary>
+    public static int Hint(HtmlNode e)
+    {
+        var cls = e.Attr("class");
+        var id = e.Attr("id");
+        if (cls is null && id is null)
+        {
+            return 0;
+        }
+
+        var names = $"{cls} {id}";
+        var negative = IsNegative(names);
+        var positive = PositiveFragments.Any(f => names.Contains(f, StringComparison.OrdinalIgnoreCase));
+        return negative == positive ? (negative ? NegativeOverPositive(names) : 0) : negative ? -1 : 1;
+    }
+
+    public static bool IsNegative(string names)
+    {
+        foreach (var f in NegativeFragments)
+        {
+            if (names.Contains(f, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        foreach (var word in Words(names))
+        {
+            if (NegativeWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Both kinds of hint: a name such as "article-comments" is boilerplate, "article-body has-sidebar" is not.
+    /// The word that comes last in a compound name decides.</summary>
+    private static int NegativeOverPositive(string names)
+    {
+        var negative = 0;
+        var positive = 0;
+        foreach (var token in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = Words(token).ToList();
+            if (parts.Count == 0)
+            {
+                continue;
+            }
+
+            var last = parts[^1];
+            if (IsNegative(last))
+            {
+                negative++;
+            }
+            else if (PositiveFragments.Any(f => last.Contains(f, StringComparison.OrdinalIgnoreCase)) || PositiveFragments.Any(f => token.Contains(f, StringComparison.OrdinalIgnoreCase)))
+            {
+                positive++;
+            }
+        }
+
+        return negative > positive ? -1 : positive > 0 ? 1 : 0;
+    }
+
+    private static IEnumerable<string> Words(string names)
+    {
+        var start = -1;
+        for (var i = 0; i <= names.Length; i++)
+        {
+            var c = i < names.Length ? names[i] : ' ';
+            var boundary = !char.IsLetter(c) || (i > 0 && char.IsUpper(c) && char.IsLower(names[i - 1]));
+            if (boundary && start >= 0)
+            {
+                yield return names[start..i];
+                start = -1;
+            }
+
+            if (char.IsLetter(c) && start < 0)
+            {
+                start = i;
+            }
+        }
+    }
+}

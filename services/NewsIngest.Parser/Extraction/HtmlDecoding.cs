@@ -1,0 +1,85 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace NewsIngest.Parser.Extraction;
+
+/// <summary>Turns the bytes of a fetched page into text: byte-order mark first, then the HTTP charset, then a
+/// <c>&lt;meta charset&gt;</c> or <c>http-equiv</c> declaration in the first 4 KB, and UTF-8 when none is given.</summary>
+public static partial class HtmlDecoding
+{
+    private const int SniffLength = 4096;
+
+    static HtmlDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static string Decode(ReadOnlySpan<byte> bytes, string? contentType)
+    {
+        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        {
+            return Encoding.UTF8.GetString(bytes[3..]);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return Encoding.Unicode.GetString(bytes[2..]);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return Encoding.BigEndianUnicode.GetString(bytes[2..]);
+        }
+
+        var encoding = FromName(CharsetIn(contentType)) ?? FromName(CharsetInMarkup(bytes)) ?? Encoding.UTF8;
+
+        // A page cannot declare itself UTF-16 from inside ASCII-compatible markup; such a declaration means UTF-8.
+        if (encoding is UnicodeEncoding)
+        {
+            encoding = Encoding.UTF8;
+        }
+
+        return encoding.GetString(bytes);
+    }
+
+    private static string? CharsetIn(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return null;
+        }
+
+        var m = Charset().Match(contentType);
+        return m.Success ? m.Groups[1].Value : null;
+    }
+
+    private static string? CharsetInMarkup(ReadOnlySpan<byte> bytes)
+    {
+        var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, SniffLength)]);
+        var m = MetaCharset().Match(head);
+        return m.Success ? m.Groups[1].Value : null;
+    }
+
+    private static Encoding? FromName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        try
+        {
+            var encoding = Encoding.GetEncoding(name.Trim().Trim('"', '\''));
+
+            // As browsers do (WHATWG Encoding): ISO-8859-1 and US-ASCII labels mean windows-1252.
+            return encoding.CodePage is 28591 or 20127 ? Encoding.GetEncoding(1252) : encoding;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"charset\s*=\s*[""']?([\w.:-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Charset();
+
+    [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?([\w.:-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MetaCharset();
+}

@@ -1,0 +1,112 @@
+namespace NewsIngest.Parser.Extraction;
+
+/// <summary>A node of the light DOM built by <see cref="HtmlTreeBuilder"/>: an element, or a text run when <see cref="Text"/> is set.</summary>
+internal sealed class HtmlNode
+{
+    private static readonly List<KeyValuePair<string, string>> NoAttributes = [];
+
+    public HtmlNode(string tag, HtmlNode? parent, List<KeyValuePair<string, string>>? attributes)
+    {
+        Tag = tag;
+        Parent = parent;
+        Attributes = attributes ?? NoAttributes;
+    }
+
+    public HtmlNode(string text, HtmlNode parent)
+    {
+        Tag = "#text";
+        Text = text;
+        Parent = parent;
+        Attributes = NoAttributes;
+    }
+
+    public string Tag { get; }
+
+    /// <summary>Decoded text of a text node; null for elements.</summary>
+    public string? Text { get; }
+
+    public HtmlNode? Parent { get; }
+
+    public List<KeyValuePair<string, string>> Attributes { get; }
+
+    public List<HtmlNode> Children { get; } = [];
+
+    public bool IsText => Text is not null;
+
+    // Figures computed once per page by the content scorer (each page has its own tree).
+    internal int TextLength { get; set; }
+
+    internal int LinkTextLength { get; set; }
+
+    internal int Commas { get; set; }
+
+    internal int ParagraphCount { get; set; }
+
+    internal bool Excluded { get; set; }
+
+    internal double Score { get; set; }
+
+    internal bool Scored { get; set; }
+
+    public string? Attr(string name)
+    {
+        foreach (var pair in Attributes)
+        {
+            if (pair.Key == name)
+            {
+                return pair.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Descendants in document order, without recursion; <paramref name="prune"/> skips a node and its subtree.</summary>
+    public IEnumerable<HtmlNode> Descendants(Func<HtmlNode, bool>? prune = null)
+    {
+        var stack = new Stack<HtmlNode>();
+        for (var i = Children.Count - 1; i >= 0; i--)
+        {
+            stack.Push(Children[i]);
+        }
+
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (prune is not null && prune(node))
+            {
+                continue;
+            }
+
+            yield return node;
+            for (var i = node.Children.Count - 1; i >= 0; i--)
+            {
+                stack.Push(node.Children[i]);
+            }
+        }
+    }
+
+    /// <summary>Text content with whitespace collapsed, optionally leaving out excluded subtrees.</summary>
+    public string InnerText(bool skipExcluded = false)
+    {
+        if (IsText)
+        {
+            return TextNormalizer.Normalize(Text!);
+        }
+
+        var sb = new System.Text.StringBuilder();
+        foreach (var node in Descendants(skipExcluded ? static n => n.Excluded : null))
+        {
+            if (node.IsText)
+            {
+                sb.Append(node.Text);
+            }
+            else if (HtmlTags.IsBlock(node.Tag) || node.Tag == "br")
+            {
+                sb.Append(' ');
+            }
+        }
+
+        return TextNormalizer.Normalize(sb.ToString());
+    }
+}

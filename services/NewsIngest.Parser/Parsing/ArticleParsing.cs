@@ -1,0 +1,116 @@
+using NewsIngest.Contracts;
+using NewsIngest.Parser.Extraction;
+using NewsIngest.Parser.Html;
+using NewsIngest.Parser.Text;
+
+namespace NewsIngest.Parser.Parsing;
+
+/// <summary>
+/// The parser's one entry point, shared by the service's consumer and <c>newsingest parse</c>: plain-text
+/// wire articles, feed entries (HTML fragments) and article pages.
+/// </summary>
+public sealed class ArticleParsing(ArticleExtractor extractor)
+{
+    public ArticleParsing()
+        : this(new ArticleExtractor())
+    {
+    }
+
+    public ParseOutcome Parse(ParseRequest request)
+    {
+        if (request.Kind == ArticleSourceKind.Html)
+        {
+            return FromPage(HtmlDecoding.Decode(request.Body, request.Charset is null ? null : $"text/html; charset={request.Charset}"), request);
+        }
+
+        var text = TextDecoding.Decode(request.Body, request.Charset, out var rejection);
+        if (text is null)
+        {
+            return ParseOutcome.Rejected(rejection!);
+        }
+
+        return request.Kind switch
+        {
+            ArticleSourceKind.Text => FromPlainText(text, request),
+            ArticleSourceKind.FeedItem => FromFeedItem(text, request),
+            _ => ParseOutcome.Rejected($"unsupported source kind {request.Kind}"),
+        };
+    }
+
+    private static ParseOutcome FromPlainText(string text, ParseRequest request)
+    {
+        var article = PlainTextArticleReader.Read(text);
+        if (article.Title.Length == 0 || article.Paragraphs.Count == 0)
+        {
+            return ParseOutcome.Rejected("no article: a title line and at least one paragraph are needed");
+        }
+
+        return ParseOutcome.Parsed(new ParsedArticle
+        {
+            Title = article.Title,
+            Paragraphs = article.Paragraphs,
+            Source = article.Source ?? request.FeedTitle,
+            Url = request.Url,
+            FeedUrl = request.FeedUrl,
+            Published = request.Published,
+            Authors = request.Author is null ? [] : [request.Author],
+        });
+    }
+
+    private static ParseOutcome FromFeedItem(string html, ParseRequest request)
+    {
+        var paragraphs = HtmlFragmentText.Paragraphs(html);
+        var title = request.Title is null ? null : TextNormalizer.Normalize(request.Title);
+        if (string.IsNullOrEmpty(title) || paragraphs.Count == 0)
+        {
+            return ParseOutcome.Rejected("no article: the feed entry has no title or no text");
+        }
+
+        return ParseOutcome.Parsed(new ParsedArticle
+        {
+            Title = title,
+            Paragraphs = paragraphs,
+            Source = request.FeedTitle ?? SiteOf(request.Url),
+            Url = request.Url,
+            FeedUrl = request.FeedUrl,
+            Published = request.Published,
+            Authors = request.Author is null ? [] : [request.Author],
+        });
+    }
+
+    private ParseOutcome FromPage(string html, ParseRequest request)
+    {
+        var page = extractor.Extract(html, Uri.TryCreate(request.Url, UriKind.Absolute, out var url) ? url : null);
+        if (page.NoArticleReason is not null)
+        {
+            return ParseOutcome.Rejected($"no article: {page.NoArticleReason}");
+        }
+
+        var title = page.Title ?? request.Title;
+        if (string.IsNullOrWhiteSpace(title) || page.Paragraphs.Count == 0)
+        {
+            return ParseOutcome.Rejected("no article: the page has no title or no text");
+        }
+
+        return ParseOutcome.Parsed(new ParsedArticle
+        {
+            Title = title,
+            Paragraphs = page.Paragraphs,
+            Source = page.SiteName ?? request.FeedTitle ?? SiteOf(page.CanonicalUrl ?? request.Url),
+            Url = request.Url,
+            CanonicalUrl = page.CanonicalUrl,
+            FeedUrl = request.FeedUrl,
+            Published = page.Published ?? request.Published,
+            Modified = page.Modified,
+            Authors = page.Authors.Count > 0 ? page.Authors : request.Author is null ? [] : [request.Author],
+            SiteName = page.SiteName,
+            Description = page.Description,
+            LeadImage = page.LeadImage,
+            Tags = page.Tags,
+            LanguageHint = page.Language,
+        });
+    }
+
+    private static string? SiteOf(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : null;
+}

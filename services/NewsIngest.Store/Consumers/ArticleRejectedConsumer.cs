@@ -1,0 +1,16 @@
+using MassTransit;
+using NewsIngest.Contracts;
+using NewsIngest.Store.Persistence;
+
+namespace NewsIngest.Store.Consumers;
+
+/// <summary>Keeps a record of every item a stage rejected, with its reason, for operators.</summary>
+public sealed class ArticleRejectedConsumer(IArticleRepository repository, ILogger<ArticleRejectedConsumer> logger)
+    : IConsumer<ArticleRejected>
+{
+    public async Task Consume(ConsumeContext<ArticleRejected> context)
+    {
+        await repository.SaveRejectionAsync(context.Message, context.CancellationToken);
+        logger.LogInformation("Recorded rejection of article {ArticleId} by {Stage}: {Reason}", context.Message.ArticleId, context.Message.Stage, context.Message.Reason);
+    }
+}

@@ -1,0 +1,63 @@
+namespace NewsIngest.Store.Persistence;
+
+/// <summary>Versioned migrations: index i is schema version i + 1. Append only; never edit a shipped one.</summary>
+public static class Schema
+{
+    public static readonly IReadOnlyList<string> PostgresMigrations =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS articles (
+            article_id uuid PRIMARY KEY,
+            correlation_id uuid NOT NULL,
+            content_hash text NOT NULL UNIQUE,
+            title text NOT NULL,
+            language text NOT NULL,
+            category text NOT NULL,
+            url text NULL,
+            source text NULL,
+            published_at timestamptz NULL,
+            stored_at timestamptz NOT NULL,
+            record jsonb NOT NULL,
+            published_to_topic boolean NOT NULL DEFAULT false
+        );
+        CREATE INDEX IF NOT EXISTS ix_articles_stored_at ON articles (stored_at);
+        CREATE TABLE IF NOT EXISTS rejected_articles (
+            article_id uuid PRIMARY KEY,
+            correlation_id uuid NOT NULL,
+            stage text NOT NULL,
+            reason text NOT NULL,
+            origin text NULL,
+            rejected_at timestamptz NOT NULL
+        );
+        """,
+    ];
+
+    public static readonly IReadOnlyList<string> SqliteMigrations =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS articles (
+            article_id TEXT PRIMARY KEY,
+            correlation_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            language TEXT NOT NULL,
+            category TEXT NOT NULL,
+            url TEXT NULL,
+            source TEXT NULL,
+            published_at TEXT NULL,
+            stored_at TEXT NOT NULL,
+            record TEXT NOT NULL,
+            published_to_topic INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX IF NOT EXISTS ix_articles_stored_at ON articles (stored_at);
+        CREATE TABLE IF NOT EXISTS rejected_articles (
+            article_id TEXT PRIMARY KEY,
+            correlation_id TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            origin TEXT NULL,
+            rejected_at TEXT NOT NULL
+        );
+        """,
+    ];
+}

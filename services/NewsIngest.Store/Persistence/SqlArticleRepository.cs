@@ -1,0 +1,143 @@
+using System.Data.Common;
+using System.Text.Json;
+using NewsIngest.Contracts;
+
+namespace NewsIngest.Store.Persistence;
+
+/// <summary>
+/// One repository for PostgreSQL and SQLite: an insert that conflicts on the article id or the content hash
+/// writes nothing, then a look-up says which key matched.
+/// </summary>
+public sealed class SqlArticleRepository(SqlDialect dialect) : IArticleRepository
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (dialect.NativeTypes)
+        {
+            // Replicas starting together take turns.
+            await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(7346001)", cancellationToken);
+        }
+
+        await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY)", cancellationToken);
+        var current = Convert.ToInt32(await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        for (var version = current + 1; version <= dialect.Migrations.Count; version++)
+        {
+            await ExecuteAsync(connection, transaction, dialect.Migrations[version - 1], cancellationToken);
+            await ExecuteAsync(connection, transaction, $"INSERT INTO schema_migrations (version) VALUES ({version})", cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<SaveOutcome> SaveAsync(ArticleStored record, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = $"""
+            INSERT INTO articles (article_id, correlation_id, content_hash, title, language, category, url, source, published_at, stored_at, record)
+            VALUES (@id, @correlation, @hash, @title, @language, @category, @url, @source, @published, @stored, {dialect.Json("@record")})
+            ON CONFLICT DO NOTHING
+            """;
+        Add(insert, "id", dialect.Id(record.ArticleId));
+        Add(insert, "correlation", dialect.Id(record.CorrelationId));
+        Add(insert, "hash", record.ContentHash);
+        Add(insert, "title", record.Article.Title);
+        Add(insert, "language", record.Enrichment.Language);
+        Add(insert, "category", record.Category);
+        Add(insert, "url", (object?)record.Article.Url ?? DBNull.Value);
+        Add(insert, "source", (object?)record.Article.Source ?? DBNull.Value);
+        Add(insert, "published", dialect.Time(record.Article.Published));
+        Add(insert, "stored", dialect.Time(record.StoredAt));
+        Add(insert, "record", JsonSerializer.Serialize(record, Json));
+        if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+        {
+            return new SaveOutcome(SaveResult.Inserted, null, Published: false);
+        }
+
+        var same = await FindAsync(connection, "article_id = @key", dialect.Id(record.ArticleId), cancellationToken);
+        if (same is not null)
+        {
+            return same with { Result = SaveResult.AlreadyStored };
+        }
+
+        var duplicate = await FindAsync(connection, "content_hash = @key", record.ContentHash, cancellationToken)
+            ?? throw new InvalidOperationException($"Article {record.ArticleId} conflicted but no matching row was found.");
+        return duplicate with { Result = SaveResult.DuplicateContent };
+    }
+
+    public async Task MarkPublishedAsync(Guid articleId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"UPDATE articles SET published_to_topic = {(dialect.NativeTypes ? "true" : "1")} WHERE article_id = @id";
+        Add(command, "id", dialect.Id(articleId));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task SaveRejectionAsync(ArticleRejected rejection, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO rejected_articles (article_id, correlation_id, stage, reason, origin, rejected_at)
+            VALUES (@id, @correlation, @stage, @reason, @origin, @at)
+            ON CONFLICT DO NOTHING
+            """;
+        Add(command, "id", dialect.Id(rejection.ArticleId));
+        Add(command, "correlation", dialect.Id(rejection.CorrelationId));
+        Add(command, "stage", rejection.Stage);
+        Add(command, "reason", rejection.Reason);
+        Add(command, "origin", (object?)rejection.Origin ?? DBNull.Value);
+        Add(command, "at", dialect.Time(rejection.RejectedAt));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<long> CountArticlesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+        return Convert.ToInt64(await ScalarAsync(connection, null, "SELECT COUNT(*) FROM articles", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<SaveOutcome?> FindAsync(DbConnection connection, string condition, object key, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT article_id, published_to_topic FROM articles WHERE {condition}";
+        Add(command, "key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var published = Convert.ToBoolean(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+        return new SaveOutcome(SaveResult.AlreadyStored, SqlDialect.ReadId(reader.GetValue(0)), published);
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsIngest.Store;
+
+public enum StoreProvider
+{
+    Unset = 0,
+    Postgres = 1,
+    Sqlite = 2,
+}
+
+/// <summary>The <c>Store</c> section.</summary>
+public sealed class StoreOptions : IValidatableObject
+{
+    public const string Section = "Store";
+
+    /// <summary><c>Postgres</c> for the services, <c>Sqlite</c> for the all-in-one mode.</summary>
+    public StoreProvider Provider { get; set; }
+
+    [Required]
+    public string? ConnectionString { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider == StoreProvider.Unset)
+        {
+            yield return new ValidationResult("must be Postgres or Sqlite", [nameof(Provider)]);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NewsIngest.Enricher.Enrichment;
+using NewsIngest.Enricher.Tests.Support;
+
+namespace NewsIngest.Enricher.Tests;
+
+public sealed class ArticleEnricherTests
+{
+    private sealed class ThrowingStep : IEnrichmentStep
+    {
+        public string Name => "Broken";
+
+        public void Apply(EnrichmentContext context) => throw new InvalidOperationException("boom");
+    }
+
+    [Fact]
+    public void Enrich_StepThrows_RecordsItAndRunsTheRest()
+    {
+        var enricher = new ArticleEnricher(
+            [new ThrowingStep(), new StatisticsStep()],
+            Options.Create(new EnrichmentOptions()),
+            NullLogger<ArticleEnricher>.Instance);
+
+        var result = enricher.Enrich(TextArticle.Of("Title", "Three words here."));
+
+        result.FailedSteps.ShouldBe(["Broken"]);
+        result.WordCount.ShouldBe(3);
+    }
+
+    [Fact]
+    public void AddEnrichment_StepSwitchedOffInConfiguration_DoesNotRunIt()
+    {
+        using var provider = TestEnrichment.Build(new Dictionary<string, string?> { ["Enrichment:Steps:Keywords"] = "false" });
+        var enricher = provider.GetRequiredService<ArticleEnricher>();
+
+        var result = enricher.Enrich(TextArticle.Of("Wind farm", "The wind farm opened. The wind farm is large."));
+
+        enricher.StepNames.ShouldNotContain("Keywords");
+        enricher.StepNames.ShouldContain("Language");
+        result.Keywords.ShouldBeEmpty();
+        result.WordCount.ShouldBe(9);
+    }
+
+    [Fact]
+    public void Enrich_EnglishArticle_FillsLanguageStatisticsKeywordsAndSummary()
+    {
+        var result = TestEnrichment.Enricher.Enrich(TextArticle.Of(
+            "Council approves wind farm",
+            "The county council approved a wind farm on the coast on Monday after a two-year planning fight.",
+            "The wind farm will have 30 turbines and power about 40,000 homes, the developer said."));
+
+        result.Language.ShouldBe("en");
+        result.WordCount.ShouldBe(32);
+        result.ReadingTimeMinutes.ShouldBe(1);
+        result.Keywords.ShouldContain("wind farm");
+        result.Summary.ShouldNotBeNullOrWhiteSpace();
+        result.FailedSteps.ShouldBeEmpty();
+    }
+}

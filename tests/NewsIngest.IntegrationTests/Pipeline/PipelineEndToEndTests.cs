@@ -1,0 +1,174 @@
+using System.Text.Json;
+using NewsIngest.Testing;
+using Npgsql;
+using RabbitMQ.Client;
+
+namespace NewsIngest.IntegrationTests.Pipeline;
+
+/// <summary>
+/// The four services as four OS processes over a real RabbitMQ node and a real PostgreSQL server, fed by
+/// a loopback HTTP feed and an inbox folder, observed by a plain RabbitMQ.Client subscriber.
+/// </summary>
+public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixture<PipelineFixture>
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Pipeline_FeedAndInboxArticles_EachArriveOnceEnrichedOnTheTopic()
+    {
+        var first = WireArticles.Create("harbour");
+        var second = WireArticles.Create("library");
+        pipeline.DropIntoInbox("first.txt", first.Text);
+        pipeline.DropIntoInbox("second.txt", second.Text);
+        string[] titles = [first.Title, second.Title, "River Cleanup Draws Hundreds of Volunteers", "New Bus Line Links the Hospital and the Station"];
+
+        await Eventually.UntilAsync(() => titles.All(t => RecordsTitled(t).Count >= 1), Deadline, "every feed and inbox article reaches the topic");
+
+        foreach (var title in titles)
+        {
+            var record = RecordsTitled(title).ShouldHaveSingleItem();
+            record.ContentType.ShouldBe("application/json");
+            record.MessageId.ShouldBe(record.ArticleId);
+            record.RoutingKey.ShouldBe("article.stored.en.uncategorized");
+            record.Body.GetProperty("schemaVersion").GetInt32().ShouldBe(1);
+            var enrichment = record.Body.GetProperty("enrichment");
+            enrichment.GetProperty("language").GetString().ShouldBe("en");
+            enrichment.GetProperty("wordCount").GetInt32().ShouldBeGreaterThan(20);
+            enrichment.GetProperty("readingTimeMinutes").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
+            enrichment.GetProperty("keywords").GetArrayLength().ShouldBeGreaterThan(0);
+        }
+
+        RecordsTitled(first.Title)[0].Body.GetProperty("article").GetProperty("source").GetString().ShouldBe("Integration Test Wire");
+        RecordsTitled("River Cleanup Draws Hundreds of Volunteers")[0].Body.GetProperty("article").GetProperty("source").GetString().ShouldBe("Loopback Test Gazette");
+        (await CountStoredAsync(titles)).ShouldBe(titles.Length);
+    }
+
+    [Fact]
+    public async Task Pipeline_SameArticleDroppedAgain_IsNotStoredOrPublishedTwice()
+    {
+        var article = WireArticles.Create("ferry terminal");
+        pipeline.DropIntoInbox("original.txt", article.Text);
+        await Eventually.UntilAsync(() => RecordsTitled(article.Title).Count == 1, Deadline, "the original is published");
+        var articleId = RecordsTitled(article.Title)[0].ArticleId;
+
+        pipeline.DropIntoInbox("again.txt", article.Text);
+        pipeline.DropIntoInbox("respaced.txt", article.Text.Replace(" the ", "  the ", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal));
+
+        await Eventually.UntilAsync(
+            () => StoreDecisions().Count(e => e.Message.Contains("redelivery ignored", StringComparison.Ordinal) && e.ArticleId == articleId) == 1
+                && StoreDecisions().Count(e => e.Message.Contains("same text as stored article", StringComparison.Ordinal) && e.Raw.Contains(articleId, StringComparison.Ordinal)) == 1,
+            Deadline,
+            "the store decides on both copies");
+        RecordsTitled(article.Title).ShouldHaveSingleItem();
+        (await CountStoredAsync([article.Title])).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Pipeline_BadInput_EndsInWarningsAndTheErrorQueue_WhileGoodArticlesFlow()
+    {
+        var good = WireArticles.Create("market square");
+        pipeline.DropIntoInbox("empty.txt", []);
+        pipeline.DropIntoInbox("binary.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A, 0x0A, 0x00, 0xFF]);
+        await PublishPoisonAsync();
+        pipeline.DropIntoInbox("good.txt", good.Text);
+
+        await Eventually.UntilAsync(() => RecordsTitled(good.Title).Count == 1, Deadline, "the good article is stored despite the bad input");
+        await Eventually.UntilAsync(async () => await ErrorQueueDepthAsync("parser-article-fetched_error") >= 1, Deadline, "the poison message reaches the error queue");
+        await Eventually.UntilAsync(
+            () => Warnings("NewsIngest.Fetcher").Any(l => l.Contains("empty.txt", StringComparison.Ordinal))
+                && Warnings("NewsIngest.Fetcher").Any(l => l.Contains("binary.txt", StringComparison.Ordinal))
+                && Warnings("NewsIngest.Fetcher").Any(l => l.Contains(PipelineFixture.MalformedFeedPath, StringComparison.Ordinal)),
+            Deadline,
+            "the fetcher warns once about each bad input");
+        Warnings("NewsIngest.Fetcher").Count(l => l.Contains("empty.txt", StringComparison.Ordinal)).ShouldBe(1);
+        File.Exists(Path.Combine(pipeline.Inbox, ".rejected", "binary.txt")).ShouldBeTrue();
+        pipeline.Services.Values.ShouldAllBe(s => !s.HasExited);
+    }
+
+    [Fact]
+    public async Task Pipeline_Logs_FollowOneArticleThroughAllFourServices()
+    {
+        var article = WireArticles.Create("swimming pool");
+        pipeline.DropIntoInbox("traced.txt", article.Text);
+        await Eventually.UntilAsync(() => RecordsTitled(article.Title).Count == 1, Deadline, "the article is published");
+        var articleId = RecordsTitled(article.Title)[0].ArticleId;
+
+        foreach (var (name, service) in pipeline.Services)
+        {
+            var events = service.Lines.Where(l => l.StartsWith('{')).Select(LogEvent.Parse).ToList();
+            events.ShouldNotBeEmpty();
+            events.ShouldAllBe(e => e.Service != null, $"{name}: every event carries Service");
+            events.ShouldContain(e => e.ArticleId == articleId, $"{name} logs article {articleId}");
+        }
+    }
+
+    private List<ReceivedRecord> RecordsTitled(string title) =>
+        pipeline.Subscriber.Records.Where(r => r.Title == title).ToList();
+
+    private List<LogEvent> StoreDecisions() =>
+        pipeline.LogsOf("NewsIngest.Store").Where(l => l.StartsWith('{')).Select(LogEvent.Parse).ToList();
+
+    private List<string> Warnings(string service) =>
+        pipeline.LogsOf(service).Where(l => l.Contains("\"@l\":\"Warning\"", StringComparison.Ordinal)).ToList();
+
+    private async Task<long> CountStoredAsync(string[] titles)
+    {
+        await using var connection = new NpgsqlConnection(pipeline.DatabaseConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT COUNT(*) FROM articles WHERE title = ANY(@titles)", connection);
+        command.Parameters.AddWithValue("titles", titles);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<uint> ErrorQueueDepthAsync(string queue)
+    {
+        await using var connection = await pipeline.Broker.CreateConnectionFactory().CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>An <c>ArticleFetched</c> whose claim check points nowhere: the parser's consumer throws on it.</summary>
+    private async Task PublishPoisonAsync()
+    {
+        var envelope = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            messageId = Guid.NewGuid(),
+            messageType = new[] { "urn:message:NewsIngest.Contracts:ArticleFetched" },
+            message = new
+            {
+                articleId = Guid.NewGuid(),
+                correlationId = Guid.NewGuid(),
+                fetchedAt = DateTimeOffset.UtcNow,
+                kind = 0,
+                bodyAddress = "urn:msgdata:" + new string('0', 32),
+                bodyLength = 10,
+                origin = "test:poison",
+            },
+        });
+        await using var connection = await pipeline.Broker.CreateConnectionFactory().CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = Guid.NewGuid().ToString() };
+        await channel.BasicPublishAsync("parser-article-fetched", string.Empty, mandatory: false, properties, envelope);
+    }
+
+    private sealed record LogEvent(string Raw, string Message, string? Service, string? ArticleId)
+    {
+        public static LogEvent Parse(string line)
+        {
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            return new LogEvent(
+                line,
+                root.TryGetProperty("@mt", out var template) ? template.GetString()! : string.Empty,
+                root.TryGetProperty(nameof(Service), out var service) ? service.GetString() : null,
+                root.TryGetProperty(nameof(ArticleId), out var id) ? id.GetString() : null);
+        }
+    }
+}

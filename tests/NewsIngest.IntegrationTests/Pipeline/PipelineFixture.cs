@@ -1,0 +1,167 @@
+using System.Text;
+using NewsIngest.Testing;
+
+namespace NewsIngest.IntegrationTests.Pipeline;
+
+/// <summary>
+/// The distributed topology as plain processes: a throwaway RabbitMQ node and PostgreSQL server, a
+/// loopback feed server, and the four built services each in its own OS process.
+/// </summary>
+public sealed class PipelineFixture : IAsyncLifetime
+{
+    public const string FeedPath = "/news/feed.xml";
+    public const string MalformedFeedPath = "/news/broken.xml";
+
+    private readonly List<ServiceProcess> _services = [];
+
+    public RabbitMqNode Broker { get; private set; } = null!;
+
+    public PostgresServer Database { get; private set; } = null!;
+
+    public string DatabaseConnectionString { get; private set; } = null!;
+
+    public LoopbackHttpServer Feeds { get; private set; } = null!;
+
+    public TopicSubscriber Subscriber { get; private set; } = null!;
+
+    public string Inbox { get; private set; } = null!;
+
+    public string WorkDirectory { get; private set; } = null!;
+
+    public IReadOnlyDictionary<string, ServiceProcess> Services => _services.ToDictionary(s => s.Description);
+
+    public async ValueTask InitializeAsync()
+    {
+        WorkDirectory = TestDirectory.Create("pipeline");
+        Inbox = Directory.CreateDirectory(Path.Combine(WorkDirectory, "inbox")).FullName;
+        var claims = Directory.CreateDirectory(Path.Combine(WorkDirectory, "claims")).FullName;
+        var brokerStart = RabbitMqNode.StartAsync();
+        var databaseStart = PostgresServer.StartAsync();
+        Broker = await brokerStart;
+        Database = await databaseStart;
+        DatabaseConnectionString = await Database.CreateDatabaseAsync("newsingest");
+        Feeds = await LoopbackHttpServer.StartAsync();
+        Feeds.MapResponse(FeedPath, StaticResponse.Text(FeedXml, "application/rss+xml; charset=utf-8"));
+        Feeds.MapResponse(MalformedFeedPath, StaticResponse.Text("<rss><channel><title>Broken <item></rss", "application/rss+xml"));
+        Subscriber = await TopicSubscriber.StartAsync(Broker.CreateConnectionFactory(), "article.stored.#");
+
+        var common = new Dictionary<string, string?>
+        {
+            ["Messaging__Transport"] = "RabbitMq",
+            ["Messaging__ClaimCheckPath"] = claims,
+            ["Messaging__RetryLimit"] = "1",
+            ["RabbitMqTransport__Host"] = Broker.Host,
+            ["RabbitMqTransport__Port"] = Broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RabbitMqTransport__User"] = Broker.UserName,
+            ["RabbitMqTransport__Pass"] = Broker.Password,
+            ["Logs__Format"] = "json",
+        };
+        Start("NewsIngest.Store", common, new()
+        {
+            ["Store__Provider"] = "Postgres",
+            ["Store__ConnectionString"] = DatabaseConnectionString,
+        });
+        Start("NewsIngest.Enricher", common, []);
+        Start("NewsIngest.Parser", common, []);
+        // The consumers' queues exist once their services are up; only then may the fetcher publish.
+        foreach (var service in _services)
+        {
+            await WaitUntilStartedAsync(service);
+        }
+
+        Start("NewsIngest.Fetcher", common, new()
+        {
+            ["Fetcher__InboxPath"] = Inbox,
+            ["Fetcher__InboxScanInterval"] = "00:00:00.250",
+            ["Fetcher__PollInterval"] = "00:00:03",
+            ["Fetcher__RequestTimeout"] = "00:00:05",
+            ["Fetcher__Feeds__0__Url"] = Feeds.UrlFor(FeedPath).ToString(),
+            ["Fetcher__Feeds__1__Url"] = Feeds.UrlFor(MalformedFeedPath).ToString(),
+        });
+
+        await WaitUntilStartedAsync(_services[^1]);
+    }
+
+    /// <summary>Drops a file into the inbox the way an operator should: written aside, then moved in.</summary>
+    public void DropIntoInbox(string name, byte[] content)
+    {
+        var temporary = Path.Combine(WorkDirectory, name + ".part");
+        File.WriteAllBytes(temporary, content);
+        File.Move(temporary, Path.Combine(Inbox, name));
+    }
+
+    public void DropIntoInbox(string name, string text) => DropIntoInbox(name, Encoding.UTF8.GetBytes(text));
+
+    public IEnumerable<string> LogsOf(string service) => Services[service].Lines;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var service in _services)
+        {
+            await service.DisposeAsync();
+        }
+
+        if (Subscriber is not null)
+        {
+            await Subscriber.DisposeAsync();
+        }
+
+        if (Feeds is not null)
+        {
+            await Feeds.DisposeAsync();
+        }
+
+        if (Broker is not null)
+        {
+            await Broker.DisposeAsync();
+        }
+
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+
+        await TestDirectory.DeleteAsync(WorkDirectory);
+    }
+
+    private static Task<string> WaitUntilStartedAsync(ServiceProcess service) =>
+        service.WaitForOutputAsync(line => line.Contains("Application started", StringComparison.Ordinal), TimeSpan.FromSeconds(90));
+
+    private void Start(string project, Dictionary<string, string?> common, Dictionary<string, string?> own)
+    {
+        var environment = new Dictionary<string, string?>(common);
+        foreach (var (key, value) in own)
+        {
+            environment[key] = value;
+        }
+
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
+        var dll = RepositoryPaths.ServiceDll(project);
+        _services.Add(ServiceProcess.StartDll(dll, environment, workingDirectory: Path.GetDirectoryName(dll)));
+    }
+
+    private const string FeedXml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+          <channel>
+            <title>Loopback Test Gazette</title>
+            <link>http://127.0.0.1/</link>
+            <description>Feed written for the end-to-end test.</description>
+            <item>
+              <title>River Cleanup Draws Hundreds of Volunteers</title>
+              <link>http://127.0.0.1/news/river-cleanup</link>
+              <guid>loopback-gazette-1</guid>
+              <pubDate>Wed, 25 Nov 2026 08:00:00 +0000</pubDate>
+              <content:encoded><![CDATA[<p>Hundreds of volunteers spent Saturday pulling litter out of the river that runs through the old town, filling more than two hundred bags.</p><p>The organisers said plastic bottles and shopping trolleys were the most common finds, and asked the council for more bins along the footpath.</p>]]></content:encoded>
+            </item>
+            <item>
+              <title>New Bus Line Links the Hospital and the Station</title>
+              <link>http://127.0.0.1/news/bus-line</link>
+              <guid>loopback-gazette-2</guid>
+              <pubDate>Thu, 26 Nov 2026 07:00:00 +0000</pubDate>
+              <description><![CDATA[<p>A new bus line started on Monday between the main hospital and the railway station, running every twelve minutes from early morning until midnight.</p><p>Patients and staff had asked for a direct connection for years, the transport authority said.</p>]]></description>
+            </item>
+          </channel>
+        </rss>
+        """;
+}

@@ -1,0 +1,71 @@
+using System.Text;
+using NewsIngest.Contracts;
+using NewsIngest.Parser.Parsing;
+
+namespace NewsIngest.Parser.Tests.Parsing;
+
+public sealed class ArticleParsingTests
+{
+    private readonly ArticleParsing _parsing = new();
+
+    [Fact]
+    public void Parse_FeedItemHtml_BecomesParagraphsWithFeedAsSource()
+    {
+        var outcome = _parsing.Parse(new ParseRequest
+        {
+            Kind = ArticleSourceKind.FeedItem,
+            Body = Encoding.UTF8.GetBytes("<p>First <b>bold</b> part.</p><script>alert(1)</script><div>Second<br>Third</div>"),
+            Title = "Feed Title",
+            FeedTitle = "Coast News",
+        });
+
+        outcome.Rejection.ShouldBeNull();
+        outcome.Article!.Paragraphs.ShouldBe(["First bold part.", "Second", "Third"]);
+        outcome.Article.Source.ShouldBe("Coast News");
+    }
+
+    [Fact]
+    public void Parse_DeeplyNestedFeedItem_DoesNotOverflowTheStack()
+    {
+        var html = string.Concat(Enumerable.Repeat("<span>", 100_000)) + "deep text" + string.Concat(Enumerable.Repeat("</span>", 100_000));
+
+        var outcome = _parsing.Parse(new ParseRequest { Kind = ArticleSourceKind.FeedItem, Body = Encoding.UTF8.GetBytes(html), Title = "Deep" });
+
+        outcome.Article.ShouldNotBeNull().Paragraphs.ShouldBe(["deep text"]);
+    }
+
+    [Fact]
+    public void Parse_TextWithTitleOnly_IsRejectedWithReason()
+    {
+        var outcome = _parsing.Parse(new ParseRequest { Kind = ArticleSourceKind.Text, Body = "Only a title\n"u8.ToArray() });
+
+        outcome.Article.ShouldBeNull();
+        outcome.Rejection.ShouldNotBeNull().ShouldContain("no article");
+    }
+
+    [Fact]
+    public void Parse_SeedArticle_TakesTitleSourceAndDropsTheSourceLine()
+    {
+        var seed = File.ReadAllBytes(Path.Combine(RepositoryRoot(), "..", "shared", "samples", "seed-article.txt"));
+
+        var article = _parsing.Parse(new ParseRequest { Kind = ArticleSourceKind.Text, Body = seed }).Article.ShouldNotBeNull();
+
+        article.Title.ShouldBe("ISIS Is Gaining Influence In Pakistan");
+        article.Source.ShouldBe("mangoobaz");
+        article.Paragraphs.Count.ShouldBeGreaterThan(5);
+        article.Paragraphs.ShouldAllBe(p => !p.StartsWith("Source:", StringComparison.Ordinal));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "NewsIngest.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("NewsIngest.sln not found above " + AppContext.BaseDirectory);
+    }
+}

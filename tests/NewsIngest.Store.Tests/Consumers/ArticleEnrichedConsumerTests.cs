@@ -1,0 +1,69 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NewsIngest.Contracts;
+using NewsIngest.Store.Consumers;
+using NewsIngest.Store.Persistence;
+
+namespace NewsIngest.Store.Tests.Consumers;
+
+public sealed class ArticleEnrichedConsumerTests
+{
+    [Fact]
+    public async Task Consume_SameMessageTwice_PublishesOneRecord()
+    {
+        await using var store = await SqliteStore.CreateAsync();
+        await using var provider = Harness(store);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        var message = Articles.Enriched("Ferry Returns", "The ferry returned to service.");
+
+        await harness.Bus.Publish(message);
+        await harness.Bus.Publish(message);
+
+        (await AsyncElementListExtensions.Take(harness.Consumed.SelectAsync<ArticleEnriched>(), 2).Count()).ShouldBe(2);
+        (await harness.Published.SelectAsync<ArticleStored>().Count()).ShouldBe(1);
+        (await store.Repository.CountArticlesAsync(CancellationToken.None)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Consume_DuplicateText_IsNotPublished()
+    {
+        await using var store = await SqliteStore.CreateAsync();
+        await using var provider = Harness(store);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+
+        await harness.Bus.Publish(Articles.Enriched("Dam Opens", "Water flows again."));
+        await harness.Bus.Publish(Articles.Enriched("Dam opens", "Water flows again!"));
+
+        (await AsyncElementListExtensions.Take(harness.Consumed.SelectAsync<ArticleEnriched>(), 2).Count()).ShouldBe(2);
+        (await harness.Published.SelectAsync<ArticleStored>().Count()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Consume_StoredRecord_CarriesRoutingFieldsAndSchemaVersion()
+    {
+        await using var store = await SqliteStore.CreateAsync();
+        await using var provider = Harness(store);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        var message = Articles.Enriched("Orchard Harvest", "Growers picked a record crop.");
+
+        await harness.Bus.Publish(message);
+
+        var published = (await harness.Published.SelectAsync<ArticleStored>().First()).Context;
+        published.MessageId.ShouldBe(message.ArticleId);
+        published.Message.SchemaVersion.ShouldBe(1);
+        published.Message.Category.ShouldBe("uncategorized");
+        published.Message.CorrelationId.ShouldBe(message.CorrelationId);
+    }
+
+    private static ServiceProvider Harness(SqliteStore store) =>
+        new ServiceCollection()
+            .AddSingleton<IArticleRepository>(store.Repository)
+            .AddSingleton(TimeProvider.System)
+            .AddLogging()
+            .AddMassTransitTestHarness(bus => bus.AddConsumer<ArticleEnrichedConsumer>())
+            .BuildServiceProvider(true);
+}

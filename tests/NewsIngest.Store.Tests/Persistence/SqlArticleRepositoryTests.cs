@@ -1,0 +1,59 @@
+using NewsIngest.Store.Persistence;
+using NewsIngest.Store.Records;
+
+namespace NewsIngest.Store.Tests.Persistence;
+
+public sealed class SqlArticleRepositoryTests
+{
+    [Fact]
+    public async Task SaveAsync_NewArticle_IsInserted()
+    {
+        await using var store = await SqliteStore.CreateAsync();
+        var record = StoredRecordFactory.Create(Articles.Enriched("Title", "Body one."), DateTimeOffset.UtcNow);
+
+        var outcome = await store.Repository.SaveAsync(record, CancellationToken.None);
+
+        outcome.Result.ShouldBe(SaveResult.Inserted);
+        (await store.Repository.CountArticlesAsync(CancellationToken.None)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task SaveAsync_SameArticleTwice_SecondIsAlreadyStored()
+    {
+        await using var store = await SqliteStore.CreateAsync();
+        var record = StoredRecordFactory.Create(Articles.Enriched("Title", "Body one."), DateTimeOffset.UtcNow);
+        await store.Repository.SaveAsync(record, CancellationToken.None);
+        await store.Repository.MarkPublishedAsync(record.ArticleId, CancellationToken.None);
+
+        var outcome = await store.Repository.SaveAsync(record, CancellationToken.None);
+
+        outcome.ShouldBe(new SaveOutcome(SaveResult.AlreadyStored, record.ArticleId, Published: true));
+        (await store.Repository.CountArticlesAsync(CancellationToken.None)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task SaveAsync_SameTextUnderAnotherId_IsDuplicateOfTheFirst()
+    {
+        await using var store = await SqliteStore.CreateAsync();
+        var first = StoredRecordFactory.Create(Articles.Enriched("Title", "Body one."), DateTimeOffset.UtcNow);
+        var copy = StoredRecordFactory.Create(Articles.Enriched("Title", "Body one."), DateTimeOffset.UtcNow);
+        await store.Repository.SaveAsync(first, CancellationToken.None);
+
+        var outcome = await store.Repository.SaveAsync(copy, CancellationToken.None);
+
+        outcome.Result.ShouldBe(SaveResult.DuplicateContent);
+        outcome.ExistingArticleId.ShouldBe(first.ArticleId);
+        (await store.Repository.CountArticlesAsync(CancellationToken.None)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_RunTwice_KeepsData()
+    {
+        await using var store = await SqliteStore.CreateAsync();
+        await store.Repository.SaveAsync(StoredRecordFactory.Create(Articles.Enriched("T", "B."), DateTimeOffset.UtcNow), CancellationToken.None);
+
+        await store.Repository.MigrateAsync(CancellationToken.None);
+
+        (await store.Repository.CountArticlesAsync(CancellationToken.None)).ShouldBe(1);
+    }
+}
