@@ -260,13 +260,15 @@ public static partial class FeedDateParser
 
     private static DateTimeOffset? Build(int year, int month, int day, int hour, int minute, int second, TimeSpan offset, double fraction)
     {
-        if (year is < 1 or > 9999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+        if (year is < 1 or > 9999 || month is < 1 or > 12 || day is < 1 or > 31
             || hour > 24 || minute > 59 || second > 60 || offset.Duration() > TimeSpan.FromHours(14))
         {
             return null;
         }
 
-        var extra = TimeSpan.Zero;
+        // "February 30" rolls over into March, as C's timegm does.
+        var extra = TimeSpan.FromDays(Math.Max(0, day - DateTime.DaysInMonth(year, month)));
+        day = Math.Min(day, DateTime.DaysInMonth(year, month));
         if (hour == 24)
         {
             hour = 0;
@@ -296,7 +298,7 @@ public static partial class FeedDateParser
 
     private static double Fraction(string digits) => double.Parse("0." + digits, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?<year>\d{4}|\d{2}(?=-))(?:-?(?:(?<ordinal>\d{3})(?!\d)|(?<month>\d{2})(?:-?(?<day>\d{2}))?))?(?:(?:[Tt]|\s+)(?<hour>\d{2}):?(?<minute>\d{2})(?::?(?<second>\d{2})(?:[.,](?<fraction>\d+))?)?)?\s*(?<zone>[Zz]|[+-]\d{2}(?::?\d{2})?|(?<=\d)\s*[A-Za-z]{2,5})?$")]
+    [GeneratedRegex(@"^(?<year>\d{4}|\d{2}(?=-))(?:-?(?:(?<ordinal>\d{3})(?!\d)|(?<month>\d{2})(?:-?(?<day>\d{2}))?))?(?:(?:[Tt]|\s+)(?<hour>\d{2})(?::?(?<minute>\d{2})(?::?(?<second>\d{2})(?:[.,](?<fraction>\d+))?)?)?)?\s*(?<zone>[Zz]|[+-]\d{2}(?::?\d{2})?|(?<=\d)\s*[A-Za-z]{2,5})?$")]
     private static partial Regex IsoPattern();
 
     [GeneratedRegex(@"^(?:[A-Za-z]{3},?\s+)?(?<year>\d{4})/(?<month>\d{1,2})/(?<day>\d{1,2})(?<rest>.*)$")]

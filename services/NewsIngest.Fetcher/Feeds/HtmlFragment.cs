@@ -5,7 +5,7 @@ namespace NewsIngest.Fetcher.Feeds;
 /// <summary>
 /// Normalises an HTML fragment from a feed: relative links become absolute against the element's base, scripts,
 /// styles and event handlers are removed, unknown elements are unwrapped (their text kept), void elements are
-/// written as &lt;br /&gt;, attributes are re-quoted, and a '&lt;' that starts no markup is escaped.
+/// written as &lt;br /&gt;, attributes are re-quoted, and a '&lt;!' that opens no comment or document type is escaped.
 /// </summary>
 internal static class HtmlFragment
 {
@@ -23,7 +23,7 @@ internal static class HtmlFragment
         "track", "caption",
     ];
 
-    private static readonly HashSet<string> DroppedWithContent = ["script", "style", "applet", "iframe", "object", "embed", "frameset", "noembed"];
+    private static readonly HashSet<string> DroppedWithContent = ["script", "style", "applet"];
 
     private static readonly HashSet<string> Void =
         ["area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"];
@@ -67,10 +67,12 @@ internal static class HtmlFragment
             if (string.CompareOrdinal(html, lt, "<!--", 0, 4) == 0)
             {
                 var end = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
-                return end < 0 ? html.Length : end + 3;
+                end = end < 0 ? html.Length : end + 3;
+                sb.Append(html, lt, end - lt);
+                return end;
             }
 
-            if (lt + 2 < html.Length && char.IsAsciiLetter(html[lt + 2]))
+            if (string.Compare(html, lt + 2, "DOCTYPE", 0, 7, StringComparison.OrdinalIgnoreCase) == 0)
             {
                 var close = html.IndexOf('>', lt);
                 if (close < 0)
@@ -102,7 +104,7 @@ internal static class HtmlFragment
             return ReadStartTag(html, lt, baseUri, sb);
         }
 
-        sb.Append("&lt;");
+        sb.Append('<'); // "1 < 2": a '<' that starts no markup is plain text
         return lt + 1;
     }
 
@@ -113,7 +115,7 @@ internal static class HtmlFragment
         var close = html.IndexOf('>', nameEnd);
         if (close < 0)
         {
-            sb.Append("&lt;");
+            sb.Append('<');
             return lt + 1;
         }
 
@@ -153,7 +155,7 @@ internal static class HtmlFragment
 
         if (!closed)
         {
-            sb.Append("&lt;");
+            sb.Append('<');
             return lt + 1;
         }
 

@@ -9,6 +9,7 @@ namespace NewsIngest.Fetcher.Feeds;
 internal sealed class XmlScanner(string text)
 {
     private readonly string _text = text;
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private int _pos;
 
     public XmlTokenKind Kind { get; private set; }
@@ -142,7 +143,7 @@ internal sealed class XmlScanner(string text)
     {
         var start = _pos + 2;
         var end = ScanName(start);
-        Name = _text[start..end];
+        Name = Intern(start, end);
         var close = _text.IndexOf('>', end);
         _pos = close < 0 ? _text.Length : close + 1;
         return Kind = XmlTokenKind.EndTag;
@@ -152,7 +153,7 @@ internal sealed class XmlScanner(string text)
     {
         var start = _pos + 1;
         var end = ScanName(start);
-        Name = _text[start..end];
+        Name = Intern(start, end);
         Attributes.Clear();
         IsEmptyElement = false;
         var p = end;
@@ -194,7 +195,7 @@ internal sealed class XmlScanner(string text)
     private int ReadAttribute(int p)
     {
         var nameEnd = ScanName(p);
-        var name = _text[p..nameEnd];
+        var name = Intern(p, nameEnd);
         var q = SkipSpace(nameEnd);
         if (q >= _text.Length || _text[q] != '=')
         {
@@ -213,11 +214,13 @@ internal sealed class XmlScanner(string text)
         int valueStart, valueEnd, after;
         if (quote is '"' or '\'')
         {
+            // A value runs to its closing quote, unless the quote is missing and markup starts first:
+            // then it ends at the tag's '>'.
             valueStart = q + 1;
             valueEnd = _text.IndexOf(quote, valueStart);
-            var gt = _text.IndexOf('>', valueStart);
-            if (valueEnd < 0 || (gt >= 0 && _text.IndexOf('<', valueStart, valueEnd - valueStart) >= 0 && gt < valueEnd))
+            if (valueEnd < 0 || _text.AsSpan(valueStart, valueEnd - valueStart).Contains('<'))
             {
+                var gt = _text.IndexOf('>', valueStart);
                 valueEnd = gt < 0 ? _text.Length : gt;
                 after = valueEnd;
             }
@@ -240,6 +243,21 @@ internal sealed class XmlScanner(string text)
 
         Attributes.Add(new(name, EntityDecoder.Decode(_text.AsSpan(valueStart, valueEnd - valueStart))));
         return after;
+    }
+
+    /// <summary>Returns one shared string per distinct name, so repeated tags cost no allocation.</summary>
+    private string Intern(int start, int end)
+    {
+        var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        var span = _text.AsSpan(start, end - start);
+        if (lookup.TryGetValue(span, out var existing))
+        {
+            return existing;
+        }
+
+        var name = span.ToString();
+        _names.Add(name);
+        return name;
     }
 
     private void SkipDoctype()

@@ -26,7 +26,8 @@ public sealed class ArticleExtractor
             }
         }
 
-        var paragraphs = blocks.Select(b => b.Text).ToList();
+        // Captions stay in the HTML body but are not part of the running text.
+        var paragraphs = blocks.Where(b => b.Kind != "figcaption").Select(b => b.Text).ToList();
         var reason = paragraphs.Count == 0
             ? doc.Elements.Count == 0 ? "The page has no HTML elements." : "No element of the page holds article text (paragraphs of prose)."
             : null;
@@ -61,6 +62,13 @@ public sealed class ArticleExtractor
         }
 
         var roots = ContentSelector.Select(top);
+        if (!useHints)
+        {
+            // The article was found without hints; inside it, navigation, share and related boxes still go.
+            ContentScorer.MarkExcluded(doc, useHints: true, keep: roots);
+            ContentScorer.Aggregate(doc);
+        }
+
         return BlockFilter.Apply(BlockCollector.Collect(roots), title);
     }
 

@@ -80,7 +80,13 @@ internal sealed class BlockCollector
             return true;
         }
 
-        if (e.Tag is "div" or "section" or "ul" or "ol" or "table" or "figure" or "dl" or "span")
+        if (e.Tag is "form" or "fieldset")
+        {
+            // Some sites wrap the whole page in a form; a real form holds no run of paragraphs.
+            return e.ParagraphCount < 2 || IsLinkHeavy(e);
+        }
+
+        if (e.Tag is "div" or "section" or "ul" or "ol" or "table" or "figure" or "dl")
         {
             return IsLinkHeavy(e) || (e.TextLength == 0);
         }

@@ -8,12 +8,21 @@ namespace NewsIngest.Parser.Extraction;
 /// </summary>
 internal static class ContentScorer
 {
-    public static void MarkExcluded(HtmlDocument doc, bool useHints)
+    /// <param name="doc">The page.</param>
+    /// <param name="useHints">Whether class/id hints and header elements exclude.</param>
+    /// <param name="keep">Elements never excluded (chosen content roots); their descendants are judged afresh.</param>
+    public static void MarkExcluded(HtmlDocument doc, bool useHints, IReadOnlyCollection<HtmlNode>? keep = null)
     {
         foreach (var e in doc.Elements)
         {
+            if (keep is not null && keep.Contains(e))
+            {
+                e.Excluded = false;
+                continue;
+            }
+
             e.Excluded = BoilerplateHints.IsNonContentTag(e.Tag) || BoilerplateHints.IsHidden(e) || BoilerplateHints.HasNonContentRole(e) ||
-                         (useHints && e.Tag is not ("body" or "article" or "main") && (e.Tag == "header" || BoilerplateHints.Hint(e) < 0)) ||
+                         (useHints && e.Tag is not ("body" or "article" or "main" or "figcaption") && (e.Tag == "header" || BoilerplateHints.Hint(e) < 0)) ||
                          (e.Parent?.Excluded ?? false);
         }
     }

@@ -14,6 +14,8 @@ public sealed class RabbitMqNode : IAsyncDisposable
     public const string ServerScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
     private const string ControlScript = "/usr/lib/rabbitmq/bin/rabbitmqctl";
     private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(90);
+    private const string ErlangEpmd = "/usr/lib/erlang/bin/epmd";
+    private const int StartAttempts = 3;
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
@@ -96,27 +98,28 @@ public sealed class RabbitMqNode : IAsyncDisposable
         }
 
         var epmd = ProcessEnvironment.FindOnPath("epmd")
-            ?? System.IO.Directory.EnumerateFiles("/usr/lib/erlang/bin", "epmd").FirstOrDefault()
-            ?? throw new InvalidOperationException("epmd (Erlang's port mapper) was not found on PATH or in /usr/lib/erlang/bin.");
+            ?? (File.Exists(ErlangEpmd) ? ErlangEpmd : null)
+            ?? throw new InvalidOperationException($"epmd (Erlang's port mapper) was not found on PATH or at {ErlangEpmd}.");
 
-        var directory = TestDirectory.Create("rmq");
-        var nodeName = $"newsingest-{Path.GetFileName(directory)[^8..]}@localhost";
-        var port = FreePort.Next();
-        var distributionPort = FreePort.Next();
-        var environment = WriteLayout(directory, nodeName, port, distributionPort);
-        var startedEpmd = await Epmd.EnsureRunningAsync(epmd, cancellationToken);
-
-        var process = Launch(directory, environment);
-        var node = new RabbitMqNode(process, directory, nodeName, port, distributionPort, environment, epmd, startedEpmd);
-        try
+        // Ports are chosen free but not reserved, so another process may take one first; the node then exits at
+        // once and a second try with fresh ports succeeds. A node that never answers is not retried.
+        for (var attempt = 1; ; attempt++)
         {
-            await node.WaitUntilAcceptingConnectionsAsync(startTimeout, cancellationToken);
-            return node;
-        }
-        catch
-        {
-            await node.DisposeAsync();
-            throw;
+            var node = await LaunchAsync(epmd, cancellationToken);
+            try
+            {
+                await node.WaitUntilAcceptingConnectionsAsync(startTimeout, cancellationToken);
+                return node;
+            }
+            catch (InvalidOperationException) when (attempt < StartAttempts && node._process.HasExited)
+            {
+                await node.DisposeAsync();
+            }
+            catch
+            {
+                await node.DisposeAsync();
+                throw;
+            }
         }
     }
 
@@ -205,6 +208,18 @@ public sealed class RabbitMqNode : IAsyncDisposable
         }
 
         return environment;
+    }
+
+    private static async Task<RabbitMqNode> LaunchAsync(string epmd, CancellationToken cancellationToken)
+    {
+        var directory = TestDirectory.Create("rmq");
+        var nodeName = $"newsingest-{Path.GetFileName(directory)[^8..]}@localhost";
+        var port = FreePort.Next();
+        var distributionPort = FreePort.Next();
+        var environment = WriteLayout(directory, nodeName, port, distributionPort);
+        var startedEpmd = await Epmd.EnsureRunningAsync(epmd, cancellationToken);
+        var process = Launch(directory, environment);
+        return new RabbitMqNode(process, directory, nodeName, port, distributionPort, environment, epmd, startedEpmd);
     }
 
     private static Process Launch(string directory, IReadOnlyDictionary<string, string?> environment)

@@ -12,6 +12,7 @@ namespace NewsIngest.Testing;
 public sealed partial class PostgresServer : IAsyncDisposable
 {
     private const string ServiceUser = "postgres";
+    private const int StartAttempts = 3;
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(90);
 
     private readonly PostgresBinaries _binaries;
@@ -55,13 +56,30 @@ public sealed partial class PostgresServer : IAsyncDisposable
         try
         {
             await server.InitializeClusterAsync(cancellationToken);
-            await server.StartClusterAsync(cancellationToken);
-            return server;
         }
         catch
         {
             await server.DisposeAsync();
             throw;
+        }
+
+        // The port is chosen free but not reserved; if another process takes it first, start again on a fresh one.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await server.StartClusterAsync(cancellationToken);
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < StartAttempts && server.PortWasTaken())
+            {
+                server = server.OnFreshPort();
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
         }
     }
 
@@ -124,6 +142,15 @@ public sealed partial class PostgresServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
+    private bool PortWasTaken() =>
+        File.Exists(LogFile) && TestDirectory.Tail(LogFile, 20).Contains("Address already in use", StringComparison.Ordinal);
+
+    private PostgresServer OnFreshPort()
+    {
+        _createGate.Dispose();
+        return new PostgresServer(_binaries, Directory, FreePort.Next());
+    }
+
     private async Task InitializeClusterAsync(CancellationToken cancellationToken)
     {
         if (Environment.IsPrivilegedProcess)
@@ -141,7 +168,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
     {
         var options = string.Create(
             CultureInfo.InvariantCulture,
-            $"-p {Port} -k {Directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+            $"-p {Port} -k {Directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=250");
         try
         {
             await RunAsync(_binaries.PgCtl, ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", options, "start"], cancellationToken);
