@@ -29,7 +29,7 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
             var record = RecordsTitled(title).ShouldHaveSingleItem();
             record.ContentType.ShouldBe("application/json");
             record.MessageId.ShouldBe(record.ArticleId);
-            record.RoutingKey.ShouldBe("article.stored.en.uncategorized");
+            record.RoutingKey.ShouldBe($"article.stored.en.{record.Body.GetProperty("category").GetString()}");
             record.Body.GetProperty("schemaVersion").GetInt32().ShouldBe(1);
             var enrichment = record.Body.GetProperty("enrichment");
             enrichment.GetProperty("language").GetString().ShouldBe("en");
@@ -98,13 +98,47 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
         await Eventually.UntilAsync(() => RecordsTitled(article.Title).Count == 1, Deadline, "the article is published");
         var articleId = RecordsTitled(article.Title)[0].ArticleId;
 
+        await Eventually.UntilAsync(
+            () => pipeline.Services.Values.All(s => Events(s).Any(e => e.ArticleId == articleId)),
+            Deadline,
+            $"each of the four services logs article {articleId}");
         foreach (var (name, service) in pipeline.Services)
         {
-            var events = service.Lines.Where(l => l.StartsWith('{')).Select(LogEvent.Parse).ToList();
-            events.ShouldNotBeEmpty();
+            var events = Events(service);
             events.ShouldAllBe(e => e.Service != null, $"{name}: every event carries Service");
-            events.ShouldContain(e => e.ArticleId == articleId, $"{name} logs article {articleId}");
+            service.Lines.ShouldAllBe(l => l.StartsWith('{'), $"{name}: every line is a JSON log event");
         }
+    }
+
+    private static List<LogEvent> Events(ServiceProcess service) =>
+        service.Lines.Where(l => l.StartsWith('{')).Select(LogEvent.Parse).ToList();
+
+    [Fact]
+    public async Task Services_HealthEndpoints_AnswerLiveAndReady()
+    {
+        using var client = new HttpClient();
+        foreach (var service in pipeline.Services.Keys)
+        {
+            (await client.GetAsync(new Uri(pipeline.AddressOf(service), "/health/live"))).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, service);
+            (await client.GetAsync(new Uri(pipeline.AddressOf(service), "/health/ready"))).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, service);
+        }
+    }
+
+    [Fact]
+    public async Task CliTail_BoundToTheTopic_PrintsEachNewRecordAsJson()
+    {
+        var article = WireArticles.Create("tram depot");
+        await using var tail = ServiceProcess.StartDll(
+            RepositoryPaths.ServiceDll("NewsIngest.Cli", "newsingest"),
+            arguments: ["tail", "--amqp", pipeline.Broker.AmqpUri.ToString(), "--topic", "article.stored.en.#", "--json"]);
+        await tail.WaitForOutputAsync(l => l.Contains("Listening on news.articles", StringComparison.Ordinal), Deadline);
+
+        pipeline.DropIntoInbox("tailed.txt", article.Text);
+
+        var line = await tail.WaitForOutputAsync(l => l.StartsWith('{') && l.Contains(article.Title, StringComparison.Ordinal), Deadline);
+        using var record = JsonDocument.Parse(line);
+        record.RootElement.GetProperty("article").GetProperty("title").GetString().ShouldBe(article.Title);
+        record.RootElement.GetProperty("enrichment").GetProperty("language").GetString().ShouldBe("en");
     }
 
     private List<ReceivedRecord> RecordsTitled(string title) =>

@@ -13,6 +13,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     public const string MalformedFeedPath = "/news/broken.xml";
 
     private readonly List<(string Project, ServiceProcess Process)> _services = [];
+    private readonly Dictionary<string, Uri> _healthAddresses = [];
 
     public RabbitMqNode Broker { get; private set; } = null!;
 
@@ -96,6 +97,9 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public IEnumerable<string> LogsOf(string service) => Services[service].Lines;
 
+    /// <summary>The HTTP address (health endpoints) of a running service.</summary>
+    public Uri AddressOf(string service) => _healthAddresses[service];
+
     public async ValueTask DisposeAsync()
     {
         var logs = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "newsingest-test-logs")).FullName;
@@ -139,7 +143,9 @@ public sealed class PipelineFixture : IAsyncLifetime
             environment[key] = value;
         }
 
-        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
+        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        environment["ASPNETCORE_URLS"] = address.ToString();
+        _healthAddresses[project] = address;
         var dll = RepositoryPaths.ServiceDll(project);
         _services.Add((project, ServiceProcess.StartDll(dll, environment, workingDirectory: Path.GetDirectoryName(dll))));
     }
