@@ -20,6 +20,7 @@ public static partial class NameChunker
         var text = sentence.Text;
         var tokens = Token().Matches(text).Select(Elide).ToList();
         var chunks = new List<NameChunk>();
+        var definedUntil = -1;
         var i = 0;
         while (i < tokens.Count)
         {
@@ -37,10 +38,12 @@ public static partial class NameChunker
             }
 
             i = end + 1;
+            // The acronym in "Awami National Party (ANP)" is part of the definition, not another mention.
             var chunk = Build(sentence, tokens, start, end, stopWords);
-            if (chunk is not null)
+            if (chunk is not null && chunk.Start >= definedUntil)
             {
                 chunks.Add(chunk);
+                definedUntil = chunk.Acronym is null ? definedUntil : text.IndexOf(')', chunk.End) + 1;
             }
         }
 
