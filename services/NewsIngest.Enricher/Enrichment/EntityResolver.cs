@@ -8,6 +8,13 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, I
     private readonly HashSet<string> _notEntities = new(StringComparer.Ordinal);
     private readonly HashSet<string> _countries = new(StringComparer.Ordinal);
 
+    // Words used alone as a name somewhere in the article (not at a sentence start): a surname used
+    // later ("Saka said") shows that "Bukayo Saka" is a person.
+    private readonly HashSet<string> _aloneWords = chunks
+        .Where(c => c.Tokens.Count == 1 && !c.SentenceInitial)
+        .Select(c => c.Text)
+        .ToHashSet(StringComparer.Ordinal);
+
     public IEnumerable<EntityBuilder> Entities => _entities.Values;
 
     public List<(NameChunk Chunk, EntityBuilder Entity)> Resolve()
@@ -167,7 +174,8 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, I
             if (personCue
                 || firstNames.Contains(tokens[0])
                 || (chunk.Following is { } f && EntityLexicon.SpeechVerbs.Contains(f))
-                || SurnameOwner(tokens[^1]) is not null)
+                || SurnameOwner(tokens[^1]) is not null
+                || (tokens.Count <= 3 && _aloneWords.Contains(tokens[^1]) && gazetteer.Find(tokens[^1]) is null && !HasOrganizationWord(tokens[^1])))
             {
                 return tokens.Any(t => t.All(c => char.IsUpper(c) || !char.IsLetter(c)) && t.Length > 1) ? null : EntityTypes.Person;
             }
