@@ -106,8 +106,16 @@ public sealed class KeywordStep(StopWords stopWords) : IEnrichmentStep
         Flush(run, inTitle, sentenceInitial, phrases, wordFrequency);
     }
 
+    /// <summary>Words common in any news story, which say nothing about this one.</summary>
+    private static readonly HashSet<string> NewsWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "people", "said", "says", "told", "year", "years", "time", "times", "percent", "day", "days", "week", "weeks",
+        "month", "months", "officials", "official", "reporters", "statement", "according", "including", "added",
+        "today", "yesterday", "tomorrow", "reported", "report", "news",
+    };
+
     private static bool IsContentWord(string word, FrozenSet<string> stop) =>
-        word.Length > 1 && !char.IsDigit(word[0]) && !stop.Contains(word);
+        word.Length > 1 && !char.IsDigit(word[0]) && !stop.Contains(word) && !NewsWords.Contains(word) && !EntityLexicon.CalendarWords.Contains(word);
 
     private static void Flush(
         List<string> run,

@@ -202,6 +202,13 @@ public static partial class NameChunker
 
     private static Tok Elide(Match m)
     {
+        // "Hamas-led", "Kremlin-backed": the name is the part before the suffix.
+        var suffix = CompoundSuffix().Match(m.Value);
+        if (suffix.Success)
+        {
+            return new Tok(m.Value[..suffix.Index], m.Index, suffix.Index);
+        }
+
         var e = Elision().Match(m.Value);
         return e.Success && m.Value.Length - e.Length >= 2
             ? new Tok(m.Value[e.Length..], m.Index + e.Length, m.Length - e.Length)
@@ -216,6 +223,9 @@ public static partial class NameChunker
 
     [GeneratedRegex(@"^(?:[LlDdJjNnSsCcMmTt]|[Qq]u|[Dd]ell|[Aa]ll|[Dd]all|[Nn]ell|[Ss]ull|[Uu]n)['’](?=\p{L})")]
     private static partial Regex Elision();
+
+    [GeneratedRegex(@"-(?:led|backed|based|linked|run|owned|style|born|era|controlled|allied|aligned|affiliated|inspired|funded|held|made|bound|wide)$", RegexOptions.IgnoreCase)]
+    private static partial Regex CompoundSuffix();
 
     [GeneratedRegex(@"^(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|de|da|di|du|van|von|der|den|la|le|d)['’\-]\p{Lu}")]
     private static partial Regex ParticlePrefixed();
