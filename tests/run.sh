@@ -26,10 +26,11 @@ abort() {
 # ---------------------------------------------------------------------------------------------------------------
 # Infrastructure the fixtures (tests/NewsIngest.Testing) start as throwaway processes: install only what is missing.
 
-newest_postgres_bin() {
-    local dirs=(/usr/lib/postgresql/*/bin)
-    [ -x "${dirs[0]}/initdb" ] || return 0
-    printf '%s\n' "${dirs[@]}" | sort -V | tail -n 1
+newest_postgres_bin() { # Debian's server packages put initdb there, off PATH (a client-only one has no initdb)
+    local dir
+    for dir in /usr/lib/postgresql/*/bin; do
+        [ -x "$dir/initdb" ] && echo "$dir"
+    done | sort -V | tail -n 1
 }
 
 missing=()

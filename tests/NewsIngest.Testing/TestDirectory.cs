@@ -17,10 +17,18 @@ public static class TestDirectory
         }
     }
 
+    /// <summary>
+    /// Creates <c>newsingest-PURPOSE-xxxxxxxx</c> under <see cref="Root"/>, owned by this test process. The first call
+    /// also removes what test processes that died left behind (their processes and directories, see TestOwnership).
+    /// </summary>
     public static string Create(string purpose)
     {
-        var path = Path.Combine(Root, $"newsingest-{purpose}-{Guid.NewGuid().ToString("N")[..8]}");
+        var root = Root;
+        Directory.CreateDirectory(root);
+        TestOwnership.SweepOnce(root);
+        var path = Path.Combine(root, $"newsingest-{purpose}-{Guid.NewGuid().ToString("N")[..8]}");
         Directory.CreateDirectory(path);
+        TestOwnership.Claim(path);
         return path;
     }
 

@@ -97,6 +97,9 @@ function buildGazetteer() {
     const [lon, lat] = c.loc.coordinates;
     add('P', c.name, clean(c.name), c.country, lat, lon, c.population);
     for (const alt of (c.altName ?? '').split(',').map(clean).filter(Boolean)) add('P', alt, clean(c.name), c.country, lat, lon, c.population);
+    // "Frankfurt am Main", "Halle (Saale)", "Mülheim an der Ruhr": the short name is how the news names them.
+    const short = clean(c.name).replace(/\s+(?:am|an der|an|ob der|upon|-on-)\s+.*$|\s*\(.*\)$/u, '');
+    if (short !== clean(c.name) && short.length > 2) add('P', short, clean(c.name), c.country, lat, lon, c.population);
   }
 
   write('gazetteer.tsv.gz', [...rows.values()].sort());

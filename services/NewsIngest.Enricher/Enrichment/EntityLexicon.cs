@@ -47,6 +47,9 @@ public static class EntityLexicon
         "Google", "Apple", "Microsoft", "Amazon", "Meta", "Facebook", "Tesla", "Samsung", "Toyota", "Volkswagen", "Airbus",
         "Boeing", "Nvidia", "Intel", "Huawei", "Alibaba", "Tencent", "Netflix", "OpenAI", "Siemens", "Shell", "BP",
         "Gazprom", "Pentagon", "Kremlin", "Hamas", "Hezbollah", "Taliban", "FBI", "CIA", "NASA", "Europol", "Frontex",
+        "Morgan Stanley", "Goldman Sachs", "JPMorgan", "Citigroup", "HSBC", "Barclays", "UBS", "BlackRock", "Nasdaq",
+        "Walmart", "Nike", "Ford", "Renault", "Stellantis", "Nestle", "Unilever", "Pfizer", "Moderna", "AstraZeneca",
+        "SpaceX", "Uber", "Spotify", "TikTok", "ByteDance", "Aramco", "Houthis", "Wagner", "Hezbollah", "Frelimo",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Well-known alternative names, each with its canonical name and type.</summary>
@@ -129,7 +132,7 @@ public static class EntityLexicon
     public static readonly FrozenSet<string> NameParticles = new[]
     {
         "bin", "ibn", "bint", "al", "el", "de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "la", "le",
-        "dos", "das", "ul", "ud", "ur", "abu",
+        "dos", "das", "do", "ul", "ud", "ur", "abu",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Heads of defined names that are not persons, organisations or places (plans, laws, indices).</summary>
@@ -163,6 +166,13 @@ public static class EntityLexicon
         "déclaré", "dit", "affirmé", "sagte", "erklärte", "betonte", "dijo", "afirmó", "declaró", "aseguró",
         "detto", "dichiarato", "disse", "afirmou", "declarou",
     }.ToFrozenSet(Ci);
+
+    /// <summary>Second words that make a place name of the first ("Gaza Strip", "Kandahar Province").</summary>
+    public static readonly FrozenSet<string> PlaceSuffixes = new[]
+    {
+        "Strip", "Province", "Region", "District", "County", "State", "City", "Valley", "Governorate", "Oblast",
+        "Prefecture", "Municipality", "Township", "Island", "Islands", "Peninsula", "Basin", "Coast",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Prepositions before a place ("in Bannu").</summary>
     public static readonly FrozenSet<string> PlacePrepositions = new[]

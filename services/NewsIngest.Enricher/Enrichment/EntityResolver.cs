@@ -8,6 +8,13 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, I
     private readonly HashSet<string> _notEntities = new(StringComparer.Ordinal);
     private readonly HashSet<string> _countries = new(StringComparer.Ordinal);
 
+    // Words used alone as a name somewhere in the article (not at a sentence start): a surname used
+    // later ("Saka said") shows that "Bukayo Saka" is a person.
+    private readonly HashSet<string> _aloneWords = chunks
+        .Where(c => c.Tokens.Count == 1 && !c.SentenceInitial)
+        .Select(c => c.Text)
+        .ToHashSet(StringComparer.Ordinal);
+
     public IEnumerable<EntityBuilder> Entities => _entities.Values;
 
     public List<(NameChunk Chunk, EntityBuilder Entity)> Resolve()
@@ -121,14 +128,13 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, I
         var type = TypeOf(chunk);
         if (type is null)
         {
-            return null;
+            return PlaceWithSuffix(chunk);
         }
 
         if (type == EntityTypes.Location)
         {
             var place = gazetteer.Find(text, _countries)!;
-            var key = place.Kind == PlaceKind.Country ? "country:" + place.CountryCode : $"place:{place.CountryCode}:{place.Name}";
-            var entity = Entity(key, type);
+            var entity = Entity(PlaceKey(place), type);
             entity.Place ??= place;
             return entity;
         }
@@ -155,8 +161,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, I
         var doubtful = place is { IsCommonWord: true } && language is ("en" or LanguageStep.Undetermined) && !NameChunker.IsAcronym(text) && !PlaceContext(chunk);
         if (place is not null && !doubtful)
         {
-            var personLike = tokens.Count > 1 && (personCue || firstNames.IsDistinctive(tokens[0]));
-            return place.Kind == PlaceKind.Country || !personLike ? EntityTypes.Location : EntityTypes.Person;
+            return place.Kind == PlaceKind.Country || !(tokens.Count > 1 && personCue) ? EntityTypes.Location : EntityTypes.Person;
         }
 
         var thing = EntityLexicon.ThingWords.Contains(tokens[^1]) || EntityLexicon.NonEntityHeads.Contains(tokens[^1]);
@@ -167,7 +172,8 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, I
             if (personCue
                 || firstNames.Contains(tokens[0])
                 || (chunk.Following is { } f && EntityLexicon.SpeechVerbs.Contains(f))
-                || SurnameOwner(tokens[^1]) is not null)
+                || SurnameOwner(tokens[^1]) is not null
+                || (tokens.Count <= 3 && _aloneWords.Contains(tokens[^1]) && gazetteer.Find(tokens[^1]) is null && !HasOrganizationWord(tokens[^1])))
             {
                 return tokens.Any(t => t.All(c => char.IsUpper(c) || !char.IsLetter(c)) && t.Length > 1) ? null : EntityTypes.Person;
             }
@@ -185,6 +191,28 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, I
 
         return null;
     }
+
+    /// <summary>"Gaza Strip", "Helmand Province": the place named by the words before the suffix.</summary>
+    private EntityBuilder? PlaceWithSuffix(NameChunk chunk)
+    {
+        if (chunk.Tokens.Count < 2 || !EntityLexicon.PlaceSuffixes.Contains(chunk.Tokens[^1]))
+        {
+            return null;
+        }
+
+        var name = string.Join(' ', chunk.Tokens.Take(chunk.Tokens.Count - 1));
+        if (gazetteer.Find(name, _countries) is not { } place)
+        {
+            return null;
+        }
+
+        var entity = Entity(PlaceKey(place), EntityTypes.Location);
+        entity.Place ??= place;
+        return entity;
+    }
+
+    private static string PlaceKey(Place place) =>
+        place.Kind == PlaceKind.Country ? "country:" + place.CountryCode : $"place:{place.CountryCode}:{place.Kind}:{place.Name}";
 
     private static bool PlaceContext(NameChunk chunk) =>
         !chunk.SentenceInitial && chunk.Preceding is { } p && EntityLexicon.PlacePrepositions.Contains(p);

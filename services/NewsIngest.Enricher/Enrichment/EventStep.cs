@@ -114,7 +114,7 @@ public sealed partial class EventStep : IEnrichmentStep
     }
 
     /// <summary>A cheap first look: only sentences with one of these word stems can hold a count.</summary>
-    [GeneratedRegex(@"kill|dead|die|slain|slew|murder|massacre|perish|lives|toll|death|fatal|bodies|injur|wound|hurt|hospital|arrest|detain|apprehend|custody|rounded|kidnap|abduct|seiz|hostage|captive|displac|uproot|flee|homeless|evacuat|mort|tué|tote|getötet|muert|fallec|uccis|blessé|verletz|herid|ferit|ferid|arrêt|interpell|festgenommen|detenid|arrestat|pres|detid", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:kill|dead|died|dies|slain|slew|murder|massacre|perish|lives\b|toll\b|deaths|fatalit|bodies|injur|wound|hurt|hospitali|arrest|detain|apprehend|custody|rounded\s+up|kidnap|abduct|seiz|hostage|captive|displac|uproot|flee|fled|homeless|evacuat|mort|tué|tote\b|getötet|muert|fallec|uccis|blessé|verletz|herid|ferit|ferid|interpell|festgenommen|detenid|presos|detid)", RegexOptions.IgnoreCase)]
     private static partial Regex Trigger();
 
     [GeneratedRegex(@"\b(?:19|20)\d{2}\b")]

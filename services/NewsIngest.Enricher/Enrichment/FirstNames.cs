@@ -1,17 +1,16 @@
-using System.Collections.Frozen;
 
 namespace NewsIngest.Enricher.Enrichment;
 
 /// <summary>Given names in Latin script from many locales; some are also common words ("Will", "May").</summary>
 public sealed class FirstNames
 {
-    private readonly FrozenDictionary<string, bool> _names;
+    private readonly Dictionary<string, bool> _names;
 
 
-    private FirstNames(FrozenDictionary<string, bool> names) => _names = names;
+    private FirstNames(Dictionary<string, bool> names) => _names = names;
 
     public static FirstNames Load() => new(EmbeddedData.ReadRows("firstnames.tsv.gz")
-        .ToFrozenDictionary(r => r[0], r => r[1] == "1", StringComparer.Ordinal));
+        .ToDictionary(r => r[0], r => r[1] == "1", StringComparer.Ordinal));
 
     public bool Contains(string name) => _names.ContainsKey(name);
 

@@ -20,6 +20,7 @@ public static partial class NameChunker
         var text = sentence.Text;
         var tokens = Token().Matches(text).Select(Elide).ToList();
         var chunks = new List<NameChunk>();
+        var definedUntil = -1;
         var i = 0;
         while (i < tokens.Count)
         {
@@ -37,10 +38,12 @@ public static partial class NameChunker
             }
 
             i = end + 1;
+            // The acronym in "Awami National Party (ANP)" is part of the definition, not another mention.
             var chunk = Build(sentence, tokens, start, end, stopWords);
-            if (chunk is not null)
+            if (chunk is not null && chunk.Start >= definedUntil)
             {
                 chunks.Add(chunk);
+                definedUntil = chunk.Acronym is null ? definedUntil : text.IndexOf(')', chunk.End) + 1;
             }
         }
 
@@ -199,6 +202,13 @@ public static partial class NameChunker
 
     private static Tok Elide(Match m)
     {
+        // "Hamas-led", "Kremlin-backed": the name is the part before the suffix.
+        var suffix = CompoundSuffix().Match(m.Value);
+        if (suffix.Success)
+        {
+            return new Tok(m.Value[..suffix.Index], m.Index, suffix.Index);
+        }
+
         var e = Elision().Match(m.Value);
         return e.Success && m.Value.Length - e.Length >= 2
             ? new Tok(m.Value[e.Length..], m.Index + e.Length, m.Length - e.Length)
@@ -213,6 +223,9 @@ public static partial class NameChunker
 
     [GeneratedRegex(@"^(?:[LlDdJjNnSsCcMmTt]|[Qq]u|[Dd]ell|[Aa]ll|[Dd]all|[Nn]ell|[Ss]ull|[Uu]n)['’](?=\p{L})")]
     private static partial Regex Elision();
+
+    [GeneratedRegex(@"-(?:led|backed|based|linked|run|owned|style|born|era|controlled|allied|aligned|affiliated|inspired|funded|held|made|bound|wide)$", RegexOptions.IgnoreCase)]
+    private static partial Regex CompoundSuffix();
 
     [GeneratedRegex(@"^(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|de|da|di|du|van|von|der|den|la|le|d)['’\-]\p{Lu}")]
     private static partial Regex ParticlePrefixed();

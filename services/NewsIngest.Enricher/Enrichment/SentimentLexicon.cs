@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 
 namespace NewsIngest.Enricher.Enrichment;
@@ -6,21 +5,21 @@ namespace NewsIngest.Enricher.Enrichment;
 /// <summary>Word valence from -5 to +5 per language: AFINN-165 for English, its translations for others.</summary>
 public sealed class SentimentLexicon
 {
-    private readonly FrozenDictionary<string, FrozenDictionary<string, int>> _byLanguage;
+    private readonly Dictionary<string, Dictionary<string, int>> _byLanguage;
 
-    private SentimentLexicon(FrozenDictionary<string, FrozenDictionary<string, int>> byLanguage) => _byLanguage = byLanguage;
+    private SentimentLexicon(Dictionary<string, Dictionary<string, int>> byLanguage) => _byLanguage = byLanguage;
 
     public static SentimentLexicon Load() => new(EmbeddedData.ReadRows("sentiment.tsv.gz")
         .GroupBy(r => r[0], StringComparer.Ordinal)
-        .ToFrozenDictionary(
+        .ToDictionary(
             g => g.Key,
-            g => g.ToFrozenDictionary(r => r[1], r => int.Parse(r[2], CultureInfo.InvariantCulture), StringComparer.Ordinal),
+            g => g.ToDictionary(r => r[1], r => int.Parse(r[2], CultureInfo.InvariantCulture), StringComparer.Ordinal),
             StringComparer.Ordinal));
 
     public bool Has(string language) => _byLanguage.ContainsKey(Normalize(language));
 
     /// <summary>The lexicon for a language, English when there is none.</summary>
-    public FrozenDictionary<string, int> For(string language) =>
+    public IReadOnlyDictionary<string, int> For(string language) =>
         _byLanguage.TryGetValue(Normalize(language), out var words) ? words : _byLanguage["en"];
 
     private static string Normalize(string language) => language is "nb" or "nn" ? "no" : language;

@@ -159,6 +159,9 @@ internal sealed partial class FeedBuilder
         _depth--;
     }
 
+    /// <summary>False when text here would be thrown away (between elements of an item, outside any field).</summary>
+    public bool AcceptsText => _stack.Count > 0 && _stack[^1].Collects;
+
     public void Text(string text) => AppendText(_content?.Type == XhtmlType ? HtmlText.Escape(text) : text);
 
     private void AppendText(string text)
@@ -201,13 +204,13 @@ internal sealed partial class FeedBuilder
 
                 _inImage = true;
                 _titleDepth = -1;
-                Push("image", false);
+                Push("image", false, collects: false);
                 break;
             case "textinput":
                 _textInput ??= new FeedContext();
                 _inTextInput = true;
                 _titleDepth = -1;
-                Push("textinput", false);
+                Push("textinput", false, collects: false);
                 break;
             case "author" or "managingeditor" or "dc_author" or "dc_creator" or "itunes_author":
                 _inAuthor = true;
@@ -216,7 +219,7 @@ internal sealed partial class FeedBuilder
                 break;
             case "contributor":
                 _inContributor = true;
-                Push("contributor", false);
+                Push("contributor", false, collects: false);
                 break;
             case "dc_contributor":
                 _inContributor = true;
@@ -251,7 +254,7 @@ internal sealed partial class FeedBuilder
                 break;
             case "itunes_owner":
                 _inPublisher = true;
-                Push("publisher", false);
+                Push("publisher", false, collects: false);
                 break;
             case "published" or "issued" or "pubdate" or "dcterms_issued":
                 Push("published", true);
@@ -490,7 +493,7 @@ internal sealed partial class FeedBuilder
 
         var entry = new FeedContext();
         _entries.Add(entry);
-        Push("item", false);
+        Push("item", false, collects: false);
         _inEntry = true;
         _guidIsLink = false;
         _titleDepth = -1;
@@ -788,7 +791,7 @@ internal sealed partial class FeedBuilder
         return _feed;
     }
 
-    private void Push(string element, bool expectingText)
+    private void Push(string element, bool expectingText, bool collects = true)
     {
         if (_stack.Count >= FeedLimits.MaxDepth)
         {
@@ -798,6 +801,7 @@ internal sealed partial class FeedBuilder
         var frame = _framePool.Count > 0 ? _framePool.Pop() : new Frame();
         frame.Element = element;
         frame.ExpectingText = expectingText;
+        frame.Collects = collects;
         _stack.Add(frame);
     }
 
@@ -1039,6 +1043,7 @@ internal sealed partial class FeedBuilder
     {
         public string Element { get; set; } = "";
         public bool ExpectingText { get; set; }
+        public bool Collects { get; set; }
         public List<string> Pieces { get; } = [];
     }
 

@@ -27,7 +27,7 @@ public static partial class FeedDateParser
         ["dec"] = 12,
     };
 
-    private static readonly Dictionary<string, int> ZoneHours = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, int> ZoneHours = WithMilitaryZones(new(StringComparer.OrdinalIgnoreCase)
     {
         ["ut"] = 0,
         ["utc"] = 0,
@@ -48,16 +48,12 @@ public static partial class FeedDateParser
         ["pdt"] = -7,
         ["pst"] = -8,
         ["pt"] = -8,
-        ["a"] = -1,
-        ["n"] = 1,
-        ["m"] = -12,
-        ["y"] = 12,
         ["met"] = 1,
         ["mest"] = 2,
         ["cet"] = 1,
         ["cest"] = 2,
         ["bst"] = 1,
-    };
+    });
 
     private static readonly HashSet<string> DayNames = new(StringComparer.OrdinalIgnoreCase) { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 
@@ -290,6 +286,20 @@ public static partial class FeedDateParser
         {
             return null;
         }
+    }
+
+    /// <summary>RFC 822 military zones: A–I and K–M are one to twelve hours behind UTC, N–Y one to twelve ahead.</summary>
+    private static Dictionary<string, int> WithMilitaryZones(Dictionary<string, int> zones)
+    {
+        for (var c = 'a'; c <= 'y'; c++)
+        {
+            if (c != 'j')
+            {
+                zones[c.ToString()] = c < 'j' ? -(c - 'a' + 1) : c <= 'm' ? -(c - 'a') : c - 'n' + 1;
+            }
+        }
+
+        return zones;
     }
 
     private static int MonthOf(string token) => token.Length >= 3 ? Months.GetValueOrDefault(token[..3]) : 0;

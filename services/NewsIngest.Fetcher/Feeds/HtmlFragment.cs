@@ -31,6 +31,12 @@ internal static class HtmlFragment
     private static readonly HashSet<string> UriAttributes =
         ["href", "src", "cite", "action", "background", "codebase", "longdesc", "usemap", "poster", "data", "profile", "classid"];
 
+    /// <summary>Every element and common attribute name we know, looked up by span so known names cost no allocation.</summary>
+    private static readonly HashSet<string> KnownNames = new(
+        Acceptable.Concat(DroppedWithContent).Concat(Void).Concat(UriAttributes)
+            .Concat(["alt", "title", "class", "id", "name", "width", "height", "style", "rel", "target", "type", "lang", "dir", "align", "border", "colspan", "rowspan"]),
+        StringComparer.OrdinalIgnoreCase);
+
     public static bool IsAcceptableElement(string name) => Acceptable.Contains(name);
 
     public static string Clean(string html, string? baseUri)
@@ -41,6 +47,7 @@ internal static class HtmlFragment
         }
 
         var sb = new StringBuilder(html.Length + 16);
+        List<KeyValuePair<string, string>>? attributes = null;
         var p = 0;
         while (p < html.Length)
         {
@@ -52,14 +59,14 @@ internal static class HtmlFragment
             }
 
             sb.Append(html, p, lt - p);
-            p = ReadMarkup(html, lt, baseUri, sb);
+            p = ReadMarkup(html, lt, baseUri, sb, attributes ??= []);
         }
 
         return sb.ToString();
     }
 
     /// <summary>Handles the markup starting at <paramref name="lt"/>; returns the position after it.</summary>
-    private static int ReadMarkup(string html, int lt, string? baseUri, StringBuilder sb)
+    private static int ReadMarkup(string html, int lt, string? baseUri, StringBuilder sb, List<KeyValuePair<string, string>> attributes)
     {
         var next = lt + 1 < html.Length ? html[lt + 1] : '\0';
         if (next == '!')
@@ -101,7 +108,8 @@ internal static class HtmlFragment
 
         if (char.IsAsciiLetter(next))
         {
-            return ReadStartTag(html, lt, baseUri, sb);
+            attributes.Clear();
+            return ReadStartTag(html, lt, baseUri, sb, attributes);
         }
 
         sb.Append('<'); // "1 < 2": a '<' that starts no markup is plain text
@@ -111,7 +119,7 @@ internal static class HtmlFragment
     private static int ReadEndTag(string html, int lt, StringBuilder sb)
     {
         var nameEnd = ScanName(html, lt + 2);
-        var name = html[(lt + 2)..nameEnd].ToLowerInvariant();
+        var name = LowerName(html.AsSpan(lt + 2, nameEnd - lt - 2));
         var close = html.IndexOf('>', nameEnd);
         if (close < 0)
         {
@@ -127,11 +135,10 @@ internal static class HtmlFragment
         return close + 1;
     }
 
-    private static int ReadStartTag(string html, int lt, string? baseUri, StringBuilder sb)
+    private static int ReadStartTag(string html, int lt, string? baseUri, StringBuilder sb, List<KeyValuePair<string, string>> attributes)
     {
         var nameEnd = ScanName(html, lt + 1);
-        var name = html[(lt + 1)..nameEnd].ToLowerInvariant();
-        var attributes = new List<KeyValuePair<string, string>>();
+        var name = LowerName(html.AsSpan(lt + 1, nameEnd - lt - 1));
         var p = nameEnd;
         var closed = false;
         while (p < html.Length)
@@ -216,7 +223,7 @@ internal static class HtmlFragment
             return p + 1;
         }
 
-        var name = html[p..nameEnd].ToLowerInvariant();
+        var name = LowerName(html.AsSpan(p, nameEnd - p));
         var q = nameEnd;
         while (q < html.Length && char.IsWhiteSpace(html[q]))
         {
@@ -254,6 +261,9 @@ internal static class HtmlFragment
         attributes.Add(new(name, EntityDecoder.Decode(html.AsSpan(q, end - q))));
         return end;
     }
+
+    private static string LowerName(ReadOnlySpan<char> name) =>
+        KnownNames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var known) ? known : name.ToString().ToLowerInvariant();
 
     private static int ScanName(string html, int p)
     {

@@ -49,7 +49,7 @@ internal static class XmlFeedReader
 
                     break;
                 case XmlTokenKind.Text or XmlTokenKind.CData:
-                    if (open.Count > 0)
+                    if (open.Count > 0 && builder.AcceptsText)
                     {
                         builder.Text(scanner.Value);
                     }

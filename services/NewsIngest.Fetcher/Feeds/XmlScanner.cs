@@ -17,8 +17,14 @@ internal sealed class XmlScanner(string text)
     /// <summary>Qualified name of a start or end tag, as written.</summary>
     public string Name { get; private set; } = "";
 
-    /// <summary>Decoded text of a text or CDATA token.</summary>
-    public string Value { get; private set; } = "";
+    private int _valueStart;
+    private int _valueLength;
+    private bool _valueIsRaw;
+
+    /// <summary>Decoded text of a text or CDATA token, materialised only when asked for.</summary>
+    public string Value => _valueIsRaw
+        ? _text.Substring(_valueStart, _valueLength)
+        : EntityDecoder.Decode(_text.AsSpan(_valueStart, _valueLength));
 
     public bool IsEmptyElement { get; private set; }
 
@@ -117,7 +123,7 @@ internal sealed class XmlScanner(string text)
         }
 
         _pos = end;
-        Value = EntityDecoder.Decode(_text.AsSpan(start, end - start));
+        SetValue(start, end - start, raw: false);
         return Kind = XmlTokenKind.Text;
     }
 
@@ -127,12 +133,12 @@ internal sealed class XmlScanner(string text)
         var end = _text.IndexOf("]]>", start, StringComparison.Ordinal);
         if (end < 0)
         {
-            Value = _text[start..];
+            SetValue(start, _text.Length - start, raw: true);
             _pos = _text.Length;
         }
         else
         {
-            Value = _text[start..end];
+            SetValue(start, end - start, raw: true);
             _pos = end + 3;
         }
 
@@ -243,6 +249,13 @@ internal sealed class XmlScanner(string text)
 
         Attributes.Add(new(name, EntityDecoder.Decode(_text.AsSpan(valueStart, valueEnd - valueStart))));
         return after;
+    }
+
+    private void SetValue(int start, int length, bool raw)
+    {
+        _valueStart = start;
+        _valueLength = length;
+        _valueIsRaw = raw;
     }
 
     /// <summary>Returns one shared string per distinct name, so repeated tags cost no allocation.</summary>

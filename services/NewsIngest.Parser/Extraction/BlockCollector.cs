@@ -15,6 +15,7 @@ internal sealed class BlockCollector
     private int _linkChars;
     private int _linkDepth;
     private int _quoteDepth;
+    private bool _afterBreak;
 
     public static List<ContentBlock> Collect(IEnumerable<HtmlNode> roots)
     {
@@ -109,6 +110,17 @@ internal sealed class BlockCollector
     {
         if (e.Tag == "br")
         {
+            // Two line breaks in a row separate paragraphs in pages written without <p>; the block stays one
+            // for filtering and is split when the paragraphs are listed.
+            if (_afterBreak)
+            {
+                _text.Append(ContentBlock.LineBreak);
+                _html.Append("<br>");
+                _afterBreak = false;
+                return;
+            }
+
+            _afterBreak = true;
             _text.Append(' ');
             _html.Append("<br>");
             return;
@@ -183,6 +195,11 @@ internal sealed class BlockCollector
 
     private void AppendText(string text)
     {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            _afterBreak = false;
+        }
+
         _text.Append(text);
         _html.Append(WebUtility.HtmlEncode(text));
         if (_linkDepth > 0)
@@ -202,5 +219,6 @@ internal sealed class BlockCollector
         _text.Clear();
         _html.Clear();
         _linkChars = 0;
+        _afterBreak = false;
     }
 }

@@ -79,7 +79,7 @@ internal static partial class BlockFilter
 
     /// <summary>A short block that opens with a prompt or notice.</summary>
     [GeneratedRegex(
-        @"^\W*(sign up (for|to)\b|subscribe (to|for|now)\b|follow us\b|read more\b|related:|click here\b|all rights reserved|copyright\b|©|we use cookies|this (web)?site uses cookies|by (using|continuing to use) (this|our) (web)?site|leave a (comment|reply)|post a comment|tags?:|filed under\b|posted in\b|continue reading\b|story continues below|skip to\b|see also\b|also read\b|you (may|might) also like|more from\b|recommended for you|get (our|the) newsletter|advertisement\b|image (credit|source):|photo credit:|(last )?updated\s*:|first published\b|published\s*:|post (a )?comment)",
+        @"^\W*(sign up (for|to)\b|subscribe (to|for|now)\b|follow us\b|read more\b|related( \w+)?:|click here\b|all rights reserved|copyright\b|©|we use cookies|this (web)?site uses cookies|by (using|continuing to use) (this|our) (web)?site|leave a (comment|reply)|post a comment|tags?:|filed under\b|posted in\b|continue reading\b|story continues below|skip to\b|see also\b|also read\b|you (may|might) also like|more from\b|recommended for you|get (our|the) newsletter|advertisement\b|image (credit|source):|photo credit:|(last )?updated\s*:|first published\b|published\s*:|post (a )?comment)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Prompt();
 }

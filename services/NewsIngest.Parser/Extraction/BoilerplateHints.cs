@@ -119,22 +119,15 @@ internal static class BoilerplateHints
         return false;
     }
 
-    /// <summary>Both kinds of hint: a name such as "article-comments" is boilerplate, "article-body has-sidebar" is not.
-    /// The word that comes last in a compound name decides.</summary>
+    /// <summary>Both kinds of hint: each class or id token votes, a token with any boilerplate word votes
+    /// boilerplate ("article-comments", "article-author-name"), the majority decides ("article-body has-sidebar" is a tie).</summary>
     private static int NegativeOverPositive(string names)
     {
         var negative = 0;
         var positive = 0;
         foreach (var token in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var parts = Words(token).ToList();
-            if (parts.Count == 0)
-            {
-                continue;
-            }
-
-            var last = parts[^1];
-            if (IsNegative(last))
+            if (IsNegative(token))
             {
                 negative++;
             }
@@ -144,26 +137,6 @@ internal static class BoilerplateHints
             }
         }
 
-        return negative > positive ? -1 : positive > 0 ? 1 : 0;
-    }
-
-    private static IEnumerable<string> Words(string names)
-    {
-        var start = -1;
-        for (var i = 0; i <= names.Length; i++)
-        {
-            var c = i < names.Length ? names[i] : ' ';
-            var boundary = !char.IsLetter(c) || (i > 0 && char.IsUpper(c) && char.IsLower(names[i - 1]));
-            if (boundary && start >= 0)
-            {
-                yield return names[start..i];
-                start = -1;
-            }
-
-            if (char.IsLetter(c) && start < 0)
-            {
-                start = i;
-            }
-        }
+        return negative > positive ? -1 : positive > negative ? 1 : 0;
     }
 }

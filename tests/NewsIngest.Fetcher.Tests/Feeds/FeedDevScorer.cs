@@ -47,6 +47,7 @@ internal static partial class FeedDevScorer
         return outcomes;
     }
 
+    /// <summary>Parses one file as the CLI would; like score.py, a file that cannot be parsed fails all its cases.</summary>
     private static (JsonNode? Parsed, string? Error) Run(string path)
     {
         try
@@ -54,7 +55,7 @@ internal static partial class FeedDevScorer
             var document = FeedParser.Parse(File.ReadAllBytes(path), null, new Uri(path));
             return (JsonNode.Parse(JsonSerializer.Serialize(document, OutputOptions)), null);
         }
-        catch (Exception ex) when (ex is FeedFormatException or IOException or ArgumentException or InvalidOperationException)
+        catch (Exception ex)
         {
             return (null, ex.GetType().Name + ": " + ex.Message);
         }

@@ -89,8 +89,8 @@ public sealed class LoopbackHttpServerTests
     {
         // Arrange
         await using var server = await LoopbackHttpServer.StartAsync(Cancellation);
-        server.MapResponse("/slow", StaticResponse.Text("late") with { Delay = TimeSpan.FromSeconds(30) });
-        using var client = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+        server.MapResponse("/slow", StaticResponse.Text("late") with { Delay = TimeSpan.FromMinutes(2) });
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
 
         // Act
         TaskCanceledException? timedOut = null;

@@ -74,6 +74,28 @@ public sealed class RabbitMqNodeTests(BrokerFixture broker)
     }
 
     [Fact]
+    public async Task TransportEnvironment_ForVirtualHost_ConnectsToThatVirtualHost()
+    {
+        // Arrange
+        var virtualHost = await broker.Node.CreateVirtualHostAsync(cancellationToken: Cancellation);
+
+        // Act
+        var settings = broker.Node.TransportEnvironment(virtualHost);
+
+        // Assert
+        var factory = new ConnectionFactory
+        {
+            HostName = settings["RabbitMqTransport__Host"]!,
+            Port = int.Parse(settings["RabbitMqTransport__Port"]!, System.Globalization.CultureInfo.InvariantCulture),
+            VirtualHost = settings["RabbitMqTransport__VHost"]!,
+            UserName = settings["RabbitMqTransport__User"]!,
+            Password = settings["RabbitMqTransport__Pass"]!,
+        };
+        await using var connection = await factory.CreateConnectionAsync(Cancellation);
+        connection.IsOpen.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task DisposeAsync_RunningNode_EndsProcessesFreesPortAndRemovesDirectory()
     {
         // Arrange

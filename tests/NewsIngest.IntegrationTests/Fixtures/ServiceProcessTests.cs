@@ -29,6 +29,33 @@ public sealed partial class ServiceProcessTests
     }
 
     [Fact]
+    public async Task StartDll_Assembly_RunsItWithDotnetAndIsNamedAfterIt()
+    {
+        // Arrange
+        var library = typeof(FreePort).Assembly.Location;
+
+        // Act
+        await using var process = ServiceProcess.StartDll(library);
+        var exitCode = await process.WaitForExitAsync(Deadline, Cancellation);
+
+        // Assert
+        process.Description.ShouldBe("NewsIngest.Testing");
+        process.CommandLine.ShouldBe($"{DotnetHost.Path} {library}");
+        exitCode.ShouldNotBe(0); // a class library has no entry point; the host says so and fails
+        process.Lines.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void StartDll_MissingAssembly_ThrowsFileNotFound()
+    {
+        // Act
+        var missing = Should.Throw<FileNotFoundException>(() => ServiceProcess.StartDll("/nonexistent/NewsIngest.Nothing.dll"));
+
+        // Assert
+        missing.Message.ShouldContain("build the solution first");
+    }
+
+    [Fact]
     public async Task Start_WithEnvironment_PassesVariablesToProcess()
     {
         // Arrange

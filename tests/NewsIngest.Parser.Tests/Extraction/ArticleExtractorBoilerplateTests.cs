@@ -81,4 +81,35 @@ public sealed class ArticleExtractorBoilerplateTests
         article.Html.ShouldNotContain("<script");
         article.Text.ShouldNotContain("alert");
     }
+
+    [Fact]
+    public void Extract_TextWrittenWithDoubleLineBreaks_SplitsParagraphs()
+    {
+        // Arrange
+        var html = "<html><body><div class=\"entry\">" + string.Join("<br>\n<br>", SamplePages.StoryParagraphs) + "</div></body></html>";
+
+        // Act
+        var article = _extractor.Extract(html, null);
+
+        // Assert
+        article.Paragraphs.ShouldBe(SamplePages.StoryParagraphs);
+    }
+
+    [Fact]
+    public void Extract_MarkupWithoutTextButJsonLdBody_UsesThePublishersBody()
+    {
+        // Arrange
+        var body = string.Join("\\n", SamplePages.StoryParagraphs);
+        var html = $$"""
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry","articleBody":"{{body}}"}</script></head>
+            <body><div id="app"><p>Loading…</p></div></body></html>
+            """;
+
+        // Act
+        var article = _extractor.Extract(html, null);
+
+        // Assert
+        article.Paragraphs.ShouldBe(SamplePages.StoryParagraphs);
+        article.NoArticleReason.ShouldBeNull();
+    }
 }

@@ -71,6 +71,19 @@ public sealed class RabbitMqNode : IAsyncDisposable
     public Uri AmqpUriFor(string virtualHost) =>
         new($"amqp://{UserName}:{Password}@{Host}:{Port}/{(virtualHost == "/" ? string.Empty : Uri.EscapeDataString(virtualHost))}");
 
+    /// <summary>
+    /// Environment variables pointing a service's MassTransit broker settings (the <c>RabbitMqTransport</c> section,
+    /// bound to <c>RabbitMqTransportOptions</c>) at this node, for <see cref="ServiceProcess.StartDll"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> TransportEnvironment(string virtualHost = "/") => new Dictionary<string, string?>
+    {
+        ["RabbitMqTransport__Host"] = Host,
+        ["RabbitMqTransport__Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RabbitMqTransport__VHost"] = virtualHost,
+        ["RabbitMqTransport__User"] = UserName,
+        ["RabbitMqTransport__Pass"] = Password,
+    };
+
     public ConnectionFactory CreateConnectionFactory(string virtualHost = "/") => new()
     {
         HostName = Host,

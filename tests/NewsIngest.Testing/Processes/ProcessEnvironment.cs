@@ -4,9 +4,13 @@ namespace NewsIngest.Testing;
 
 internal static class ProcessEnvironment
 {
-    /// <summary>Overlays variables on the inherited environment; a null value removes the variable.</summary>
+    /// <summary>
+    /// Marks the process as started by this test process (see TestOwnership), then overlays variables on the inherited
+    /// environment; a null value removes the variable.
+    /// </summary>
     public static void Apply(ProcessStartInfo startInfo, IReadOnlyDictionary<string, string?>? environment)
     {
+        startInfo.Environment[TestOwnership.Variable] = TestOwnership.Current;
         if (environment is null)
         {
             return;

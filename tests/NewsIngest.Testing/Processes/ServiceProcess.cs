@@ -16,14 +16,18 @@ public sealed class ServiceProcess : IAsyncDisposable
     private int _disposed;
     private int? _exitCodeAtDisposal;
 
-    private ServiceProcess(Process process, string description)
+    private ServiceProcess(Process process, string description, string commandLine)
     {
         _process = process;
         Description = description;
+        CommandLine = commandLine;
     }
 
-    /// <summary>The command line, for messages.</summary>
+    /// <summary>Who this is, in messages and as a key: the assembly name for <see cref="StartDll"/> (e.g. <c>NewsIngest.Store</c>), else the command line.</summary>
     public string Description { get; }
+
+    /// <summary>The full command line.</summary>
+    public string CommandLine { get; }
 
     public int ProcessId { get; private set; }
 
@@ -63,11 +67,12 @@ public sealed class ServiceProcess : IAsyncDisposable
             throw new FileNotFoundException($"Service assembly {dllPath} does not exist; build the solution first.", dllPath);
         }
 
-        return Start(
+        return Launch(
             DotnetHost.Path,
             (arguments ?? []).Prepend(dllPath),
             workingDirectory ?? Path.GetDirectoryName(dllPath),
-            environment);
+            environment,
+            Path.GetFileNameWithoutExtension(dllPath));
     }
 
     /// <summary>Starts any executable with its output captured.</summary>
@@ -75,7 +80,15 @@ public sealed class ServiceProcess : IAsyncDisposable
         string fileName,
         IEnumerable<string> arguments,
         string? workingDirectory = null,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null) =>
+        Launch(fileName, arguments, workingDirectory, environment, description: null);
+
+    private static ServiceProcess Launch(
+        string fileName,
+        IEnumerable<string> arguments,
+        string? workingDirectory,
+        IReadOnlyDictionary<string, string?>? environment,
+        string? description)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -93,7 +106,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         ProcessEnvironment.Apply(startInfo, environment);
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        var service = new ServiceProcess(process, string.Join(' ', startInfo.ArgumentList.Prepend(fileName)));
+        var commandLine = string.Join(' ', startInfo.ArgumentList.Prepend(fileName));
+        var service = new ServiceProcess(process, description ?? commandLine, commandLine);
         process.OutputDataReceived += (_, e) => service.Record(e.Data, isError: false);
         process.ErrorDataReceived += (_, e) => service.Record(e.Data, isError: true);
         process.Exited += (_, _) => service.Signal();
@@ -104,7 +118,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         catch (System.ComponentModel.Win32Exception ex)
         {
             process.Dispose();
-            throw new InvalidOperationException($"Could not start '{service.Description}': {ex.Message}", ex);
+            throw new InvalidOperationException($"Could not start '{commandLine}': {ex.Message}", ex);
         }
 
         service.ProcessId = process.Id;
@@ -204,7 +218,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>The last <paramref name="count"/> lines, one per line, stderr marked; for failure messages.</summary>
     public string Tail(int count = 40) =>
-        $"--- last output of {Description} ---\n" + string.Join('\n', Output.TakeLast(count));
+        $"--- last output of {CommandLine} ---\n" + string.Join('\n', Output.TakeLast(count));
 
     public async ValueTask DisposeAsync()
     {
