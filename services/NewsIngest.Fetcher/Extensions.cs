@@ -1,11 +1,11 @@
 using MassTransit;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
 using NewsIngest.Fetcher.Inbox;
 using NewsIngest.Fetcher.Polling;
 using NewsIngest.Fetcher.Publishing;
 using NewsIngest.ServiceDefaults;
+using Polly;
 
 namespace NewsIngest.Fetcher;
 
