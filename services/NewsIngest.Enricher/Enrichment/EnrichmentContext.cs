@@ -21,6 +21,9 @@ public sealed class EnrichmentContext
     public IReadOnlyList<string> Keywords { get; set; } = [];
     public string? Summary { get; set; }
     public IReadOnlyList<EntityMention> Entities { get; set; } = [];
+
+    /// <summary>Where each entity was named, for steps that need it (events, quotes); empty without the entity step.</summary>
+    public IReadOnlyList<ResolvedMention> Mentions { get; set; } = [];
     public IReadOnlyList<CategoryScore> Categories { get; set; } = [];
     public double? Tone { get; set; }
     public IReadOnlyList<EventCount> Events { get; set; } = [];

@@ -14,11 +14,21 @@ public static class EnrichmentServiceCollectionExtensions
 
         services.AddSingleton(_ => NewsLanguages.BuildDetector());
         services.AddSingleton(_ => StopWords.Load());
+        services.AddSingleton(_ => Gazetteer.Load());
+        services.AddSingleton(_ => FirstNames.Load());
+        services.AddSingleton(_ => SentimentLexicon.Load());
+        services.AddSingleton(_ => CategoryLexicon.Create());
 
         services.AddSingleton<IEnrichmentStep, LanguageStep>();
         services.AddSingleton<IEnrichmentStep, StatisticsStep>();
         services.AddSingleton<IEnrichmentStep, KeywordStep>();
         services.AddSingleton<IEnrichmentStep, SummaryStep>();
+        services.AddSingleton<IEnrichmentStep, EntityStep>();
+        services.AddSingleton<IEnrichmentStep, CategoryStep>();
+        services.AddSingleton<IEnrichmentStep, ToneStep>();
+        services.AddSingleton<IEnrichmentStep, EventStep>();
+        services.AddSingleton<IEnrichmentStep, DateStep>();
+        services.AddSingleton<IEnrichmentStep, QuoteStep>();
 
         services.AddSingleton<ArticleEnricher>();
         return services;

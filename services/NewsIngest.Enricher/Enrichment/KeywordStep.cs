@@ -9,7 +9,7 @@ namespace NewsIngest.Enricher.Enrichment;
 public sealed class KeywordStep(StopWords stopWords) : IEnrichmentStep
 {
     public const int MaxKeywords = 10;
-    public const int MaxPhraseWords = 4;
+    public const int MaxPhraseWords = 3;
 
     public string Name => "Keywords";
 
@@ -27,7 +27,7 @@ public sealed class KeywordStep(StopWords stopWords) : IEnrichmentStep
 
         var ranked = phrases
             .Select(p => (Key: p.Key, Stats: p.Value, Score: Score(p.Key, p.Value, wordFrequency)))
-            .Where(p => p.Stats.Count > 1 || p.Stats.InTitle || p.Key.Contains(' ', StringComparison.Ordinal))
+            .Where(p => p.Stats.Count > 1 || p.Stats.InTitle || (p.Key.Contains(' ', StringComparison.Ordinal) && p.Key.Split(' ').Any(w => wordFrequency[w] > 1)))
             .OrderByDescending(p => p.Score)
             .ThenBy(p => p.Key, StringComparer.Ordinal);
 
@@ -53,12 +53,13 @@ public sealed class KeywordStep(StopWords stopWords) : IEnrichmentStep
     {
         var words = key.Split(' ');
         var wordWeight = words.Sum(w => Math.Log(1 + wordFrequency[w])) / Math.Sqrt(words.Length);
-        var score = (stats.Count * (1 + (0.6 * (words.Length - 1)))) + wordWeight;
+        var score = (stats.Count * (1 + (0.4 * (words.Length - 1)))) + wordWeight;
         return stats.InTitle ? score * 1.5 : score;
     }
 
     private static bool Overlaps(string a, string b) =>
-        $" {a} ".Contains($" {b} ", StringComparison.Ordinal) || $" {b} ".Contains($" {a} ", StringComparison.Ordinal);
+        $" {a} ".Contains($" {b} ", StringComparison.Ordinal) || $" {b} ".Contains($" {a} ", StringComparison.Ordinal)
+        || a.TrimEnd('s') == b.TrimEnd('s');
 
     private static void Collect(
         string text,
@@ -75,15 +76,22 @@ public sealed class KeywordStep(StopWords stopWords) : IEnrichmentStep
         {
             var gap = previousEnd < 0 ? string.Empty : text[previousEnd..match.Index];
             previousEnd = match.Index + match.Length;
-            var word = match.Value;
-            var breaks = gap.Any(c => !char.IsWhiteSpace(c)) || !IsContentWord(word, stop);
+            var word = match.Value.EndsWith("'s", StringComparison.Ordinal) || match.Value.EndsWith("’s", StringComparison.Ordinal)
+                ? match.Value[..^2]
+                : match.Value;
+
+            // A phrase also ends where capitals start or stop ("rebel commander" | "Abu Khaled"), and a
+            // title or role is not part of a key phrase ("Governor Andrew Bailey" gives "Andrew Bailey").
+            var caseChange = run.Count > 0 && char.IsUpper(run[^1][0]) != char.IsUpper(word[0]);
+            var role = EntityLexicon.Titles.Contains(word) || EntityLexicon.PersonCues.Contains(word);
+            var breaks = gap.Any(c => !char.IsWhiteSpace(c)) || !IsContentWord(word, stop) || role || (caseChange && !inTitle && !first && !(run.Count == 1 && sentenceInitial));
             if (breaks)
             {
                 Flush(run, inTitle, sentenceInitial, phrases, wordFrequency);
                 sentenceInitial = false;
             }
 
-            if (IsContentWord(word, stop))
+            if (IsContentWord(word, stop) && !role)
             {
                 run.Add(word);
                 if (first && !inTitle)
@@ -98,8 +106,16 @@ public sealed class KeywordStep(StopWords stopWords) : IEnrichmentStep
         Flush(run, inTitle, sentenceInitial, phrases, wordFrequency);
     }
 
+    /// <summary>Words common in any news story, which say nothing about this one.</summary>
+    private static readonly HashSet<string> NewsWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "people", "said", "says", "told", "year", "years", "time", "times", "percent", "day", "days", "week", "weeks",
+        "month", "months", "officials", "official", "reporters", "statement", "according", "including", "added",
+        "today", "yesterday", "tomorrow", "reported", "report", "news",
+    };
+
     private static bool IsContentWord(string word, FrozenSet<string> stop) =>
-        word.Length > 1 && !char.IsDigit(word[0]) && !stop.Contains(word);
+        word.Length > 1 && !char.IsDigit(word[0]) && !stop.Contains(word) && !NewsWords.Contains(word) && !EntityLexicon.CalendarWords.Contains(word);
 
     private static void Flush(
         List<string> run,

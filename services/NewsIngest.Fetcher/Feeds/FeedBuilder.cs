@@ -22,6 +22,7 @@ internal sealed partial class FeedBuilder
     private readonly FeedContext _feed = new();
     private readonly List<FeedContext> _entries = [];
     private readonly List<Frame> _stack = [];
+    private readonly Stack<Frame> _framePool = new();
     private readonly List<string?> _baseStack = [];
     private readonly List<string?> _langStack = [];
     private FeedContext? _image;
@@ -158,6 +159,9 @@ internal sealed partial class FeedBuilder
         _depth--;
     }
 
+    /// <summary>False when text here would be thrown away (between elements of an item, outside any field).</summary>
+    public bool AcceptsText => _stack.Count > 0 && _stack[^1].Collects;
+
     public void Text(string text) => AppendText(_content?.Type == XhtmlType ? HtmlText.Escape(text) : text);
 
     private void AppendText(string text)
@@ -200,13 +204,13 @@ internal sealed partial class FeedBuilder
 
                 _inImage = true;
                 _titleDepth = -1;
-                Push("image", false);
+                Push("image", false, collects: false);
                 break;
             case "textinput":
                 _textInput ??= new FeedContext();
                 _inTextInput = true;
                 _titleDepth = -1;
-                Push("textinput", false);
+                Push("textinput", false, collects: false);
                 break;
             case "author" or "managingeditor" or "dc_author" or "dc_creator" or "itunes_author":
                 _inAuthor = true;
@@ -215,7 +219,7 @@ internal sealed partial class FeedBuilder
                 break;
             case "contributor":
                 _inContributor = true;
-                Push("contributor", false);
+                Push("contributor", false, collects: false);
                 break;
             case "dc_contributor":
                 _inContributor = true;
@@ -250,7 +254,7 @@ internal sealed partial class FeedBuilder
                 break;
             case "itunes_owner":
                 _inPublisher = true;
-                Push("publisher", false);
+                Push("publisher", false, collects: false);
                 break;
             case "published" or "issued" or "pubdate" or "dcterms_issued":
                 Push("published", true);
@@ -365,7 +369,7 @@ internal sealed partial class FeedBuilder
                 var email = Pop("email");
                 if (_inAuthor && !_inPublisher)
                 {
-                    CurrentAuthor().Email = email;
+                    SaveAuthor(AuthorField.Email, email);
                 }
 
                 break;
@@ -373,7 +377,7 @@ internal sealed partial class FeedBuilder
                 var href = Pop("href");
                 if (_inAuthor)
                 {
-                    CurrentAuthor().Href = href;
+                    SaveAuthor(AuthorField.Href, href);
                 }
 
                 break;
@@ -489,7 +493,7 @@ internal sealed partial class FeedBuilder
 
         var entry = new FeedContext();
         _entries.Add(entry);
-        Push("item", false);
+        Push("item", false, collects: false);
         _inEntry = true;
         _guidIsLink = false;
         _titleDepth = -1;
@@ -668,7 +672,7 @@ internal sealed partial class FeedBuilder
 
         if (_inAuthor)
         {
-            CurrentAuthor().Name = value;
+            SaveAuthor(AuthorField.Name, value);
         }
         else if (_inTextInput && value is not null)
         {
@@ -676,15 +680,35 @@ internal sealed partial class FeedBuilder
         }
     }
 
-    private AuthorDetail CurrentAuthor()
+    /// <summary>
+    /// Records a name, email or URI of the author being read, both on that author and on the context's author
+    /// detail, which gathers fields across authors (a later author's field replaces an earlier one's).
+    /// </summary>
+    private void SaveAuthor(AuthorField field, string? value)
     {
-        var authors = Context().Authors;
-        if (authors.Count == 0)
+        var context = Context();
+        if (context.Authors.Count == 0)
         {
-            authors.Add(new AuthorDetail());
+            context.Authors.Add(new AuthorDetail());
         }
 
-        return authors[^1];
+        context.Author ??= new AuthorDetail();
+        SyncAuthor(context); // as feedparser does: an earlier author line can seed this author's missing fields
+        foreach (var target in (ReadOnlySpan<AuthorDetail>)[context.Authors[^1], context.Author])
+        {
+            switch (field)
+            {
+                case AuthorField.Name:
+                    target.Name = value;
+                    break;
+                case AuthorField.Email:
+                    target.Email = value;
+                    break;
+                default:
+                    target.Href = value;
+                    break;
+            }
+        }
     }
 
     /// <summary>Derives the author line from name/email, or name and email from a free-text author line.</summary>
@@ -694,7 +718,6 @@ internal sealed partial class FeedBuilder
         if (detail.HasNameOrEmail)
         {
             context.Values["author"] = detail.Display()!;
-            context.Author = detail;
             return;
         }
 
@@ -739,7 +762,7 @@ internal sealed partial class FeedBuilder
 
         if (detail.HasNameOrEmail)
         {
-            context.Author = detail;
+            context.Author ??= detail;
         }
     }
 
@@ -768,14 +791,18 @@ internal sealed partial class FeedBuilder
         return _feed;
     }
 
-    private void Push(string element, bool expectingText)
+    private void Push(string element, bool expectingText, bool collects = true)
     {
         if (_stack.Count >= FeedLimits.MaxDepth)
         {
             throw new FeedFormatException($"The feed nests elements deeper than {FeedLimits.MaxDepth} levels.");
         }
 
-        _stack.Add(new Frame(element, expectingText));
+        var frame = _framePool.Count > 0 ? _framePool.Pop() : new Frame();
+        frame.Element = element;
+        frame.ExpectingText = expectingText;
+        frame.Collects = collects;
+        _stack.Add(frame);
     }
 
     private void PushContent(string element, Dictionary<string, string> a, string defaultType, bool expectingText)
@@ -811,7 +838,10 @@ internal sealed partial class FeedBuilder
         }
 
         var output = Join(pieces).Trim();
-        if (!frame.ExpectingText)
+        var expectingText = frame.ExpectingText;
+        pieces.Clear();
+        _framePool.Push(frame);
+        if (!expectingText)
         {
             return output;
         }
@@ -1002,10 +1032,18 @@ internal sealed partial class FeedBuilder
     [GeneratedRegex(@"(([a-zA-Z0-9_.+-]+)@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.)|(([a-zA-Z0-9-]+\.)+))([a-zA-Z]{2,}|[0-9]{1,3})(\]?))(\?subject=\S+)?")]
     private static partial Regex EmailPattern();
 
-    private sealed class Frame(string element, bool expectingText)
+    private enum AuthorField
     {
-        public string Element { get; } = element;
-        public bool ExpectingText { get; } = expectingText;
+        Name,
+        Email,
+        Href,
+    }
+
+    private sealed class Frame
+    {
+        public string Element { get; set; } = "";
+        public bool ExpectingText { get; set; }
+        public bool Collects { get; set; }
         public List<string> Pieces { get; } = [];
     }
 

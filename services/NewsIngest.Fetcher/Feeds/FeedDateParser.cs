@@ -27,7 +27,7 @@ public static partial class FeedDateParser
         ["dec"] = 12,
     };
 
-    private static readonly Dictionary<string, int> ZoneHours = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, int> ZoneHours = WithMilitaryZones(new(StringComparer.OrdinalIgnoreCase)
     {
         ["ut"] = 0,
         ["utc"] = 0,
@@ -48,16 +48,12 @@ public static partial class FeedDateParser
         ["pdt"] = -7,
         ["pst"] = -8,
         ["pt"] = -8,
-        ["a"] = -1,
-        ["n"] = 1,
-        ["m"] = -12,
-        ["y"] = 12,
         ["met"] = 1,
         ["mest"] = 2,
         ["cet"] = 1,
         ["cest"] = 2,
         ["bst"] = 1,
-    };
+    });
 
     private static readonly HashSet<string> DayNames = new(StringComparer.OrdinalIgnoreCase) { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 
@@ -260,13 +256,15 @@ public static partial class FeedDateParser
 
     private static DateTimeOffset? Build(int year, int month, int day, int hour, int minute, int second, TimeSpan offset, double fraction)
     {
-        if (year is < 1 or > 9999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+        if (year is < 1 or > 9999 || month is < 1 or > 12 || day is < 1 or > 31
             || hour > 24 || minute > 59 || second > 60 || offset.Duration() > TimeSpan.FromHours(14))
         {
             return null;
         }
 
-        var extra = TimeSpan.Zero;
+        // "February 30" rolls over into March, as C's timegm does.
+        var extra = TimeSpan.FromDays(Math.Max(0, day - DateTime.DaysInMonth(year, month)));
+        day = Math.Min(day, DateTime.DaysInMonth(year, month));
         if (hour == 24)
         {
             hour = 0;
@@ -290,13 +288,27 @@ public static partial class FeedDateParser
         }
     }
 
+    /// <summary>RFC 822 military zones: A–I and K–M are one to twelve hours behind UTC, N–Y one to twelve ahead.</summary>
+    private static Dictionary<string, int> WithMilitaryZones(Dictionary<string, int> zones)
+    {
+        for (var c = 'a'; c <= 'y'; c++)
+        {
+            if (c != 'j')
+            {
+                zones[c.ToString()] = c < 'j' ? -(c - 'a' + 1) : c <= 'm' ? -(c - 'a') : c - 'n' + 1;
+            }
+        }
+
+        return zones;
+    }
+
     private static int MonthOf(string token) => token.Length >= 3 ? Months.GetValueOrDefault(token[..3]) : 0;
 
     private static int Int(string digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
 
     private static double Fraction(string digits) => double.Parse("0." + digits, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?<year>\d{4}|\d{2}(?=-))(?:-?(?:(?<ordinal>\d{3})(?!\d)|(?<month>\d{2})(?:-?(?<day>\d{2}))?))?(?:(?:[Tt]|\s+)(?<hour>\d{2}):?(?<minute>\d{2})(?::?(?<second>\d{2})(?:[.,](?<fraction>\d+))?)?)?\s*(?<zone>[Zz]|[+-]\d{2}(?::?\d{2})?|(?<=\d)\s*[A-Za-z]{2,5})?$")]
+    [GeneratedRegex(@"^(?<year>\d{4}|\d{2}(?=-))(?:-?(?:(?<ordinal>\d{3})(?!\d)|(?<month>\d{2})(?:-?(?<day>\d{2}))?))?(?:(?:[Tt]|\s+)(?<hour>\d{2})(?::?(?<minute>\d{2})(?::?(?<second>\d{2})(?:[.,](?<fraction>\d+))?)?)?)?\s*(?<zone>[Zz]|[+-]\d{2}(?::?\d{2})?|(?<=\d)\s*[A-Za-z]{2,5})?$")]
     private static partial Regex IsoPattern();
 
     [GeneratedRegex(@"^(?:[A-Za-z]{3},?\s+)?(?<year>\d{4})/(?<month>\d{1,2})/(?<day>\d{1,2})(?<rest>.*)$")]

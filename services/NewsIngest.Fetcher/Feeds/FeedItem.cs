@@ -1,6 +1,11 @@
 namespace NewsIngest.Fetcher.Feeds;
 
-/// <summary>One entry of a feed (RSS item, Atom entry, JSON Feed item).</summary>
+/// <summary>
+/// One entry of a feed (RSS item, Atom entry, JSON Feed item). <see cref="Title"/>, <see cref="Summary"/> and
+/// <see cref="Content"/> hold HTML when the feed declares or plainly uses HTML (then already cleaned: scripts, styles
+/// and event handlers removed, relative links made absolute), and plain text otherwise; escape before display.
+/// <see cref="Summary"/> falls back to the content when the item has no summary of its own.
+/// </summary>
 public sealed record FeedItem
 {
     public string? Title { get; init; }

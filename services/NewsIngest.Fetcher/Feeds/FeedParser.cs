@@ -59,9 +59,10 @@ public static class FeedParser
         return -1;
     }
 
-    private static string? FormatOf(string version, string root)
+    /// <summary>The format label: the root element decides the family, the declared version refines it.</summary>
+    private static string? FormatOf(string version, string root) => root switch
     {
-        var known = version switch
+        "rss" or "channel" => version switch
         {
             "rss090" => "rss0.90",
             "rss091" => "rss0.91",
@@ -69,27 +70,17 @@ public static class FeedParser
             "rss093" => "rss0.93",
             "rss094" => "rss0.94",
             "rss20" => "rss2.0",
-            "rss10" => "rss1.0",
-            "rss" => "rss",
+            _ => "rss",
+        },
+        "rdf_rdf" => version == "rss090" ? "rss0.90" : "rss1.0",
+        "feed" => version switch
+        {
             "atom01" => "atom0.1",
             "atom02" => "atom0.2",
             "atom03" => "atom0.3",
             "atom10" => "atom1.0",
-            "atom" => "atom",
-            _ => null,
-        };
-        if (known is not null && (known.StartsWith("rss", StringComparison.Ordinal) ? root is "rss" or "rdf_rdf" or "channel" : root is "feed" or "rdf_rdf" or "rss" or "channel"))
-        {
-            return known;
-        }
-
-        return root switch
-        {
-            "rdf_rdf" => "rss1.0",
-            "channel" => "rss",
-            "rss" => "rss",
-            "feed" => "atom",
-            _ => null,
-        };
-    }
+            _ => "atom",
+        },
+        _ => null,
+    };
 }

@@ -131,11 +131,14 @@ internal static class FeedTextDecoder
 
     private static string? DeclaredEncoding(ReadOnlySpan<byte> content)
     {
-        var head = content[..Math.Min(content.Length, 1024)];
-        if (!head.StartsWith("<?xml"u8))
+        var head = content[..Math.Min(content.Length, 2048)];
+        var start = head.IndexOf("<?xml"u8);
+        if (start < 0)
         {
             return null;
         }
+
+        head = head[start..];
 
         var end = head.IndexOf("?>"u8);
         if (end < 0)

@@ -5,7 +5,7 @@ namespace NewsIngest.Fetcher.Feeds;
 /// <summary>
 /// Normalises an HTML fragment from a feed: relative links become absolute against the element's base, scripts,
 /// styles and event handlers are removed, unknown elements are unwrapped (their text kept), void elements are
-/// written as &lt;br /&gt;, attributes are re-quoted, and a '&lt;' that starts no markup is escaped.
+/// written as &lt;br /&gt;, attributes are re-quoted, and a '&lt;!' that opens no comment or document type is escaped.
 /// </summary>
 internal static class HtmlFragment
 {
@@ -23,13 +23,19 @@ internal static class HtmlFragment
         "track", "caption",
     ];
 
-    private static readonly HashSet<string> DroppedWithContent = ["script", "style", "applet", "iframe", "object", "embed", "frameset", "noembed"];
+    private static readonly HashSet<string> DroppedWithContent = ["script", "style", "applet"];
 
     private static readonly HashSet<string> Void =
         ["area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"];
 
     private static readonly HashSet<string> UriAttributes =
         ["href", "src", "cite", "action", "background", "codebase", "longdesc", "usemap", "poster", "data", "profile", "classid"];
+
+    /// <summary>Every element and common attribute name we know, looked up by span so known names cost no allocation.</summary>
+    private static readonly HashSet<string> KnownNames = new(
+        Acceptable.Concat(DroppedWithContent).Concat(Void).Concat(UriAttributes)
+            .Concat(["alt", "title", "class", "id", "name", "width", "height", "style", "rel", "target", "type", "lang", "dir", "align", "border", "colspan", "rowspan"]),
+        StringComparer.OrdinalIgnoreCase);
 
     public static bool IsAcceptableElement(string name) => Acceptable.Contains(name);
 
@@ -41,6 +47,7 @@ internal static class HtmlFragment
         }
 
         var sb = new StringBuilder(html.Length + 16);
+        List<KeyValuePair<string, string>>? attributes = null;
         var p = 0;
         while (p < html.Length)
         {
@@ -52,14 +59,14 @@ internal static class HtmlFragment
             }
 
             sb.Append(html, p, lt - p);
-            p = ReadMarkup(html, lt, baseUri, sb);
+            p = ReadMarkup(html, lt, baseUri, sb, attributes ??= []);
         }
 
         return sb.ToString();
     }
 
     /// <summary>Handles the markup starting at <paramref name="lt"/>; returns the position after it.</summary>
-    private static int ReadMarkup(string html, int lt, string? baseUri, StringBuilder sb)
+    private static int ReadMarkup(string html, int lt, string? baseUri, StringBuilder sb, List<KeyValuePair<string, string>> attributes)
     {
         var next = lt + 1 < html.Length ? html[lt + 1] : '\0';
         if (next == '!')
@@ -67,10 +74,12 @@ internal static class HtmlFragment
             if (string.CompareOrdinal(html, lt, "<!--", 0, 4) == 0)
             {
                 var end = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
-                return end < 0 ? html.Length : end + 3;
+                end = end < 0 ? html.Length : end + 3;
+                sb.Append(html, lt, end - lt);
+                return end;
             }
 
-            if (lt + 2 < html.Length && char.IsAsciiLetter(html[lt + 2]))
+            if (string.Compare(html, lt + 2, "DOCTYPE", 0, 7, StringComparison.OrdinalIgnoreCase) == 0)
             {
                 var close = html.IndexOf('>', lt);
                 if (close < 0)
@@ -99,21 +108,22 @@ internal static class HtmlFragment
 
         if (char.IsAsciiLetter(next))
         {
-            return ReadStartTag(html, lt, baseUri, sb);
+            attributes.Clear();
+            return ReadStartTag(html, lt, baseUri, sb, attributes);
         }
 
-        sb.Append("&lt;");
+        sb.Append('<'); // "1 < 2": a '<' that starts no markup is plain text
         return lt + 1;
     }
 
     private static int ReadEndTag(string html, int lt, StringBuilder sb)
     {
         var nameEnd = ScanName(html, lt + 2);
-        var name = html[(lt + 2)..nameEnd].ToLowerInvariant();
+        var name = LowerName(html.AsSpan(lt + 2, nameEnd - lt - 2));
         var close = html.IndexOf('>', nameEnd);
         if (close < 0)
         {
-            sb.Append("&lt;");
+            sb.Append('<');
             return lt + 1;
         }
 
@@ -125,11 +135,10 @@ internal static class HtmlFragment
         return close + 1;
     }
 
-    private static int ReadStartTag(string html, int lt, string? baseUri, StringBuilder sb)
+    private static int ReadStartTag(string html, int lt, string? baseUri, StringBuilder sb, List<KeyValuePair<string, string>> attributes)
     {
         var nameEnd = ScanName(html, lt + 1);
-        var name = html[(lt + 1)..nameEnd].ToLowerInvariant();
-        var attributes = new List<KeyValuePair<string, string>>();
+        var name = LowerName(html.AsSpan(lt + 1, nameEnd - lt - 1));
         var p = nameEnd;
         var closed = false;
         while (p < html.Length)
@@ -153,7 +162,7 @@ internal static class HtmlFragment
 
         if (!closed)
         {
-            sb.Append("&lt;");
+            sb.Append('<');
             return lt + 1;
         }
 
@@ -214,7 +223,7 @@ internal static class HtmlFragment
             return p + 1;
         }
 
-        var name = html[p..nameEnd].ToLowerInvariant();
+        var name = LowerName(html.AsSpan(p, nameEnd - p));
         var q = nameEnd;
         while (q < html.Length && char.IsWhiteSpace(html[q]))
         {
@@ -252,6 +261,9 @@ internal static class HtmlFragment
         attributes.Add(new(name, EntityDecoder.Decode(html.AsSpan(q, end - q))));
         return end;
     }
+
+    private static string LowerName(ReadOnlySpan<char> name) =>
+        KnownNames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var known) ? known : name.ToString().ToLowerInvariant();
 
     private static int ScanName(string html, int p)
     {

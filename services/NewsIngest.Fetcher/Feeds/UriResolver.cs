@@ -1,8 +1,16 @@
 namespace NewsIngest.Fetcher.Feeds;
 
-/// <summary>Resolves relative references against a base (xml:base or the feed's address), leaving absolute ones as written.</summary>
+/// <summary>
+/// Resolves relative references against a base (xml:base or the feed's address), leaving absolute ones as written.
+/// A base that is itself relative ("/root/") still combines with a reference ("page" gives "/root/page").
+/// </summary>
 internal static class UriResolver
 {
+    private static readonly Uri Placeholder = new("http://relative.invalid/");
+
+    [ThreadStatic]
+    private static (string Text, Uri Parsed)? t_lastBase;
+
     public static string Resolve(string? baseUri, string reference)
     {
         if (string.IsNullOrEmpty(baseUri) || HasScheme(reference))
@@ -10,7 +18,22 @@ internal static class UriResolver
             return reference;
         }
 
-        if (!Uri.TryCreate(baseUri, UriKind.Absolute, out var baseValue) || !IsSafeScheme(baseValue.Scheme))
+        if (!HasScheme(baseUri))
+        {
+            return ResolveAgainstRelativeBase(baseUri, reference);
+        }
+
+        Uri? baseValue;
+        if (t_lastBase is { } last && ReferenceEquals(last.Text, baseUri))
+        {
+            baseValue = last.Parsed;
+        }
+        else if (Uri.TryCreate(baseUri, UriKind.Absolute, out baseValue))
+        {
+            t_lastBase = (baseUri, baseValue);
+        }
+
+        if (baseValue is null || !IsSafeScheme(baseValue.Scheme))
         {
             return reference;
         }
@@ -22,12 +45,7 @@ internal static class UriResolver
     public static bool HasScheme(string reference)
     {
         var colon = reference.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0)
-        {
-            return false;
-        }
-
-        if (!char.IsAsciiLetter(reference[0]))
+        if (colon <= 0 || !char.IsAsciiLetter(reference[0]))
         {
             return false;
         }
@@ -45,4 +63,16 @@ internal static class UriResolver
     }
 
     public static bool IsSafeScheme(string scheme) => scheme is not ("javascript" or "vbscript" or "data");
+
+    private static string ResolveAgainstRelativeBase(string baseUri, string reference)
+    {
+        if (!Uri.TryCreate(Placeholder, baseUri, out var combinedBase) || !Uri.TryCreate(combinedBase, reference, out var resolved)
+            || resolved.Host != Placeholder.Host)
+        {
+            return reference;
+        }
+
+        var path = resolved.PathAndQuery + resolved.Fragment;
+        return baseUri.StartsWith('/') || reference.StartsWith('/') ? path : path.TrimStart('/');
+    }
 }

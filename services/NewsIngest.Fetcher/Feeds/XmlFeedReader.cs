@@ -13,6 +13,7 @@ internal static class XmlFeedReader
         var builder = new FeedBuilder(baseUri);
         var open = new List<OpenElement>();
         var namespaces = new List<KeyValuePair<string, string>>();
+        var names = new NameCache();
         rootKey = "";
         while (scanner.Read() != XmlTokenKind.EndOfInput)
         {
@@ -24,7 +25,7 @@ internal static class XmlFeedReader
                         throw new FeedFormatException($"The feed nests elements deeper than {FeedLimits.MaxDepth} levels.");
                     }
 
-                    var element = Open(scanner, builder, namespaces, out var attributes);
+                    var element = Open(scanner, builder, namespaces, names, out var attributes);
                     if (rootKey.Length == 0)
                     {
                         rootKey = element.Key;
@@ -39,11 +40,7 @@ internal static class XmlFeedReader
 
                     break;
                 case XmlTokenKind.EndTag:
-                    var index = open.FindLastIndex(e => e.QualifiedName == scanner.Name);
-                    if (index < 0)
-                    {
-                        index = open.FindLastIndex(e => string.Equals(e.QualifiedName, scanner.Name, StringComparison.OrdinalIgnoreCase));
-                    }
+                    var index = FindOpen(open, scanner.Name);
 
                     if (index >= 0)
                     {
@@ -52,7 +49,7 @@ internal static class XmlFeedReader
 
                     break;
                 case XmlTokenKind.Text or XmlTokenKind.CData:
-                    if (open.Count > 0)
+                    if (open.Count > 0 && builder.AcceptsText)
                     {
                         builder.Text(scanner.Value);
                     }
@@ -65,7 +62,8 @@ internal static class XmlFeedReader
         return builder;
     }
 
-    private static OpenElement Open(XmlScanner scanner, FeedBuilder builder, List<KeyValuePair<string, string>> namespaces, out Dictionary<string, string> attributes)
+    private static OpenElement Open(
+        XmlScanner scanner, FeedBuilder builder, List<KeyValuePair<string, string>> namespaces, NameCache names, out Dictionary<string, string> attributes)
     {
         var declared = 0;
         foreach (var (name, value) in scanner.Attributes)
@@ -84,7 +82,7 @@ internal static class XmlFeedReader
             }
         }
 
-        attributes = new Dictionary<string, string>(scanner.Attributes.Count, StringComparer.Ordinal);
+        attributes = scanner.Attributes.Count == declared ? names.EmptyAttributes() : new Dictionary<string, string>(scanner.Attributes.Count, StringComparer.Ordinal);
         foreach (var (name, value) in scanner.Attributes)
         {
             if (name == "xmlns" || name.StartsWith("xmlns:", StringComparison.Ordinal))
@@ -93,18 +91,8 @@ internal static class XmlFeedReader
             }
 
             var colon = name.IndexOf(':', StringComparison.Ordinal);
-            string key;
-            if (colon < 0)
-            {
-                key = name.ToLowerInvariant();
-            }
-            else
-            {
-                var prefix = name[..colon];
-                var local = name[(colon + 1)..].ToLowerInvariant();
-                var canonical = prefix == "xml" ? "xml" : FeedNamespaces.CanonicalPrefix(Lookup(namespaces, prefix) ?? "");
-                key = string.IsNullOrEmpty(canonical) ? local : canonical + ":" + local;
-            }
+            var uri = colon < 0 ? null : Lookup(namespaces, name.AsSpan(0, colon));
+            var key = names.AttributeKey(name, colon, uri);
 
             if (key is "rel" or "type")
             {
@@ -118,12 +106,8 @@ internal static class XmlFeedReader
 
         var qualified = scanner.Name;
         var separator = qualified.IndexOf(':', StringComparison.Ordinal);
-        var givenPrefix = separator < 0 ? "" : qualified[..separator];
-        var localName = separator < 0 ? qualified : qualified[(separator + 1)..];
-        var uri = Lookup(namespaces, givenPrefix);
-        var mapped = uri is null ? givenPrefix : FeedNamespaces.CanonicalPrefix(uri) ?? givenPrefix;
-        var lowerLocal = localName.ToLowerInvariant();
-        var elementKey = mapped.Length == 0 ? lowerLocal : mapped.ToLowerInvariant() + "_" + lowerLocal;
+        var elementUri = Lookup(namespaces, separator < 0 ? "" : qualified.AsSpan(0, separator));
+        var (elementKey, lowerLocal) = names.ElementKey(qualified, separator, elementUri);
         return new OpenElement(qualified, elementKey, lowerLocal, declared);
     }
 
@@ -138,11 +122,33 @@ internal static class XmlFeedReader
         }
     }
 
-    private static string? Lookup(List<KeyValuePair<string, string>> namespaces, string prefix)
+    /// <summary>The innermost open element with this name (exact case first, then ignoring case), or -1.</summary>
+    private static int FindOpen(List<OpenElement> open, string name)
+    {
+        for (var i = open.Count - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(open[i].QualifiedName, name) || open[i].QualifiedName == name)
+            {
+                return i;
+            }
+        }
+
+        for (var i = open.Count - 1; i >= 0; i--)
+        {
+            if (string.Equals(open[i].QualifiedName, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string? Lookup(List<KeyValuePair<string, string>> namespaces, ReadOnlySpan<char> prefix)
     {
         for (var i = namespaces.Count - 1; i >= 0; i--)
         {
-            if (namespaces[i].Key == prefix)
+            if (prefix.SequenceEqual(namespaces[i].Key))
             {
                 return namespaces[i].Value;
             }
@@ -151,5 +157,60 @@ internal static class XmlFeedReader
         return null;
     }
 
-    private sealed record OpenElement(string QualifiedName, string Key, string LocalName, int DeclaredNamespaces);
+    private readonly record struct OpenElement(string QualifiedName, string Key, string LocalName, int DeclaredNamespaces);
+
+    /// <summary>Per-document caches of the dispatch keys derived from names, so repeated tags allocate nothing.</summary>
+    private sealed class NameCache
+    {
+        private readonly Dictionary<(string, string?), (string Key, string Local)> _elements = [];
+        private readonly Dictionary<(string, string?), string> _attributes = [];
+        private readonly Dictionary<string, string> _empty = new(StringComparer.Ordinal);
+
+        /// <summary>A reusable attribute map for tags without attributes (cleared, as handlers may add defaults).</summary>
+        public Dictionary<string, string> EmptyAttributes()
+        {
+            _empty.Clear();
+            return _empty;
+        }
+
+        public (string Key, string Local) ElementKey(string qualified, int separator, string? uri)
+        {
+            if (_elements.TryGetValue((qualified, uri), out var cached))
+            {
+                return cached;
+            }
+
+            var givenPrefix = separator < 0 ? "" : qualified[..separator];
+            var localName = separator < 0 ? qualified : qualified[(separator + 1)..];
+            var mapped = uri is null ? givenPrefix : FeedNamespaces.CanonicalPrefix(uri) ?? givenPrefix;
+            var lowerLocal = localName.ToLowerInvariant();
+            var key = mapped.Length == 0 ? lowerLocal : mapped.ToLowerInvariant() + "_" + lowerLocal;
+            _elements[(qualified, uri)] = (key, lowerLocal);
+            return (key, lowerLocal);
+        }
+
+        public string AttributeKey(string name, int colon, string? uri)
+        {
+            if (_attributes.TryGetValue((name, uri), out var cached))
+            {
+                return cached;
+            }
+
+            string key;
+            if (colon < 0)
+            {
+                key = name.ToLowerInvariant();
+            }
+            else
+            {
+                var prefix = name[..colon];
+                var local = name[(colon + 1)..].ToLowerInvariant();
+                var canonical = prefix == "xml" ? "xml" : FeedNamespaces.CanonicalPrefix(uri ?? "");
+                key = string.IsNullOrEmpty(canonical) ? local : canonical + ":" + local;
+            }
+
+            _attributes[(name, uri)] = key;
+            return key;
+        }
+    }
 }

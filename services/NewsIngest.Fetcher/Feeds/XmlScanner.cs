@@ -9,6 +9,7 @@ namespace NewsIngest.Fetcher.Feeds;
 internal sealed class XmlScanner(string text)
 {
     private readonly string _text = text;
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private int _pos;
 
     public XmlTokenKind Kind { get; private set; }
@@ -16,8 +17,14 @@ internal sealed class XmlScanner(string text)
     /// <summary>Qualified name of a start or end tag, as written.</summary>
     public string Name { get; private set; } = "";
 
-    /// <summary>Decoded text of a text or CDATA token.</summary>
-    public string Value { get; private set; } = "";
+    private int _valueStart;
+    private int _valueLength;
+    private bool _valueIsRaw;
+
+    /// <summary>Decoded text of a text or CDATA token, materialised only when asked for.</summary>
+    public string Value => _valueIsRaw
+        ? _text.Substring(_valueStart, _valueLength)
+        : EntityDecoder.Decode(_text.AsSpan(_valueStart, _valueLength));
 
     public bool IsEmptyElement { get; private set; }
 
@@ -116,7 +123,7 @@ internal sealed class XmlScanner(string text)
         }
 
         _pos = end;
-        Value = EntityDecoder.Decode(_text.AsSpan(start, end - start));
+        SetValue(start, end - start, raw: false);
         return Kind = XmlTokenKind.Text;
     }
 
@@ -126,12 +133,12 @@ internal sealed class XmlScanner(string text)
         var end = _text.IndexOf("]]>", start, StringComparison.Ordinal);
         if (end < 0)
         {
-            Value = _text[start..];
+            SetValue(start, _text.Length - start, raw: true);
             _pos = _text.Length;
         }
         else
         {
-            Value = _text[start..end];
+            SetValue(start, end - start, raw: true);
             _pos = end + 3;
         }
 
@@ -142,7 +149,7 @@ internal sealed class XmlScanner(string text)
     {
         var start = _pos + 2;
         var end = ScanName(start);
-        Name = _text[start..end];
+        Name = Intern(start, end);
         var close = _text.IndexOf('>', end);
         _pos = close < 0 ? _text.Length : close + 1;
         return Kind = XmlTokenKind.EndTag;
@@ -152,7 +159,7 @@ internal sealed class XmlScanner(string text)
     {
         var start = _pos + 1;
         var end = ScanName(start);
-        Name = _text[start..end];
+        Name = Intern(start, end);
         Attributes.Clear();
         IsEmptyElement = false;
         var p = end;
@@ -194,7 +201,7 @@ internal sealed class XmlScanner(string text)
     private int ReadAttribute(int p)
     {
         var nameEnd = ScanName(p);
-        var name = _text[p..nameEnd];
+        var name = Intern(p, nameEnd);
         var q = SkipSpace(nameEnd);
         if (q >= _text.Length || _text[q] != '=')
         {
@@ -213,11 +220,13 @@ internal sealed class XmlScanner(string text)
         int valueStart, valueEnd, after;
         if (quote is '"' or '\'')
         {
+            // A value runs to its closing quote, unless the quote is missing and markup starts first:
+            // then it ends at the tag's '>'.
             valueStart = q + 1;
             valueEnd = _text.IndexOf(quote, valueStart);
-            var gt = _text.IndexOf('>', valueStart);
-            if (valueEnd < 0 || (gt >= 0 && _text.IndexOf('<', valueStart, valueEnd - valueStart) >= 0 && gt < valueEnd))
+            if (valueEnd < 0 || _text.AsSpan(valueStart, valueEnd - valueStart).Contains('<'))
             {
+                var gt = _text.IndexOf('>', valueStart);
                 valueEnd = gt < 0 ? _text.Length : gt;
                 after = valueEnd;
             }
@@ -240,6 +249,28 @@ internal sealed class XmlScanner(string text)
 
         Attributes.Add(new(name, EntityDecoder.Decode(_text.AsSpan(valueStart, valueEnd - valueStart))));
         return after;
+    }
+
+    private void SetValue(int start, int length, bool raw)
+    {
+        _valueStart = start;
+        _valueLength = length;
+        _valueIsRaw = raw;
+    }
+
+    /// <summary>Returns one shared string per distinct name, so repeated tags cost no allocation.</summary>
+    private string Intern(int start, int end)
+    {
+        var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        var span = _text.AsSpan(start, end - start);
+        if (lookup.TryGetValue(span, out var existing))
+        {
+            return existing;
+        }
+
+        var name = span.ToString();
+        _names.Add(name);
+        return name;
     }
 
     private void SkipDoctype()

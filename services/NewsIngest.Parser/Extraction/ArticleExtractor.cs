@@ -4,10 +4,13 @@ namespace NewsIngest.Parser.Extraction;
 /// Extracts an article's metadata and main text from an HTML page. Stateless between calls: thread-safe and
 /// meant to be registered as a singleton.
 /// </summary>
-public sealed class ArticleExtractor
+public sealed partial class ArticleExtractor
 {
     /// <summary>Below this many characters of text the strict pass (class/id hints on) is retried without hints.</summary>
     private const int RetryBelow = 250;
+
+    /// <summary>A JSON-LD articleBody shorter than this is too likely a teaser to stand in for the article.</summary>
+    private const int MinStructuredBody = 500;
 
     public ExtractedArticle Extract(string html, Uri? url)
     {
@@ -26,7 +29,10 @@ public sealed class ArticleExtractor
             }
         }
 
-        var paragraphs = blocks.Select(b => b.Text).ToList();
+        blocks = PreferStructuredBody(blocks, meta.Body);
+
+        // Captions stay in the HTML body but are not part of the running text.
+        var paragraphs = blocks.Where(b => b.Kind != "figcaption").SelectMany(b => b.Paragraphs()).ToList();
         var reason = paragraphs.Count == 0
             ? doc.Elements.Count == 0 ? "The page has no HTML elements." : "No element of the page holds article text (paragraphs of prose)."
             : null;
@@ -61,8 +67,35 @@ public sealed class ArticleExtractor
         }
 
         var roots = ContentSelector.Select(top);
+        if (!useHints)
+        {
+            // The article was found without hints; inside it, navigation, share and related boxes still go.
+            ContentScorer.MarkExcluded(doc, useHints: true, keep: roots);
+            ContentScorer.Aggregate(doc);
+        }
+
         return BlockFilter.Apply(BlockCollector.Collect(roots), title);
     }
+
+    /// <summary>When the page's JSON-LD carries an <c>articleBody</c> several times longer than the text found in the
+    /// markup, the markup search has failed (content hidden, scripted or oddly nested) and the publisher's own body is used.</summary>
+    private static List<ContentBlock> PreferStructuredBody(List<ContentBlock> blocks, string? body)
+    {
+        if (body is null || body.Length < MinStructuredBody || TextLength(blocks) * 3 > body.Length)
+        {
+            return blocks;
+        }
+
+        var text = System.Net.WebUtility.HtmlDecode(Tags().Replace(body, "\n"));
+        return text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(TextNormalizer.Normalize)
+            .Where(p => p.Length > 0)
+            .Select(p => new ContentBlock("p", p, System.Net.WebUtility.HtmlEncode(p), 0, null))
+            .ToList();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<[^>]{0,200}>")]
+    private static partial System.Text.RegularExpressions.Regex Tags();
 
     private static int TextLength(List<ContentBlock> blocks) => blocks.Sum(b => b.Text.Length);
 }

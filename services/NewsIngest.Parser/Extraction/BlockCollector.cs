@@ -15,6 +15,7 @@ internal sealed class BlockCollector
     private int _linkChars;
     private int _linkDepth;
     private int _quoteDepth;
+    private bool _afterBreak;
 
     public static List<ContentBlock> Collect(IEnumerable<HtmlNode> roots)
     {
@@ -80,7 +81,13 @@ internal sealed class BlockCollector
             return true;
         }
 
-        if (e.Tag is "div" or "section" or "ul" or "ol" or "table" or "figure" or "dl" or "span")
+        if (e.Tag is "form" or "fieldset")
+        {
+            // Some sites wrap the whole page in a form; a real form holds no run of paragraphs.
+            return e.ParagraphCount < 2 || IsLinkHeavy(e);
+        }
+
+        if (e.Tag is "div" or "section" or "ul" or "ol" or "table" or "figure" or "dl")
         {
             return IsLinkHeavy(e) || (e.TextLength == 0);
         }
@@ -103,6 +110,17 @@ internal sealed class BlockCollector
     {
         if (e.Tag == "br")
         {
+            // Two line breaks in a row separate paragraphs in pages written without <p>; the block stays one
+            // for filtering and is split when the paragraphs are listed.
+            if (_afterBreak)
+            {
+                _text.Append(ContentBlock.LineBreak);
+                _html.Append("<br>");
+                _afterBreak = false;
+                return;
+            }
+
+            _afterBreak = true;
             _text.Append(' ');
             _html.Append("<br>");
             return;
@@ -177,6 +195,11 @@ internal sealed class BlockCollector
 
     private void AppendText(string text)
     {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            _afterBreak = false;
+        }
+
         _text.Append(text);
         _html.Append(WebUtility.HtmlEncode(text));
         if (_linkDepth > 0)
@@ -196,5 +219,6 @@ internal sealed class BlockCollector
         _text.Clear();
         _html.Clear();
         _linkChars = 0;
+        _afterBreak = false;
     }
 }

@@ -9,7 +9,6 @@ internal static partial class BlockFilter
     public static List<ContentBlock> Apply(List<ContentBlock> blocks, string? title)
     {
         var result = new List<ContentBlock>(blocks.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         var titleKey = title is null ? null : Key(title);
         foreach (var block in blocks)
         {
@@ -29,12 +28,23 @@ internal static partial class BlockFilter
                 continue;
             }
 
+            if (text.Length < 300 && IsNewsletterPitch(text))
+            {
+                continue;
+            }
+
+            if (text.Length < 40 && DateParsing.Parse(text.TrimEnd('.', ' ')) is not null)
+            {
+                continue;
+            }
+
             if (IsLinkList(block))
             {
                 continue;
             }
 
-            if (text.Length > 40 && !seen.Add(text))
+            // Repeated content stays (recipes, tables), a block repeated right after itself does not.
+            if (result.Count > 0 && result[^1].Text == text)
             {
                 continue;
             }
@@ -44,6 +54,11 @@ internal static partial class BlockFilter
 
         return result;
     }
+
+    private static bool IsNewsletterPitch(string text) =>
+        text.Contains("newsletter", StringComparison.OrdinalIgnoreCase) &&
+        (text.Contains("sign up", StringComparison.OrdinalIgnoreCase) || text.Contains("subscribe", StringComparison.OrdinalIgnoreCase) ||
+         text.Contains("inbox", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsLinkList(ContentBlock block)
     {
@@ -64,7 +79,7 @@ internal static partial class BlockFilter
 
     /// <summary>A short block that opens with a prompt or notice.</summary>
     [GeneratedRegex(
-        @"^\W*(sign up (for|to)\b|subscribe (to|for|now)\b|follow us\b|read more\b|related:|click here\b|all rights reserved|copyright\b|©|we use cookies|this (web)?site uses cookies|by (using|continuing to use) (this|our) (web)?site|leave a (comment|reply)|post a comment|tags?:|filed under\b|posted in\b|continue reading\b|story continues below|skip to\b|see also\b|also read\b|you (may|might) also like|more from\b|recommended for you|get (our|the) newsletter|advertisement\b|image (credit|source):|photo credit:)",
+        @"^\W*(sign up (for|to)\b|subscribe (to|for|now)\b|follow us\b|read more\b|related( \w+)?:|click here\b|all rights reserved|copyright\b|©|we use cookies|this (web)?site uses cookies|by (using|continuing to use) (this|our) (web)?site|leave a (comment|reply)|post a comment|tags?:|filed under\b|posted in\b|continue reading\b|story continues below|skip to\b|see also\b|also read\b|you (may|might) also like|more from\b|recommended for you|get (our|the) newsletter|advertisement\b|image (credit|source):|photo credit:|(last )?updated\s*:|first published\b|published\s*:|post (a )?comment)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Prompt();
 }

@@ -1,4 +1,6 @@
 using System.Text;
+using AngleSharp;
+using AngleSharp.Html.Parser;
 using Ganss.Xss;
 
 namespace NewsIngest.Parser.Extraction;
@@ -7,6 +9,10 @@ namespace NewsIngest.Parser.Extraction;
 /// allowing only text structure, emphasis and http(s) links.</summary>
 internal static class BodyHtmlWriter
 {
+    /// <summary>One browsing context per thread: the sanitizer's default builds a new one for every call, which
+    /// costs more than the sanitising itself.</summary>
+    private static readonly ThreadLocal<IBrowsingContext> Context = new(() => BrowsingContext.New(Configuration.Default));
+
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
     public static string Write(IReadOnlyList<ContentBlock> blocks)
@@ -57,6 +63,6 @@ internal static class BodyHtmlWriter
             AllowedSchemes = new HashSet<string>(["http", "https"], StringComparer.OrdinalIgnoreCase),
             UriAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
         };
-        return new HtmlSanitizer(options);
+        return new HtmlSanitizer(options) { HtmlParserFactory = () => new HtmlParser(new HtmlParserOptions(), Context.Value) };
     }
 }

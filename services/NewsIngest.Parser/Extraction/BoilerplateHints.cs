@@ -9,24 +9,24 @@ internal static class BoilerplateHints
     /// <summary>Elements that never hold article prose.</summary>
     private static readonly SearchValues<string> NonContentTags = SearchValues.Create(
         ["nav", "aside", "footer", "button", "select", "input", "textarea", "svg", "math", "iframe", "noscript", "template",
-         "object", "embed", "video", "audio", "canvas", "dialog", "label", "map", "form", "fieldset", "menu"],
+         "object", "embed", "video", "audio", "canvas", "dialog", "label", "map", "menu"],
         StringComparison.Ordinal);
 
     private static readonly string[] NonContentRoles = ["navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar", "search", "toolbar", "tablist"];
 
     /// <summary>Class/id fragments that mark boilerplate wherever they occur in the name.</summary>
-    private static readonly string[] NegativeFragments =
+    private static readonly SearchValues<string> NegativeFragments = SearchValues.Create(
     [
         "comment", "disqus", "sharing", "share-", "-share", "social", "related", "recommend", "newsletter", "subscri",
         "signup", "sign-up", "cookie", "consent", "gdpr", "promo", "sponsor", "advert", "outbrain", "taboola", "sidebar",
-        "widget", "breadcrumb", "navigation", "navbar", "menu", "footer", "masthead", "popup", "modal", "pagination",
+        "widget-area", "widgets", "breadcrumb", "navigation", "navbar", "menu", "footer", "masthead", "popup", "modal", "pagination",
         "pager", "toolbar", "byline", "author", "trending", "popular", "most-read", "mostread", "readmore", "read-more",
         "more-stories", "paywall", "banner", "skip-link", "login", "jump-link", "recirc", "teaser", "onward",
         "dateline-", "timestamp", "post-meta", "entry-meta", "article-meta", "meta-data", "metadata", "tags", "tag-list",
         "keywords", "email", "follow", "headline-list", "inline-link", "see-also", "also-read", "ad-container",
         "ad-slot", "adslot", "ad-wrapper", "ad-unit", "adunit", "dfp", "gpt-ad", "native-ad", "nativo", "affiliate-disclosure",
-        "subscribe", "visually-hidden", "sr-only", "screen-reader", "offscreen", "caption-credit", "credit",
-    ];
+        "subscribe", "visually-hidden", "sr-only", "screen-reader", "offscreen", "caption", "credit",
+    ], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whole class/id words (split on non-letters and case changes) that mark boilerplate.</summary>
     private static readonly HashSet<string> NegativeWords = new(StringComparer.OrdinalIgnoreCase)
@@ -36,11 +36,13 @@ internal static class BoilerplateHints
         "comment", "footnote", "about", "bio", "crumbs", "subnav", "flyout", "overlay", "lightbox", "carousel", "slider",
     };
 
-    private static readonly string[] PositiveFragments =
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NegativeWordLookup = NegativeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly SearchValues<string> PositiveFragments = SearchValues.Create(
     [
         "article", "content", "entry", "story", "post-body", "postbody", "post-content", "main", "text", "blog", "body",
         "prose", "richtext", "rich-text", "paragraph",
-    ];
+    ], StringComparison.OrdinalIgnoreCase);
 
     public static bool IsNonContentTag(string tag) => NonContentTags.Contains(tag);
 
@@ -68,7 +70,9 @@ internal static class BoilerplateHints
     }
 
     /// <summary>−1 when class/id point to boilerplate, +1 when they point to article content, 0 otherwise or both.</summary>
-    public static int Hint(HtmlNode e)
+    public static int Hint(HtmlNode e) => e.Hint ??= ComputeHint(e);
+
+    private static int ComputeHint(HtmlNode e)
     {
         var cls = e.Attr("class");
         var id = e.Attr("id");
@@ -79,69 +83,30 @@ internal static class BoilerplateHints
 
         var names = $"{cls} {id}";
         var negative = IsNegative(names);
-        var positive = PositiveFragments.Any(f => names.Contains(f, StringComparison.OrdinalIgnoreCase));
+        var positive = names.AsSpan().IndexOfAny(PositiveFragments) >= 0;
         return negative == positive ? (negative ? NegativeOverPositive(names) : 0) : negative ? -1 : 1;
     }
 
     public static bool IsNegative(string names)
     {
-        foreach (var f in NegativeFragments)
+        if (names.AsSpan().IndexOfAny(NegativeFragments) >= 0)
         {
-            if (names.Contains(f, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
+            return true;
         }
 
-        foreach (var word in Words(names))
-        {
-            if (NegativeWords.Contains(word))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Both kinds of hint: a name such as "article-comments" is boilerplate, "article-body has-sidebar" is not.
-    /// The word that comes last in a compound name decides.</summary>
-    private static int NegativeOverPositive(string names)
-    {
-        var negative = 0;
-        var positive = 0;
-        foreach (var token in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = Words(token).ToList();
-            if (parts.Count == 0)
-            {
-                continue;
-            }
-
-            var last = parts[^1];
-            if (IsNegative(last))
-            {
-                negative++;
-            }
-            else if (PositiveFragments.Any(f => last.Contains(f, StringComparison.OrdinalIgnoreCase)) || PositiveFragments.Any(f => token.Contains(f, StringComparison.OrdinalIgnoreCase)))
-            {
-                positive++;
-            }
-        }
-
-        return negative > positive ? -1 : positive > 0 ? 1 : 0;
-    }
-
-    private static IEnumerable<string> Words(string names)
-    {
+        var span = names.AsSpan();
         var start = -1;
-        for (var i = 0; i <= names.Length; i++)
+        for (var i = 0; i <= span.Length; i++)
         {
-            var c = i < names.Length ? names[i] : ' ';
-            var boundary = !char.IsLetter(c) || (i > 0 && char.IsUpper(c) && char.IsLower(names[i - 1]));
+            var c = i < span.Length ? span[i] : ' ';
+            var boundary = !char.IsLetter(c) || (i > 0 && char.IsUpper(c) && char.IsLower(span[i - 1]));
             if (boundary && start >= 0)
             {
-                yield return names[start..i];
+                if (NegativeWordLookup.Contains(span[start..i]))
+                {
+                    return true;
+                }
+
                 start = -1;
             }
 
@@ -150,5 +115,28 @@ internal static class BoilerplateHints
                 start = i;
             }
         }
+
+        return false;
+    }
+
+    /// <summary>Both kinds of hint: each class or id token votes, a token with any boilerplate word votes
+    /// boilerplate ("article-comments", "article-author-name"), the majority decides ("article-body has-sidebar" is a tie).</summary>
+    private static int NegativeOverPositive(string names)
+    {
+        var negative = 0;
+        var positive = 0;
+        foreach (var token in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (IsNegative(token))
+            {
+                negative++;
+            }
+            else if (token.AsSpan().IndexOfAny(PositiveFragments) >= 0)
+            {
+                positive++;
+            }
+        }
+
+        return negative > positive ? -1 : positive > negative ? 1 : 0;
     }
 }

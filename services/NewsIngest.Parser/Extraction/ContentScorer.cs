@@ -8,15 +8,34 @@ namespace NewsIngest.Parser.Extraction;
 /// </summary>
 internal static class ContentScorer
 {
-    public static void MarkExcluded(HtmlDocument doc, bool useHints)
+    /// <param name="doc">The page.</param>
+    /// <param name="useHints">Whether class/id hints and header elements exclude.</param>
+    /// <param name="keep">Elements never excluded (chosen content roots); their descendants are judged afresh.</param>
+    public static void MarkExcluded(HtmlDocument doc, bool useHints, IReadOnlyCollection<HtmlNode>? keep = null)
     {
         foreach (var e in doc.Elements)
         {
+            if (keep is not null && keep.Contains(e))
+            {
+                e.Excluded = false;
+                continue;
+            }
+
             e.Excluded = BoilerplateHints.IsNonContentTag(e.Tag) || BoilerplateHints.IsHidden(e) || BoilerplateHints.HasNonContentRole(e) ||
-                         (useHints && e.Tag is not ("body" or "article" or "main") && (e.Tag == "header" || BoilerplateHints.Hint(e) < 0)) ||
+                         (useHints && !IgnoresHints(e) && (e.Tag == "header" || BoilerplateHints.Hint(e) < 0)) ||
                          (e.Parent?.Excluded ?? false);
         }
     }
+
+    /// <summary>Page landmarks, captions, and inline elements inside running text (a link styled "tag" in a
+    /// sentence is still part of the sentence) are not excluded by their class or id.</summary>
+    private static bool IgnoresHints(HtmlNode e) => e.Tag switch
+    {
+        "body" or "article" or "main" or "figcaption" => true,
+        "a" or "em" or "strong" or "b" or "i" or "u" or "mark" or "abbr" or "cite" or "q" or "code" or "time" or "font" or "sup" or "sub" =>
+            e.Parent is { Tag: "p" or "li" or "blockquote" or "h2" or "h3" or "h4" or "dd" or "em" or "strong" or "b" or "i" },
+        _ => false,
+    };
 
     public static void Aggregate(HtmlDocument doc)
     {
@@ -61,7 +80,8 @@ internal static class ContentScorer
             }
 
             var score = 1.0 + e.Commas + Math.Min(e.TextLength / 100, 3);
-            var ancestor = e.Parent;
+            // A text block right at the top of the page (no wrapper at all) is its own candidate.
+            var ancestor = e.Parent is { Tag: "#document" } ? e : e.Parent;
             for (var level = 0; level < 5 && ancestor is not null && ancestor.Tag != "#document"; level++, ancestor = ancestor.Parent)
             {
                 if (!ancestor.Scored)

@@ -13,7 +13,7 @@ public static partial class HtmlDecoding
 
     public static string Decode(ReadOnlySpan<byte> bytes, string? contentType)
     {
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             return Encoding.UTF8.GetString(bytes[3..]);
         }

@@ -48,6 +48,9 @@ internal sealed class HtmlNode
 
     internal bool Scored { get; set; }
 
+    /// <summary>The class/id hint, once computed (see <see cref="BoilerplateHints.Hint"/>).</summary>
+    internal int? Hint { get; set; }
+
     public string? Attr(string name)
     {
         foreach (var pair in Attributes)

@@ -20,7 +20,8 @@ internal static class HtmlTreeBuilder
         ArgumentNullException.ThrowIfNull(html);
         var root = new HtmlNode("#document", null, null);
         var doc = new HtmlDocument(root);
-        var stack = new List<(string Tag, HtmlNode Node)> { ("#document", root) };
+        var stack = new OpenElementStack();
+        stack.Push("#document", root);
         var pos = 0;
         var length = html.Length;
 
@@ -95,10 +96,10 @@ internal static class HtmlTreeBuilder
         return end < 0 ? html.Length : end + 1;
     }
 
-    private static void AddText(string html, int start, int end, List<(string Tag, HtmlNode Node)> stack)
+    private static void AddText(string html, int start, int end, OpenElementStack stack)
     {
         var span = html.AsSpan(start, end - start);
-        var parent = stack[^1].Node;
+        var parent = stack.Top.Node;
         if (span.IsWhiteSpace())
         {
             if (parent.Children.Count > 0 && !(parent.Children[^1].Text is Space))
@@ -113,7 +114,7 @@ internal static class HtmlTreeBuilder
         parent.Children.Add(new HtmlNode(text, parent));
     }
 
-    private static int ReadEndTag(string html, int lt, List<(string Tag, HtmlNode Node)> stack)
+    private static int ReadEndTag(string html, int lt, OpenElementStack stack)
     {
         var nameStart = lt + 2;
         var i = nameStart;
@@ -136,7 +137,12 @@ internal static class HtmlTreeBuilder
 
         if (tag == "br")
         {
-            Append(new HtmlNode("br", stack[^1].Node, null), stack);
+            Append(new HtmlNode("br", stack.Top.Node, null), stack);
+            return close;
+        }
+
+        if (!stack.IsOpen(tag))
+        {
             return close;
         }
 
@@ -145,7 +151,7 @@ internal static class HtmlTreeBuilder
         {
             if (ReferenceEquals(stack[k].Tag, tag) || stack[k].Tag == tag)
             {
-                stack.RemoveRange(k, stack.Count - k);
+                stack.PopFrom(k);
                 break;
             }
 
@@ -158,7 +164,7 @@ internal static class HtmlTreeBuilder
         return close;
     }
 
-    private static int ReadStartTag(string html, int lt, List<(string Tag, HtmlNode Node)> stack, HtmlDocument doc)
+    private static int ReadStartTag(string html, int lt, OpenElementStack stack, HtmlDocument doc)
     {
         var nameStart = lt + 1;
         var i = nameStart;
@@ -260,7 +266,7 @@ internal static class HtmlTreeBuilder
         }
 
         CloseImplied(tag, stack);
-        var parent = stack[^1].Node;
+        var parent = stack.Top.Node;
         var node = new HtmlNode(tag, parent, attributes);
 
         if (HtmlTags.IsRawText(tag))
@@ -286,18 +292,18 @@ internal static class HtmlTreeBuilder
         if (stack.Count >= MaxDepth)
         {
             // Too deep: the element's content flows into the deepest kept element, its end tag still pops.
-            stack.Add((tag, parent));
+            stack.Push(tag, parent);
             return pos;
         }
 
         Append(node, stack);
         doc.Elements.Add(node);
-        stack.Add((tag, node));
+        stack.Push(tag, node);
         return pos;
     }
 
     private static int ReadRawText(
-        string html, int pos, HtmlNode node, string tag, List<(string Tag, HtmlNode Node)> stack, HtmlDocument doc, bool selfClosing)
+        string html, int pos, HtmlNode node, string tag, OpenElementStack stack, HtmlDocument doc, bool selfClosing)
     {
         if (selfClosing && tag is "svg" or "math" or "script" or "iframe")
         {
@@ -358,7 +364,7 @@ internal static class HtmlTreeBuilder
         }
     }
 
-    private static void CloseImplied(string tag, List<(string Tag, HtmlNode Node)> stack)
+    private static void CloseImplied(string tag, OpenElementStack stack)
     {
         if (HtmlTags.ClosesOpenParagraph(tag))
         {
@@ -375,9 +381,9 @@ internal static class HtmlTreeBuilder
                 CloseInScope(stack, "dt", static t => t == "dl");
                 break;
             case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
-                if (HtmlTags.IsHeading(stack[^1].Tag))
+                if (HtmlTags.IsHeading(stack.Top.Tag))
                 {
-                    stack.RemoveAt(stack.Count - 1);
+                    stack.Pop();
                 }
 
                 break;
@@ -394,9 +400,9 @@ internal static class HtmlTreeBuilder
                 CloseInScope(stack, "tfoot", static t => t == "table");
                 break;
             case "option" or "optgroup":
-                if (stack[^1].Tag == "option")
+                if (stack.Top.Tag == "option")
                 {
-                    stack.RemoveAt(stack.Count - 1);
+                    stack.Pop();
                 }
 
                 break;
@@ -408,15 +414,20 @@ internal static class HtmlTreeBuilder
         }
     }
 
-    private static void CloseInScope(List<(string Tag, HtmlNode Node)> stack, string target, Func<string, bool>? boundary)
+    private static void CloseInScope(OpenElementStack stack, string target, Func<string, bool>? boundary)
     {
+        if (!stack.IsOpen(target))
+        {
+            return;
+        }
+
         var limit = Math.Max(1, stack.Count - ScopeSearchLimit);
         for (var k = stack.Count - 1; k >= limit; k--)
         {
             var t = stack[k].Tag;
             if (t == target)
             {
-                stack.RemoveRange(k, stack.Count - k);
+                stack.PopFrom(k);
                 return;
             }
 
@@ -427,7 +438,7 @@ internal static class HtmlTreeBuilder
         }
     }
 
-    private static void Append(HtmlNode node, List<(string Tag, HtmlNode Node)> stack) => stack[^1].Node.Children.Add(node);
+    private static void Append(HtmlNode node, OpenElementStack stack) => stack.Top.Node.Children.Add(node);
 
     private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':' or '.';
 

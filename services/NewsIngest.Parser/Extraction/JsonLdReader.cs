@@ -121,7 +121,7 @@ internal static class JsonLdReader
             Modified = DateParsing.Parse(Str(article, "dateModified")),
             Description = Str(article, "description"),
             Language = Str(article, "inLanguage"),
-            Body = Str(article, "articleBody"),
+            Body = RawStr(article, "articleBody"),
         };
 
         meta.Url = Str(article, "url") ?? UrlOf(article, "mainEntityOfPage");
@@ -284,6 +284,12 @@ internal static class JsonLdReader
             _ => null,
         };
     }
+
+    /// <summary>A string property with its line breaks kept (they separate paragraphs of an articleBody).</summary>
+    private static string? RawStr(JsonElement o, string property) =>
+        o.ValueKind == JsonValueKind.Object && o.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     private static string? Str(JsonElement o, string property)
     {

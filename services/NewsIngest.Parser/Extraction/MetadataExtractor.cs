@@ -249,19 +249,44 @@ internal static class MetadataExtractor
                 name = name[3..];
             }
 
-            foreach (var part in name.Split([",", " and ", " & ", ";", " | "], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            foreach (var group in name.Split([" and ", " & ", ";", " | ", " / "], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                if (part.Length is < 2 or > 80 || LooksLikeUrl(part) || part.Split(' ').Length > 6)
+                // "Name, Title" and "Name, MS, RDN": a part after a comma counts only when it reads as another name.
+                var parts = group.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                for (var i = 0; i < parts.Length; i++)
                 {
-                    continue;
-                }
+                    var part = parts[i];
+                    if (part.Length is < 2 or > 80 || LooksLikeUrl(part) || part.Split(' ').Length > 6 || part.Any(char.IsDigit) ||
+                        (i > 0 && !LooksLikeName(part)))
+                    {
+                        continue;
+                    }
 
-                if (!authors.Contains(part, StringComparer.OrdinalIgnoreCase))
-                {
-                    authors.Add(part);
+                    if (!authors.Contains(part, StringComparer.OrdinalIgnoreCase))
+                    {
+                        authors.Add(part);
+                    }
                 }
             }
         }
+    }
+
+    private static readonly string[] RoleWords =
+    [
+        "writer", "editor", "reporter", "correspondent", "staff", "contributor", "columnist", "business", "news", "press",
+        "associated", "bureau", "desk", "team", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ];
+
+    private static bool LooksLikeName(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 4 || words.Any(w => RoleWords.Contains(w.ToLowerInvariant())))
+        {
+            return false;
+        }
+
+        // A bare credential (MS, RDN, PhD) is not a name.
+        return !(words.Length == 1 && part.Length <= 4);
     }
 
     private static void AddTags(List<string> tags, IEnumerable<string> values)

@@ -13,6 +13,8 @@ public static class TestEnrichment
     public static StopWords StopWords => Default.Value.GetRequiredService<StopWords>();
     public static Lingua.LanguageDetector Detector => Default.Value.GetRequiredService<Lingua.LanguageDetector>();
 
+    public static IReadOnlyList<IEnrichmentStep> AllSteps => Default.Value.GetServices<IEnrichmentStep>().ToList();
+
     public static T Get<T>()
         where T : notnull => Default.Value.GetRequiredService<T>();
 

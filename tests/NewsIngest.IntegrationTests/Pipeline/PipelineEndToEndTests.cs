@@ -29,7 +29,7 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
             var record = RecordsTitled(title).ShouldHaveSingleItem();
             record.ContentType.ShouldBe("application/json");
             record.MessageId.ShouldBe(record.ArticleId);
-            record.RoutingKey.ShouldBe("article.stored.en.uncategorized");
+            record.RoutingKey.ShouldBe($"article.stored.en.{record.Body.GetProperty("category").GetString()}");
             record.Body.GetProperty("schemaVersion").GetInt32().ShouldBe(1);
             var enrichment = record.Body.GetProperty("enrichment");
             enrichment.GetProperty("language").GetString().ShouldBe("en");
@@ -69,7 +69,7 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
         var good = WireArticles.Create("market square");
         pipeline.DropIntoInbox("empty.txt", []);
         pipeline.DropIntoInbox("binary.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A, 0x0A, 0x00, 0xFF]);
-        await PublishPoisonAsync();
+        var poisonArticleId = await PublishPoisonAsync();
         pipeline.DropIntoInbox("good.txt", good.Text);
 
         await Eventually.UntilAsync(() => RecordsTitled(good.Title).Count == 1, Deadline, "the good article is stored despite the bad input");
@@ -81,6 +81,11 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
             Deadline,
             "the fetcher warns once about each bad input");
         Warnings("NewsIngest.Fetcher").Count(l => l.Contains("empty.txt", StringComparison.Ordinal)).ShouldBe(1);
+        await Eventually.UntilAsync(
+            () => pipeline.LogsOf("NewsIngest.Parser").Any(l => l.Contains("\"@l\":\"Error\"", StringComparison.Ordinal) && l.Contains(poisonArticleId.ToString(), StringComparison.Ordinal)),
+            Deadline,
+            "the parser logs the poison message's failure as one ERROR line with its ArticleId");
+        pipeline.LogsOf("NewsIngest.Parser").Count(l => l.Contains("\"@l\":\"Error\"", StringComparison.Ordinal)).ShouldBe(1);
         File.Exists(Path.Combine(pipeline.Inbox, ".rejected", "binary.txt")).ShouldBeTrue();
         pipeline.Services.Values.ShouldAllBe(s => !s.HasExited);
     }
@@ -93,13 +98,47 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
         await Eventually.UntilAsync(() => RecordsTitled(article.Title).Count == 1, Deadline, "the article is published");
         var articleId = RecordsTitled(article.Title)[0].ArticleId;
 
+        await Eventually.UntilAsync(
+            () => pipeline.Services.Values.All(s => Events(s).Any(e => e.ArticleId == articleId)),
+            Deadline,
+            $"each of the four services logs article {articleId}");
         foreach (var (name, service) in pipeline.Services)
         {
-            var events = service.Lines.Where(l => l.StartsWith('{')).Select(LogEvent.Parse).ToList();
-            events.ShouldNotBeEmpty();
+            var events = Events(service);
             events.ShouldAllBe(e => e.Service != null, $"{name}: every event carries Service");
-            events.ShouldContain(e => e.ArticleId == articleId, $"{name} logs article {articleId}");
+            service.Lines.ShouldAllBe(l => l.StartsWith('{'), $"{name}: every line is a JSON log event");
         }
+    }
+
+    private static List<LogEvent> Events(ServiceProcess service) =>
+        service.Lines.Where(l => l.StartsWith('{')).Select(LogEvent.Parse).ToList();
+
+    [Fact]
+    public async Task Services_HealthEndpoints_AnswerLiveAndReady()
+    {
+        using var client = new HttpClient();
+        foreach (var service in pipeline.Services.Keys)
+        {
+            (await client.GetAsync(new Uri(pipeline.AddressOf(service), "/health/live"))).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, service);
+            (await client.GetAsync(new Uri(pipeline.AddressOf(service), "/health/ready"))).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, service);
+        }
+    }
+
+    [Fact]
+    public async Task CliTail_BoundToTheTopic_PrintsEachNewRecordAsJson()
+    {
+        var article = WireArticles.Create("tram depot");
+        await using var tail = ServiceProcess.StartDll(
+            RepositoryPaths.ServiceDll("NewsIngest.Cli", "newsingest"),
+            arguments: ["tail", "--amqp", pipeline.Broker.AmqpUri.ToString(), "--topic", "article.stored.en.#", "--json"]);
+        await tail.WaitForOutputAsync(l => l.Contains("Listening on news.articles", StringComparison.Ordinal), Deadline);
+
+        pipeline.DropIntoInbox("tailed.txt", article.Text);
+
+        var line = await tail.WaitForOutputAsync(l => l.StartsWith('{') && l.Contains(article.Title, StringComparison.Ordinal), Deadline);
+        using var record = JsonDocument.Parse(line);
+        record.RootElement.GetProperty("article").GetProperty("title").GetString().ShouldBe(article.Title);
+        record.RootElement.GetProperty("enrichment").GetProperty("language").GetString().ShouldBe("en");
     }
 
     private List<ReceivedRecord> RecordsTitled(string title) =>
@@ -135,15 +174,16 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
     }
 
     /// <summary>An <c>ArticleFetched</c> whose claim check points nowhere: the parser's consumer throws on it.</summary>
-    private async Task PublishPoisonAsync()
+    private async Task<Guid> PublishPoisonAsync()
     {
+        var articleId = Guid.NewGuid();
         var envelope = JsonSerializer.SerializeToUtf8Bytes(new
         {
             messageId = Guid.NewGuid(),
             messageType = new[] { "urn:message:NewsIngest.Contracts:ArticleFetched" },
             message = new
             {
-                articleId = Guid.NewGuid(),
+                articleId,
                 correlationId = Guid.NewGuid(),
                 fetchedAt = DateTimeOffset.UtcNow,
                 kind = 0,
@@ -156,6 +196,7 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
         await using var channel = await connection.CreateChannelAsync();
         var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = Guid.NewGuid().ToString() };
         await channel.BasicPublishAsync("parser-article-fetched", string.Empty, mandatory: false, properties, envelope);
+        return articleId;
     }
 
     private sealed record LogEvent(string Raw, string Message, string? Service, string? ArticleId)

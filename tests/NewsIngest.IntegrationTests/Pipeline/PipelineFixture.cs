@@ -12,7 +12,8 @@ public sealed class PipelineFixture : IAsyncLifetime
     public const string FeedPath = "/news/feed.xml";
     public const string MalformedFeedPath = "/news/broken.xml";
 
-    private readonly List<ServiceProcess> _services = [];
+    private readonly List<(string Project, ServiceProcess Process)> _services = [];
+    private readonly Dictionary<string, Uri> _healthAddresses = [];
 
     public RabbitMqNode Broker { get; private set; } = null!;
 
@@ -28,7 +29,8 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public string WorkDirectory { get; private set; } = null!;
 
-    public IReadOnlyDictionary<string, ServiceProcess> Services => _services.ToDictionary(s => s.Description);
+    /// <summary>The running services by project name (<c>NewsIngest.Store</c>, …).</summary>
+    public IReadOnlyDictionary<string, ServiceProcess> Services => _services.ToDictionary(s => s.Project, s => s.Process);
 
     public async ValueTask InitializeAsync()
     {
@@ -42,7 +44,8 @@ public sealed class PipelineFixture : IAsyncLifetime
         DatabaseConnectionString = await Database.CreateDatabaseAsync("newsingest");
         Feeds = await LoopbackHttpServer.StartAsync();
         Feeds.MapResponse(FeedPath, StaticResponse.Text(FeedXml, "application/rss+xml; charset=utf-8"));
-        Feeds.MapResponse(MalformedFeedPath, StaticResponse.Text("<rss><channel><title>Broken <item></rss", "application/rss+xml"));
+        // A feed URL that answers with an HTML error page: no feed at all.
+        Feeds.MapResponse(MalformedFeedPath, StaticResponse.Text("<html><body><h1>Temporarily unavailable</h1></body></html>", "application/rss+xml"));
         Subscriber = await TopicSubscriber.StartAsync(Broker.CreateConnectionFactory(), "article.stored.#");
 
         var common = new Dictionary<string, string?>
@@ -64,9 +67,9 @@ public sealed class PipelineFixture : IAsyncLifetime
         Start("NewsIngest.Enricher", common, []);
         Start("NewsIngest.Parser", common, []);
         // The consumers' queues exist once their services are up; only then may the fetcher publish.
-        foreach (var service in _services)
+        foreach (var (_, process) in _services)
         {
-            await WaitUntilStartedAsync(service);
+            await WaitUntilStartedAsync(process);
         }
 
         Start("NewsIngest.Fetcher", common, new()
@@ -79,7 +82,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             ["Fetcher__Feeds__1__Url"] = Feeds.UrlFor(MalformedFeedPath).ToString(),
         });
 
-        await WaitUntilStartedAsync(_services[^1]);
+        await WaitUntilStartedAsync(_services[^1].Process);
     }
 
     /// <summary>Drops a file into the inbox the way an operator should: written aside, then moved in.</summary>
@@ -94,11 +97,16 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public IEnumerable<string> LogsOf(string service) => Services[service].Lines;
 
+    /// <summary>The HTTP address (health endpoints) of a running service.</summary>
+    public Uri AddressOf(string service) => _healthAddresses[service];
+
     public async ValueTask DisposeAsync()
     {
-        foreach (var service in _services)
+        var logs = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "newsingest-test-logs")).FullName;
+        foreach (var (project, process) in _services)
         {
-            await service.DisposeAsync();
+            await process.DisposeAsync();
+            await File.WriteAllLinesAsync(Path.Combine(logs, project + ".log"), process.Lines);
         }
 
         if (Subscriber is not null)
@@ -135,9 +143,11 @@ public sealed class PipelineFixture : IAsyncLifetime
             environment[key] = value;
         }
 
-        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
+        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        environment["ASPNETCORE_URLS"] = address.ToString();
+        _healthAddresses[project] = address;
         var dll = RepositoryPaths.ServiceDll(project);
-        _services.Add(ServiceProcess.StartDll(dll, environment, workingDirectory: Path.GetDirectoryName(dll)));
+        _services.Add((project, ServiceProcess.StartDll(dll, environment, workingDirectory: Path.GetDirectoryName(dll))));
     }
 
     private const string FeedXml = """

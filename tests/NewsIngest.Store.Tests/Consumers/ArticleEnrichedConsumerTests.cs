@@ -52,6 +52,7 @@ public sealed class ArticleEnrichedConsumerTests
 
         await harness.Bus.Publish(message);
 
+        (await harness.Consumed.Any<ArticleEnriched>()).ShouldBeTrue();
         var published = (await harness.Published.SelectAsync<ArticleStored>().First()).Context;
         published.MessageId.ShouldBe(message.ArticleId);
         published.Message.SchemaVersion.ShouldBe(1);

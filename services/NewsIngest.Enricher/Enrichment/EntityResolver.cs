@@ -1,0 +1,270 @@
+namespace NewsIngest.Enricher.Enrichment;
+
+/// <summary>Types the candidate names of one article and merges them into entities.</summary>
+public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, IReadOnlyList<NameChunk> chunks, string language)
+{
+    private readonly Dictionary<string, EntityBuilder> _entities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntityBuilder> _acronyms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _notEntities = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _countries = new(StringComparer.Ordinal);
+
+    // Words used alone as a name somewhere in the article (not at a sentence start): a surname used
+    // later ("Saka said") shows that "Bukayo Saka" is a person.
+    private readonly HashSet<string> _aloneWords = chunks
+        .Where(c => c.Tokens.Count == 1 && !c.SentenceInitial)
+        .Select(c => c.Text)
+        .ToHashSet(StringComparer.Ordinal);
+
+    public IEnumerable<EntityBuilder> Entities => _entities.Values;
+
+    public List<(NameChunk Chunk, EntityBuilder Entity)> Resolve()
+    {
+        foreach (var chunk in chunks)
+        {
+            if (gazetteer.Find(chunk.Text) is { Kind: PlaceKind.Country } country)
+            {
+                _countries.Add(country.CountryCode);
+            }
+        }
+
+        DefineAcronyms();
+
+        // Full names first, so a surname or acronym used alone can find the entity it belongs to.
+        var found = new (NameChunk Chunk, EntityBuilder Entity)?[chunks.Count];
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            if (chunks[i].Tokens.Count > 1 || chunks[i].Acronym is not null)
+            {
+                found[i] = Classify(chunks[i]) is { } e ? (chunks[i], e) : null;
+            }
+        }
+
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            if (chunks[i].Tokens.Count == 1 && chunks[i].Acronym is null)
+            {
+                found[i] = Classify(chunks[i]) is { } e ? (chunks[i], e) : null;
+            }
+        }
+
+        var result = found.OfType<(NameChunk Chunk, EntityBuilder Entity)>()
+            .Select(r => (r.Chunk, Entity: MergeTarget(r.Entity)))
+            .ToList();
+        foreach (var (chunk, entity) in result)
+        {
+            entity.Mention(chunk.Text);
+        }
+
+        return result;
+    }
+
+    private void DefineAcronyms()
+    {
+        foreach (var chunk in chunks.Where(c => c.Acronym is not null))
+        {
+            var acronym = chunk.Acronym!;
+            if (EntityLexicon.NonEntityHeads.Contains(chunk.Tokens[^1]) || !StartsAlike(chunk.Text, acronym))
+            {
+                _notEntities.Add(acronym);
+                continue;
+            }
+
+            var type = TypeOf(chunk) ?? EntityTypes.Organization;
+            var entity = Entity(chunk.Text, type);
+            entity.Defined = true;
+            entity.ExtraAliases.Add(acronym);
+            _acronyms[acronym] = entity;
+        }
+    }
+
+    private EntityBuilder? Classify(NameChunk chunk)
+    {
+        var text = chunk.Text;
+        if (chunk.Acronym is not null && _acronyms.TryGetValue(chunk.Acronym, out var defined))
+        {
+            return defined;
+        }
+
+        if (_acronyms.TryGetValue(text, out defined))
+        {
+            return defined;
+        }
+
+        if (_notEntities.Contains(text))
+        {
+            return null;
+        }
+
+        if (EntityLexicon.KnownAliases.TryGetValue(text, out var known))
+        {
+            var entity = Entity(known.Name, known.Type);
+            entity.FixedName ??= known.Name;
+            entity.Defined = true;
+            return entity;
+        }
+
+        if (EntityLexicon.KnownOrganizations.Contains(text))
+        {
+            var entity = Entity(text, EntityTypes.Organization);
+            entity.Defined = true;
+            return entity;
+        }
+
+        if (EntityLexicon.GuardedAliases.TryGetValue(text, out var canonical) && _entities.TryGetValue(canonical, out var guarded))
+        {
+            return guarded;
+        }
+
+        if (_entities.TryGetValue(text, out var existing))
+        {
+            return existing;
+        }
+
+        if (chunk.Tokens.Count == 1 && SurnameOwner(text) is { } person)
+        {
+            return person;
+        }
+
+        var type = TypeOf(chunk);
+        if (type is null)
+        {
+            return PlaceWithSuffix(chunk);
+        }
+
+        if (type == EntityTypes.Location)
+        {
+            var place = gazetteer.Find(text, _countries)!;
+            var entity = Entity(PlaceKey(place), type);
+            entity.Place ??= place;
+            return entity;
+        }
+
+        return Entity(text, type);
+    }
+
+    /// <summary>PERSON, ORGANIZATION, LOCATION, or null when nothing marks the name as either.</summary>
+    private string? TypeOf(NameChunk chunk)
+    {
+        var text = chunk.Text;
+        var tokens = chunk.Tokens;
+        // A bare "Police" or "Government" is a common noun; a compound ("Tehreek-e-Taliban") or longer name is not.
+        if (EntityLexicon.KnownOrganizations.Contains(text)
+            || (tokens.Count > 1 && tokens.Any(HasOrganizationWord))
+            || (tokens.Count == 1 && text.Contains('-', StringComparison.Ordinal) && HasOrganizationWord(text)))
+        {
+            return EntityTypes.Organization;
+        }
+
+        var personCue = chunk.HadTitle || (chunk.Preceding is { } p && EntityLexicon.PersonCues.Contains(p));
+        var place = gazetteer.Find(text, _countries);
+        // An English place name that is also a common word ("Reading", "Split") needs "in", "at", ... before it.
+        var doubtful = place is { IsCommonWord: true } && language is ("en" or LanguageStep.Undetermined) && !NameChunker.IsAcronym(text) && !PlaceContext(chunk);
+        if (place is not null && !doubtful)
+        {
+            return place.Kind == PlaceKind.Country || !(tokens.Count > 1 && personCue) ? EntityTypes.Location : EntityTypes.Person;
+        }
+
+        var thing = EntityLexicon.ThingWords.Contains(tokens[^1]) || EntityLexicon.NonEntityHeads.Contains(tokens[^1]);
+        var placeFirst = !personCue && gazetteer.Find(tokens[0], _countries) is { } first
+            && (first.Kind == PlaceKind.Country || first.Population >= Gazetteer.MajorCity);
+        if (tokens.Count is >= 2 and <= 5 && !chunk.IsAcronym && !thing && !placeFirst)
+        {
+            if (personCue
+                || firstNames.Contains(tokens[0])
+                || (chunk.Following is { } f && EntityLexicon.SpeechVerbs.Contains(f))
+                || SurnameOwner(tokens[^1]) is not null
+                || (tokens.Count <= 3 && _aloneWords.Contains(tokens[^1]) && gazetteer.Find(tokens[^1]) is null && !HasOrganizationWord(tokens[^1])))
+            {
+                return tokens.Any(t => t.All(c => char.IsUpper(c) || !char.IsLetter(c)) && t.Length > 1) ? null : EntityTypes.Person;
+            }
+        }
+
+        if (tokens.Count == 1 && chunk.HadTitle && !chunk.IsAcronym && !thing && !HasOrganizationWord(text))
+        {
+            return EntityTypes.Person;
+        }
+
+        if (chunk.IsAcronym)
+        {
+            return EntityTypes.Organization;
+        }
+
+        return null;
+    }
+
+    /// <summary>"Gaza Strip", "Helmand Province": the place named by the words before the suffix.</summary>
+    private EntityBuilder? PlaceWithSuffix(NameChunk chunk)
+    {
+        if (chunk.Tokens.Count < 2 || !EntityLexicon.PlaceSuffixes.Contains(chunk.Tokens[^1]))
+        {
+            return null;
+        }
+
+        var name = string.Join(' ', chunk.Tokens.Take(chunk.Tokens.Count - 1));
+        if (gazetteer.Find(name, _countries) is not { } place)
+        {
+            return null;
+        }
+
+        var entity = Entity(PlaceKey(place), EntityTypes.Location);
+        entity.Place ??= place;
+        return entity;
+    }
+
+    private static string PlaceKey(Place place) =>
+        place.Kind == PlaceKind.Country ? "country:" + place.CountryCode : $"place:{place.CountryCode}:{place.Kind}:{place.Name}";
+
+    private static bool PlaceContext(NameChunk chunk) =>
+        !chunk.SentenceInitial && chunk.Preceding is { } p && EntityLexicon.PlacePrepositions.Contains(p);
+
+    private static bool HasOrganizationWord(string token) =>
+        EntityLexicon.OrganizationWords.Contains(token)
+        || (token.Contains('-', StringComparison.Ordinal) && token.Split('-').Any(EntityLexicon.OrganizationWords.Contains));
+
+    /// <summary>
+    /// An organisation named as a known one plus a qualifier ("Lashkar-e-Jhangvi Al Alami") is counted
+    /// with the known one, and the longer name kept as an alias.
+    /// </summary>
+    private EntityBuilder MergeTarget(EntityBuilder entity)
+    {
+        if (entity.Type != EntityTypes.Organization || entity.Defined)
+        {
+            return entity;
+        }
+
+        var shorter = _entities.Values
+            .Where(e => e.Type == EntityTypes.Organization && e != entity && entity.Key.StartsWith(e.Key + " ", StringComparison.Ordinal))
+            .OrderByDescending(e => e.Key.Length)
+            .FirstOrDefault();
+        if (shorter is null)
+        {
+            return entity;
+        }
+
+        shorter.ExtraAliases.Add(entity.Key);
+        shorter.FixedName ??= shorter.Key;
+        _entities.Remove(entity.Key);
+        return shorter;
+    }
+
+    /// <summary>The person whose full name ends with this word (the most mentioned, then the first seen).</summary>
+    private EntityBuilder? SurnameOwner(string word) => _entities.Values
+        .Where(e => e.Type == EntityTypes.Person && !e.Key.Equals(word, StringComparison.Ordinal) && word.Equals(e.Surname, StringComparison.Ordinal))
+        .OrderByDescending(e => e.Mentions)
+        .ThenBy(e => e.Order)
+        .FirstOrDefault();
+
+    private static bool StartsAlike(string name, string acronym) =>
+        char.ToUpperInvariant(name[0]) == char.ToUpperInvariant(acronym[0]);
+
+    private EntityBuilder Entity(string key, string type)
+    {
+        if (!_entities.TryGetValue(key, out var entity))
+        {
+            entity = new EntityBuilder(key, type, _entities.Count);
+            _entities[key] = entity;
+        }
+
+        return entity;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsIngest.Enricher.Enrichment;
+
+public enum PlaceKind
+{
+    Country,
+    Region,
+    City,
+}
+
+/// <summary>A named place: a country, a first-level region or a populated place.</summary>
+public sealed record Place(PlaceKind Kind, string Name, string CountryCode, double Lat, double Lon, int Population, bool IsCommonWord);
+
+/// <summary>
+/// Place names (countries in several languages, regions, cities of 15,000+ people) with ISO 3166-1 codes
+/// and coordinates, built from published packages by <c>tools/enrichment-data</c>. Plain dictionaries:
+/// they build several times faster than frozen ones at this size, which keeps start-up short.
+/// </summary>
+public sealed class Gazetteer
+{
+    /// <summary>Cities at least this large win over a region of the same name.</summary>
+    public const int MajorCity = 100_000;
+
+    private readonly Dictionary<string, Place[]> _byName;
+    private readonly Dictionary<string, Place[]> _byFoldedName;
+    private readonly Dictionary<string, Place> _countries;
+
+    private Gazetteer(IReadOnlyList<(string Name, Place Place)> rows)
+    {
+        _byName = rows.GroupBy(r => r.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(r => r.Place).ToArray(), StringComparer.Ordinal);
+
+        // "Brasilia" finds "Brasília": names written without their accents.
+        _byFoldedName = rows.Select(r => (Name: Fold(r.Name), r.Place))
+            .Where(r => !_byName.ContainsKey(r.Name))
+            .GroupBy(r => r.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(r => r.Place).ToArray(), StringComparer.Ordinal);
+        _countries = _byName.Values.SelectMany(p => p)
+            .Where(p => p.Kind == PlaceKind.Country)
+            .DistinctBy(p => p.CountryCode)
+            .ToDictionary(p => p.CountryCode, StringComparer.Ordinal);
+    }
+
+    public static Gazetteer Load() => new(EmbeddedData.ReadRows("gazetteer.tsv.gz").Select(Parse).ToList());
+
+    public bool Contains(string name) => _byName.ContainsKey(name) || _byFoldedName.ContainsKey(name);
+
+    /// <summary>The name without accents and other combining marks.</summary>
+    public static string Fold(string name)
+    {
+        var decomposed = name.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(c);
+            }
+        }
+
+        return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    public Place? Country(string code) => _countries.GetValueOrDefault(code);
+
+    /// <summary>
+    /// The place a name most likely means: a country first; then a place in a country the article
+    /// mentions; then a major city, a region, a smaller city (largest first).
+    /// </summary>
+    public Place? Find(string name, IReadOnlySet<string>? articleCountries = null)
+    {
+        if (!_byName.TryGetValue(name, out var places) && !_byFoldedName.TryGetValue(name, out places))
+        {
+            return null;
+        }
+
+        return places
+            .OrderBy(p => p.Kind == PlaceKind.Country ? 0 : 1)
+            .ThenBy(p => articleCountries is not null && articleCountries.Contains(p.CountryCode) ? 0 : 1)
+            .ThenBy(Rank)
+            .ThenByDescending(p => p.Population)
+            .ThenBy(p => p.CountryCode, StringComparer.Ordinal)
+            .First();
+    }
+
+    private static int Rank(Place p) => p.Kind switch
+    {
+        PlaceKind.City when p.Population >= MajorCity => 0,
+        PlaceKind.Region => 1,
+        _ => 2,
+    };
+
+    private static (string Name, Place Place) Parse(string[] row)
+    {
+        var kind = row[0] switch
+        {
+            "C" => PlaceKind.Country,
+            "R" => PlaceKind.Region,
+            _ => PlaceKind.City,
+        };
+        var place = new Place(
+            kind,
+            row[2],
+            row[3],
+            double.Parse(row[4], CultureInfo.InvariantCulture),
+            double.Parse(row[5], CultureInfo.InvariantCulture),
+            int.Parse(row[6], CultureInfo.InvariantCulture),
+            row[7] == "1");
+        return (row[1], place);
+    }
+}

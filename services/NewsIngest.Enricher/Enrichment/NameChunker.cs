@@ -1,0 +1,235 @@
+using System.Text.RegularExpressions;
+
+namespace NewsIngest.Enricher.Enrichment;
+
+/// <summary>Finds runs of capitalised words (candidate names) in a sentence.</summary>
+public static partial class NameChunker
+{
+    /// <summary>Stop words that often begin a name ("New York", "General Motors"), so are kept at a sentence start.</summary>
+    private static readonly HashSet<string> NameStarters = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "new", "north", "south", "east", "west", "general", "united", "state", "great", "grand", "central", "national",
+        "royal", "saint", "san", "santa", "first", "upper", "lower", "old", "little", "big", "long",
+    };
+
+    /// <summary>Articles that are capitalised inside a sentence only as part of a title ("The Hague" aside).</summary>
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "The", "A", "An" };
+
+    public static List<NameChunk> Chunk(Sentence sentence, IReadOnlySet<string> stopWords)
+    {
+        var text = sentence.Text;
+        var tokens = Token().Matches(text).Select(Elide).ToList();
+        var chunks = new List<NameChunk>();
+        var definedUntil = -1;
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            if (!IsCapitalised(tokens[i].Value))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var end = i; // inclusive
+            while (end + 1 < tokens.Count && Joins(text, tokens, end))
+            {
+                end++;
+            }
+
+            i = end + 1;
+            // The acronym in "Awami National Party (ANP)" is part of the definition, not another mention.
+            var chunk = Build(sentence, tokens, start, end, stopWords);
+            if (chunk is not null && chunk.Start >= definedUntil)
+            {
+                chunks.Add(chunk);
+                definedUntil = chunk.Acronym is null ? definedUntil : text.IndexOf(')', chunk.End) + 1;
+            }
+        }
+
+        return chunks;
+    }
+
+    public static bool IsAcronym(string word) =>
+        word.Length is >= 2 and <= 6 && char.IsUpper(word[0]) && word.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '.');
+
+    private static bool IsCapitalised(string word) =>
+        char.IsUpper(word[0]) || ParticlePrefixed().IsMatch(word);
+
+    private static bool Joins(string text, List<Tok> tokens, int last)
+    {
+        var current = tokens[last];
+        var next = tokens[last + 1];
+        var gap = text[(current.Index + current.Length)..next.Index];
+        var initial = current.Value.Length == 1 && char.IsUpper(current.Value[0]) && gap == ". ";
+        if (!initial && (gap.Length == 0 || gap.Any(c => !char.IsWhiteSpace(c))))
+        {
+            return false;
+        }
+
+        if (IsCapitalised(next.Value))
+        {
+            return true;
+        }
+
+        // A particle ("bin", "von der") or "of" after an organisation head joins when a capital follows.
+        // German articles join only after "von"/"van" ("Ursula von der Leyen"), never "Entwurf der Regierung".
+        var article = next.Value is "der" or "den";
+        if (article && current.Value is not ("von" or "van"))
+        {
+            return false;
+        }
+
+        var joinsWord = EntityLexicon.NameParticles.Contains(next.Value)
+            || (next.Value is "of" or "for" or "on" && EntityLexicon.OfHeads.Contains(Possessive(current.Value)));
+        if (!joinsWord)
+        {
+            return false;
+        }
+
+        var k = last + 2;
+        while (k < tokens.Count && EntityLexicon.NameParticles.Contains(tokens[k].Value))
+        {
+            k++;
+        }
+
+        return k < tokens.Count && IsCapitalised(tokens[k].Value) && text[(tokens[k - 1].Index + tokens[k - 1].Length)..tokens[k].Index].All(char.IsWhiteSpace);
+    }
+
+    private static NameChunk? Build(Sentence sentence, List<Tok> tokens, int start, int end, IReadOnlySet<string> stopWords)
+    {
+        var hadTitle = false;
+        string? preceding = null;
+
+        // Sentence openers and titles come off the front ("The", "However", "President").
+        while (start <= end)
+        {
+            var word = tokens[start].Value;
+            if (EntityLexicon.Titles.Contains(word) && (end - start >= 2 || (start < end && EntityLexicon.Honorifics.Contains(word))))
+            {
+                hadTitle = true;
+                preceding = word;
+                start++;
+            }
+            else if ((start == 0 && stopWords.Contains(word) && !NameStarters.Contains(word) && !IsAcronym(word))
+                || (Determiners.Contains(word) && start < end))
+            {
+                start++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        // A title or role inside the run starts the name after it ("Police Superintendent Larry Snelling").
+        for (var k = end - 1; k >= start; k--)
+        {
+            var word = tokens[k].Value;
+            var title = EntityLexicon.Titles.Contains(word) || (char.IsUpper(word[0]) && EntityLexicon.PersonCues.Contains(word));
+            if (title && (end - k >= 2 || EntityLexicon.Honorifics.Contains(word)))
+            {
+                hadTitle = true;
+                preceding = word;
+                start = k + 1;
+                break;
+            }
+        }
+
+        while (start <= end && char.IsLower(tokens[start].Value[0]) && !ParticlePrefixed().IsMatch(tokens[start].Value))
+        {
+            start++;
+        }
+
+        while (end >= start && (EntityLexicon.NameParticles.Contains(tokens[end].Value) || EntityLexicon.CalendarWords.Contains(tokens[end].Value)))
+        {
+            end--;
+        }
+
+        while (start <= end && (EntityLexicon.NameParticles.Contains(tokens[start].Value) || EntityLexicon.CalendarWords.Contains(tokens[start].Value)))
+        {
+            start++;
+        }
+
+        if (start > end)
+        {
+            return null;
+        }
+
+        var text = sentence.Text;
+        var words = new List<string>();
+        for (var k = start; k <= end; k++)
+        {
+            words.Add(Possessive(tokens[k].Value));
+        }
+
+        var from = tokens[start].Index;
+        var to = tokens[end].Index + tokens[end].Length;
+        var surface = text[from..to];
+        if (surface.EndsWith("'s", StringComparison.Ordinal) || surface.EndsWith("’s", StringComparison.Ordinal))
+        {
+            surface = surface[..^2];
+        }
+
+        if (!hadTitle && start > 0)
+        {
+            var before = tokens[start - 1];
+            var gap = text[(before.Index + before.Length)..from];
+            if (gap.Trim() is "" or ",")
+            {
+                preceding = before.Value;
+            }
+        }
+
+        var acronym = AcronymAfter().Match(text, to);
+        return new NameChunk
+        {
+            Text = surface,
+            Tokens = words,
+            Sentence = sentence,
+            Start = from,
+            End = to,
+            SentenceInitial = start == 0,
+            Preceding = preceding,
+            HadTitle = hadTitle,
+            Following = end + 1 < tokens.Count ? tokens[end + 1].Value : null,
+            Acronym = acronym.Success && acronym.Index == to ? acronym.Groups[1].Value : null,
+        };
+    }
+
+    /// <summary>A word of the sentence, with any French or Italian elision ("l'", "dell'") taken off.</summary>
+    private readonly record struct Tok(string Value, int Index, int Length);
+
+    private static Tok Elide(Match m)
+    {
+        // "Hamas-led", "Kremlin-backed": the name is the part before the suffix.
+        var suffix = CompoundSuffix().Match(m.Value);
+        if (suffix.Success)
+        {
+            return new Tok(m.Value[..suffix.Index], m.Index, suffix.Index);
+        }
+
+        var e = Elision().Match(m.Value);
+        return e.Success && m.Value.Length - e.Length >= 2
+            ? new Tok(m.Value[e.Length..], m.Index + e.Length, m.Length - e.Length)
+            : new Tok(m.Value, m.Index, m.Length);
+    }
+
+    private static string Possessive(string word) =>
+        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;
+
+    [GeneratedRegex(@"(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,]\p{N}+)*")]
+    private static partial Regex Token();
+
+    [GeneratedRegex(@"^(?:[LlDdJjNnSsCcMmTt]|[Qq]u|[Dd]ell|[Aa]ll|[Dd]all|[Nn]ell|[Ss]ull|[Uu]n)['’](?=\p{L})")]
+    private static partial Regex Elision();
+
+    [GeneratedRegex(@"-(?:led|backed|based|linked|run|owned|style|born|era|controlled|allied|aligned|affiliated|inspired|funded|held|made|bound|wide)$", RegexOptions.IgnoreCase)]
+    private static partial Regex CompoundSuffix();
+
+    [GeneratedRegex(@"^(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|de|da|di|du|van|von|der|den|la|le|d)['’\-]\p{Lu}")]
+    private static partial Regex ParticlePrefixed();
+
+    [GeneratedRegex(@"\G\s*\(([\p{Lu}][\p{Lu}\p{N}&.\-]{1,9})\)")]
+    private static partial Regex AcronymAfter();
+}

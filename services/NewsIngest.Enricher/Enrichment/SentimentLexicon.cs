@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace NewsIngest.Enricher.Enrichment;
+
+/// <summary>Word valence from -5 to +5 per language: AFINN-165 for English, its translations for others.</summary>
+public sealed class SentimentLexicon
+{
+    private readonly Dictionary<string, Dictionary<string, int>> _byLanguage;
+
+    private SentimentLexicon(Dictionary<string, Dictionary<string, int>> byLanguage) => _byLanguage = byLanguage;
+
+    public static SentimentLexicon Load() => new(EmbeddedData.ReadRows("sentiment.tsv.gz")
+        .GroupBy(r => r[0], StringComparer.Ordinal)
+        .ToDictionary(
+            g => g.Key,
+            g => g.ToDictionary(r => r[1], r => int.Parse(r[2], CultureInfo.InvariantCulture), StringComparer.Ordinal),
+            StringComparer.Ordinal));
+
+    public bool Has(string language) => _byLanguage.ContainsKey(Normalize(language));
+
+    /// <summary>The lexicon for a language, English when there is none.</summary>
+    public IReadOnlyDictionary<string, int> For(string language) =>
+        _byLanguage.TryGetValue(Normalize(language), out var words) ? words : _byLanguage["en"];
+
+    private static string Normalize(string language) => language is "nb" or "nn" ? "no" : language;
+}

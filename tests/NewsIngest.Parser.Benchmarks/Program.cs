@@ -1,0 +1,16 @@
+using System.Globalization;
+using NewsIngest.Parser.Benchmarks;
+
+// Compares extraction speed on the dev pages: NewsIngest's extractor vs Mozilla Readability on jsdom.
+// Usage: dotnet run -c Release --project tests/NewsIngest.Parser.Benchmarks [-- ROUNDS]
+var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
+var root = RepositoryPaths.Root();
+var devSet = RepositoryPaths.DevSet(root);
+var benchFolder = Path.Combine(root, "tests", "NewsIngest.Parser.Benchmarks", "readability");
+
+var ours = ExtractorTimer.PagesPerSecond(devSet, rounds);
+Console.WriteLine($"newsingest  {ours,8:F1} pages/s  ({rounds} rounds, one thread)");
+
+var readability = ReadabilityRunner.PagesPerSecond(benchFolder, devSet, Math.Max(1, rounds / 5));
+Console.WriteLine($"readability {readability,8:F1} pages/s  (Mozilla Readability on jsdom)");
+Console.WriteLine($"ratio       {ours / readability,8:F1}x");
