@@ -112,4 +112,18 @@ public sealed class ArticleExtractorBoilerplateTests
         article.Paragraphs.ShouldBe(SamplePages.StoryParagraphs);
         article.NoArticleReason.ShouldBeNull();
     }
+
+    [Fact]
+    public void Extract_RelativeLinkInStory_IsMadeAbsoluteInHtml()
+    {
+        // Arrange
+        const string inside = """<p>The full <a href="/docs/ferry-plan.pdf">ferry plan</a> was published by the council on its website on Wednesday.</p>""";
+
+        // Act
+        var article = _extractor.Extract(SamplePages.Story(insideArticle: inside), new Uri("https://gazette.example/news/ferry"));
+
+        // Assert
+        article.Html.ShouldNotBeNull();
+        article.Html.ShouldContain("<a href=\"https://gazette.example/docs/ferry-plan.pdf\">ferry plan</a>");
+    }
 }
