@@ -21,5 +21,6 @@ public static class NewsLanguages
     public static LanguageDetector BuildDetector() => LanguageDetectorBuilder
         .FromLanguages(All)
         .WithLowAccuracyMode()
+        .WithPreloadedLanguageModels()
         .Build();
 }
