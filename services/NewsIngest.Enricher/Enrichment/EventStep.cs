@@ -89,7 +89,9 @@ public sealed partial class EventStep : IEnrichmentStep
         const string gap = @"(?:(?!(?:and|but|or|while|whereas|left|leaving|lives)\b)[\p{L}'’\-]+,?\s+){0,6}?";
         const string be = @"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got)\s+)?";
         const string notUnit = @"(?!\s*(?:years?|year-old|%|per\s*cent|percent|km|kilomet|miles?|metres?|meters?|hours?|days?|weeks?|months?|minutes?|times)\b)";
-        var options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+        // Interpreted, not compiled: only sentences that pass the trigger reach these, and compiling
+        // seventeen patterns would cost start-up time.
+        var options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
         (string Kind, string Pattern)[] source =
         [
             ("killed", $@"\b(?:killed|killing|kills|kill|slew|slaying|massacred|claimed\s+the\s+lives\s+of)\s+{q}{n}{notUnit}"),

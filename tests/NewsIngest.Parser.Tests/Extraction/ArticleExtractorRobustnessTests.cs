@@ -106,4 +106,18 @@ public sealed class ArticleExtractorRobustnessTests
         // Assert
         results.ShouldAllBe(r => r == expected);
     }
+
+    [Fact]
+    public void Extract_JsonLdWithLoneSurrogate_IgnoresTheBlockAndKeepsTheText()
+    {
+        // Arrange
+        var head = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"bad \uD800\"}</script>";
+
+        // Act
+        var article = _extractor.Extract(SamplePages.Story(head: head), null);
+
+        // Assert
+        article.Title.ShouldBe("Easthaven votes for a new ferry");
+        article.Paragraphs.ShouldBe(SamplePages.StoryParagraphs);
+    }
 }
