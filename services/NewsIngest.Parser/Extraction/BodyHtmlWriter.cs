@@ -15,8 +15,13 @@ internal static class BodyHtmlWriter
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
+    /// <summary>HtmlSanitizer slows down more than linearly on very large documents, so the body is sanitised in
+    /// pieces of about this many characters, cut between blocks.</summary>
+    private const int ChunkSize = 32 * 1024;
+
     public static string Write(IReadOnlyList<ContentBlock> blocks)
     {
+        var output = new StringBuilder();
         var sb = new StringBuilder();
         string? openList = null;
         foreach (var block in blocks)
@@ -32,15 +37,30 @@ internal static class BodyHtmlWriter
                 }
 
                 sb.Append("<li>").Append(block.InlineHtml).Append("</li>");
+                if (sb.Length > ChunkSize)
+                {
+                    // A huge list is cut too: closed here, reopened in the next piece.
+                    CloseList(sb, ref openList);
+                    output.Append(Sanitizer.Sanitize(sb.ToString()));
+                    sb.Clear();
+                }
+
                 continue;
             }
 
             CloseList(sb, ref openList);
+            if (sb.Length > ChunkSize)
+            {
+                output.Append(Sanitizer.Sanitize(sb.ToString()));
+                sb.Clear();
+            }
+
             sb.Append('<').Append(block.Kind).Append('>').Append(block.InlineHtml).Append("</").Append(block.Kind).Append(">\n");
         }
 
         CloseList(sb, ref openList);
-        return Sanitizer.Sanitize(sb.ToString());
+        output.Append(Sanitizer.Sanitize(sb.ToString()));
+        return output.ToString();
     }
 
     private static void CloseList(StringBuilder sb, ref string? openList)
