@@ -9,11 +9,9 @@ namespace NewsIngest.Parser.Extraction;
 /// allowing only text structure, emphasis and http(s) links.</summary>
 internal static class BodyHtmlWriter
 {
-    /// <summary>One browsing context per thread: the sanitizer's default builds a new one for every call, which
-    /// costs more than the sanitising itself.</summary>
-    private static readonly ThreadLocal<IBrowsingContext> Context = new(() => BrowsingContext.New(Configuration.Default));
-
-    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+    /// <summary>One sanitizer and one browsing context per thread: the sanitizer's default builds a new context for
+    /// every call, which costs more than the sanitising itself, and a context is not meant to be shared by threads.</summary>
+    private static readonly ThreadLocal<HtmlSanitizer> Sanitizers = new(CreateSanitizer);
 
     /// <summary>HtmlSanitizer slows down more than linearly on very large documents, so the body is sanitised in
     /// pieces of about this many characters, cut between blocks.</summary>
@@ -41,7 +39,7 @@ internal static class BodyHtmlWriter
                 {
                     // A huge list is cut too: closed here, reopened in the next piece.
                     CloseList(sb, ref openList);
-                    output.Append(Sanitizer.Sanitize(sb.ToString()));
+                    output.Append(Sanitizers.Value!.Sanitize(sb.ToString()));
                     sb.Clear();
                 }
 
@@ -51,7 +49,7 @@ internal static class BodyHtmlWriter
             CloseList(sb, ref openList);
             if (sb.Length > ChunkSize)
             {
-                output.Append(Sanitizer.Sanitize(sb.ToString()));
+                output.Append(Sanitizers.Value!.Sanitize(sb.ToString()));
                 sb.Clear();
             }
 
@@ -59,7 +57,7 @@ internal static class BodyHtmlWriter
         }
 
         CloseList(sb, ref openList);
-        output.Append(Sanitizer.Sanitize(sb.ToString()));
+        output.Append(Sanitizers.Value!.Sanitize(sb.ToString()));
         return output.ToString();
     }
 
@@ -83,6 +81,7 @@ internal static class BodyHtmlWriter
             AllowedSchemes = new HashSet<string>(["http", "https"], StringComparer.OrdinalIgnoreCase),
             UriAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
         };
-        return new HtmlSanitizer(options) { HtmlParserFactory = () => new HtmlParser(new HtmlParserOptions(), Context.Value) };
+        var context = BrowsingContext.New(Configuration.Default);
+        return new HtmlSanitizer(options) { HtmlParserFactory = () => new HtmlParser(new HtmlParserOptions(), context) };
     }
 }
