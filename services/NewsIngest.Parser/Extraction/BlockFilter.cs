@@ -33,7 +33,7 @@ internal static partial class BlockFilter
                 continue;
             }
 
-            if (text.Length < 40 && DateParsing.Parse(text.TrimEnd('.', ' ')) is not null)
+            if ((text.Length < 40 && DateParsing.Parse(text.TrimEnd('.', ' ')) is not null) || (text.Length < 60 && NumericDate().IsMatch(text)))
             {
                 continue;
             }
@@ -71,6 +71,10 @@ internal static partial class BlockFilter
 
     [GeneratedRegex(@"\w", RegexOptions.CultureInvariant)]
     private static partial Regex Words();
+
+    /// <summary>A numeric date (2018-08-25, 2019/11/19, 2019.11.19): in a short block, a dateline or "posted" line.</summary>
+    [GeneratedRegex(@"\b(19|20)\d{2}[-./](0?[1-9]|1[0-2])[-./](0?[1-9]|[12]\d|3[01])\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NumericDate();
 
     /// <summary>A short block anywhere in which the site asks to be followed or subscribed to.</summary>
     [GeneratedRegex(

@@ -17,6 +17,7 @@ public sealed class ArticleExtractorBoilerplateTests
     [InlineData("newsletter", """<div class="newsletter-signup"><h3>Get the morning briefing</h3><p>Sign up for our free newsletter and get the top stories delivered to your inbox every weekday.</p></div>""", "morning briefing")]
     [InlineData("follow prompt", """<p>For more harbour news, follow us on Twitter and Facebook, where we post every crossing delay.</p>""", "follow us")]
     [InlineData("image caption", """<div class="wp-caption"><img src="/f.jpg"><p class="wp-caption-text">The old ferry leaving the island pier at dawn</p></div>""", "old ferry leaving")]
+    [InlineData("posted line", """<p>Posted [ 2021-03-14 09:30 ]</p>""", "2021-03-14")]
     [InlineData("ad caption", """<div class="ad-slot"><span>Advertisement</span><div id="gpt-ad-1"></div></div><p>Advertisement</p>""", "Advertisement")]
     public void Extract_ArticleWithBoilerplate_LeavesBoilerplateOut(string kind, string boilerplate, string marker)
     {
