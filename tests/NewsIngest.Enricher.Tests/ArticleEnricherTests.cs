@@ -44,6 +44,25 @@ public sealed class ArticleEnricherTests
     }
 
     [Fact]
+    public void Constructor_UnknownStepInConfiguration_FailsNamingTheSetting()
+    {
+        var options = new EnrichmentOptions();
+        options.Steps["Entity"] = false;
+
+        var error = Should.Throw<InvalidOperationException>(() =>
+            new ArticleEnricher([new StatisticsStep()], Options.Create(options), NullLogger<ArticleEnricher>.Instance));
+
+        error.Message.ShouldContain("Enrichment:Steps:Entity");
+    }
+
+    [Fact]
+    public void AddEnrichment_DefaultConfiguration_RunsAllStepsInOrder()
+    {
+        TestEnrichment.Enricher.StepNames.ShouldBe(
+            ["Language", "Statistics", "Keywords", "Summary", "Entities", "Categories", "Tone", "Events", "Dates", "Quotes"]);
+    }
+
+    [Fact]
     public void Enrich_EnglishArticle_FillsLanguageStatisticsKeywordsAndSummary()
     {
         var result = TestEnrichment.Enricher.Enrich(TextArticle.Of(
