@@ -142,6 +142,22 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
     }
 
     [Fact]
+    public async Task CliTailFromStart_LateConsumer_ReplaysRecordsStoredBeforeItStarted()
+    {
+        var article = WireArticles.Create("old harbour");
+        pipeline.DropIntoInbox("before-replay.txt", article.Text);
+        await Eventually.UntilAsync(() => RecordsTitled(article.Title).Count == 1, Deadline, "the article is published before the late consumer starts");
+
+        await using var tail = ServiceProcess.StartDll(
+            RepositoryPaths.ServiceDll("NewsIngest.Cli", "newsingest"),
+            arguments: ["tail", "--amqp", pipeline.Broker.AmqpUri.ToString(), "--topic", "article.stored.#", "--json", "--from-start"]);
+
+        var line = await tail.WaitForOutputAsync(l => l.StartsWith('{') && l.Contains(article.Title, StringComparison.Ordinal), Deadline);
+        using var record = JsonDocument.Parse(line);
+        record.RootElement.GetProperty("articleId").GetString().ShouldBe(RecordsTitled(article.Title)[0].ArticleId);
+    }
+
+    [Fact]
     public async Task AmqpConsume_FromDebianAmqpTools_ReceivesAndParsesARecordByRoutingPattern()
     {
         const string Pattern = "article.stored.en.*";
