@@ -1,5 +1,5 @@
-using NewsIngest.ServiceDefaults;
 using NewsIngest.Store;
+using NewsIngest.ServiceDefaults;
 
 return await ServiceRunner.RunAsync("store", async () =>
 {
