@@ -2,7 +2,7 @@ namespace NewsIngest.Store.Dedup;
 
 /// <summary>
 /// A multimap from 32-bit band keys to story ordinals in one flat <c>ulong[]</c> (key in the high half,
-/// ordinal + 1 in the low half, 0 = free), open addressing with linear probing, kept at most half full.
+/// ordinal + 1 in the low half, 0 = free), open addressing with linear probing, kept at most 70% full.
 /// Eight bytes per entry and no per-entry objects, so millions of stories cost no garbage-collector work.
 /// </summary>
 internal sealed class BandTable
@@ -16,7 +16,7 @@ internal sealed class BandTable
 
     public void Add(uint key, int ordinal)
     {
-        if ((_count + 1) * 2 > _slots.Length)
+        if ((_count + 1) * 10L > _slots.Length * 7L)
         {
             Grow();
         }

@@ -61,7 +61,7 @@ internal static partial class BoilerplateFilter
     [GeneratedRegex(@"^[\p{Lu}][\p{L}.'\-]+( [\p{Lu}][\p{L}.'\-]+){0,3} (is|was) (a|an|the) ([\p{L}\-]+ ){0,3}(reporter|writer|correspondent|editor|journalist|contributor|columnist)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Bio();
 
-    [GeneratedRegex(@"^(read more|read also|also read|related( stories| coverage| articles| content)?|see also|more on this( story)?|recommended( for you)?|more from|you may also like|watch|listen)\b\s*[:\-–—]?|https?://|www\.|\S@\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(read more|read also|also read|related( stories| coverage| articles| content)?|see also|more on this( story)?|recommended( for you)?|more from|you may also like|continue reading|read the full (story|article)|watch|listen)\b\s*[:\-–—]?|https?://|www\.|\S@\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Link();
 
     [GeneratedRegex(@"^(file )?(photo|image|picture|caption|video|graphic|advertisement)\b\s*[:\-–—(]?|^advertisement$|\((photo|image|picture)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

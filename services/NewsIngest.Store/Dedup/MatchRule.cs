@@ -9,7 +9,10 @@ namespace NewsIngest.Store.Dedup;
 /// (those keep well above it; different events on one topic stay well below it);</item>
 /// <item>or containment of the shorter text in the longer ≥ 0.8 and the two open alike (half the stored
 /// lede found in the newcomer's first 48 shingles): a truncated copy. An update that put substantial new
-/// paragraphs on top of the old text opens differently and stays a story of its own.</item>
+/// paragraphs on top of the old text opens differently and stays a story of its own;</item>
+/// <item>unless both texts hold at least three numbers and fewer than half of the shorter one's numbers
+/// are in the other (and Jaccard is below 0.9): reports of different matches, trading days or quakes
+/// share their wording but not their scores, prices and magnitudes.</item>
 /// </list>
 /// </summary>
 internal static class MatchRule
@@ -17,47 +20,57 @@ internal static class MatchRule
     public const double SameJaccard = 0.5;
     public const double SameContainment = 0.8;
     public const double SameLede = 0.5;
+    public const int NumbersToCompare = 3;
+    public const double SameNumbers = 0.5;
+    public const double NumbersOverruled = 0.9;
 
-    public static StoryMatch? Judge(Guid storyId, int storedCount, ReadOnlySpan<uint> storedSketch,
-        ReadOnlySpan<uint> storedLede, StoryFingerprint candidate)
+    public static StoryMatch? Judge(StoredStory stored, StoryFingerprint candidate)
     {
-        if (storedSketch.Length == 0 || candidate.IsEmpty)
+        if (stored.Sketch.Length == 0 || candidate.IsEmpty)
         {
             return null;
         }
 
-        var found = 0;
-        foreach (var key in storedSketch)
-        {
-            found += candidate.Contains(key) ? 1 : 0;
-        }
-
-        var shared = (double)found / storedSketch.Length * storedCount;
-        var union = storedCount + candidate.ShingleCount - shared;
+        var shared = Found(stored.Sketch, candidate.Keys) * stored.ShingleCount;
+        var union = stored.ShingleCount + candidate.ShingleCount - shared;
         var jaccard = union <= 0 ? 0 : shared / union;
-        var containment = shared / Math.Min(storedCount, candidate.ShingleCount);
-        if (jaccard >= SameJaccard
-            || (containment >= SameContainment && LedeAgreement(storedLede, candidate) >= SameLede))
+        var containment = shared / Math.Min(stored.ShingleCount, candidate.ShingleCount);
+        var similar = jaccard >= SameJaccard
+            || (containment >= SameContainment && Found(stored.Lede, candidate.LedeWindow) >= SameLede);
+        if (!similar || (jaccard < NumbersOverruled && NumbersDisagree(stored, candidate)))
         {
-            return new StoryMatch(storyId, Math.Min(1, jaccard), Math.Min(1, containment));
+            return null;
         }
 
-        return null;
+        return new StoryMatch(stored.Id, Math.Min(1, jaccard), Math.Min(1, containment));
     }
 
-    private static double LedeAgreement(ReadOnlySpan<uint> storedLede, StoryFingerprint candidate)
+    private static bool NumbersDisagree(StoredStory stored, StoryFingerprint candidate)
     {
-        if (storedLede.Length == 0)
+        var fewer = Math.Min(stored.NumberCount, candidate.Numbers.Length);
+        if (fewer < NumbersToCompare)
+        {
+            return false;
+        }
+
+        var shared = Found(stored.Numbers, candidate.Numbers) * stored.NumberCount;
+        return shared / fewer < SameNumbers;
+    }
+
+    /// <summary>Share of <paramref name="sample"/> present in the sorted <paramref name="keys"/>.</summary>
+    private static double Found(ReadOnlySpan<uint> sample, uint[] keys)
+    {
+        if (sample.Length == 0)
         {
             return 0;
         }
 
         var found = 0;
-        foreach (var key in storedLede)
+        foreach (var key in sample)
         {
-            found += candidate.LedeWindowContains(key) ? 1 : 0;
+            found += Array.BinarySearch(keys, key) >= 0 ? 1 : 0;
         }
 
-        return (double)found / storedLede.Length;
+        return (double)found / sample.Length;
     }
 }

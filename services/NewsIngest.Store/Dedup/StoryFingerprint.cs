@@ -5,7 +5,7 @@ namespace NewsIngest.Store.Dedup;
 
 /// <summary>
 /// What the dedup engine knows of one article's text. The body (boilerplate paragraphs dropped, see
-/// <see cref="BoilerplateFilter"/>) is cut into overlapping four-word shingles; the title only counts for
+/// <see cref="BoilerplateFilter"/>) is cut into overlapping three-word shingles; the title only counts for
 /// an article with next to no body, since syndicated copies often get another headline. Held are:
 /// <list type="bullet">
 /// <item>the sorted shingle keys (32-bit), used on the querying side to verify candidates exactly;</item>
@@ -13,22 +13,25 @@ namespace NewsIngest.Store.Dedup;
 /// story to estimate overlap, Jaccard and containment against a newcomer;</item>
 /// <item>the lede: the first 16 shingles in order, and the first 48 as a window, which tell a truncated
 /// copy (same start) from an update that put new paragraphs on top of old ones;</item>
-/// <item>MinHash band keys: 20 bands of 3 minima over the whole body plus 4 bands of 2 minima over the
-/// lede, so truncated copies still share the lede bands.</item>
+/// <item>MinHash band keys: 32 bands of 3 minima over the whole body plus 4 bands of 2 minima over the
+/// lede, so truncated copies still share the lede bands;</item>
+/// <item>the numbers of the text (scores, prices, tolls, dates), which tell apart reports of different
+/// events that share most of their wording: the index keeps the 16 smallest of them.</item>
 /// </list>
-/// <see cref="ToBytes"/> and <see cref="FromBytes"/> give a compact column value (about 2 KB for a
+/// <see cref="ToBytes"/> and <see cref="FromBytes"/> give a compact column value (about 3 KB for a
 /// 400-word article); recomputing from the stored title and paragraphs gives the same fingerprint.
 /// </summary>
 public sealed class StoryFingerprint
 {
-    public const int ShingleSize = 4;
+    public const int ShingleSize = 3;
     public const int SketchSize = 128;
     public const int LedeSize = 16;
     public const int LedeWindowSize = 48;
-    public const int BodyBands = 20;
+    public const int BodyBands = 32;
     public const int BodyRows = 3;
     public const int LedeBands = 4;
     public const int LedeRows = 2;
+    public const int NumberSketchSize = 16;
     private const int LedeBandShingles = 24;
     private const int MinBodyWords = 8;
     private const byte FormatVersion = 1;
@@ -36,8 +39,9 @@ public sealed class StoryFingerprint
     private static readonly ulong[] Multipliers = Permutations(BodyBands * BodyRows + LedeBands * LedeRows, 0x5DEECE66DUL);
     private static readonly ulong[] Offsets = Permutations(BodyBands * BodyRows + LedeBands * LedeRows, 0xB5297A4DUL);
 
-    private StoryFingerprint(int shingleCount, uint[] keys, uint[] sketch, uint[] lede, uint[] ledeWindow, uint[] bandKeys)
+    private StoryFingerprint(int shingleCount, uint[] keys, uint[] sketch, uint[] lede, uint[] ledeWindow, uint[] bandKeys, uint[] numbers)
     {
+        Numbers = numbers;
         ShingleCount = shingleCount;
         Keys = keys;
         Sketch = sketch;
@@ -62,33 +66,37 @@ public sealed class StoryFingerprint
 
     internal uint[] BandKeys { get; }
 
+    /// <summary>The sorted distinct number keys; the first <see cref="NumberSketchSize"/> are the index's sample.</summary>
+    internal uint[] Numbers { get; }
+
     public static StoryFingerprint Of(string title, IReadOnlyList<string> paragraphs)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
         var words = new List<ulong>(512);
+        var numbers = new List<ulong>(32);
         for (var i = 0; i < paragraphs.Count; i++)
         {
             if (BoilerplateFilter.Keep(paragraphs[i] ?? string.Empty, first: words.Count == 0) is { } kept)
             {
-                WordTokenizer.AppendWords(kept, words);
+                WordTokenizer.AppendWords(kept, words, numbers);
             }
         }
 
         if (words.Count < MinBodyWords && !string.IsNullOrWhiteSpace(title))
         {
             var titled = new List<ulong>(words.Count + 16);
-            WordTokenizer.AppendWords(title, titled);
+            WordTokenizer.AppendWords(title, titled, numbers);
             titled.AddRange(words);
             words = titled;
         }
 
-        return FromWords(words);
+        return FromWords(words, Distinct(CollectionsMarshal.AsSpan(numbers)));
     }
 
     /// <summary>The fingerprint's column value: a version byte, then each part as a length and values.</summary>
     public byte[] ToBytes()
     {
-        var parts = new[] { Keys, Sketch, Lede, LedeWindow, BandKeys };
+        var parts = new[] { Keys, Sketch, Lede, LedeWindow, BandKeys, Numbers };
         var size = 1 + 4 + parts.Sum(part => 4 + (part.Length * 4));
         var bytes = new byte[size];
         bytes[0] = FormatVersion;
@@ -121,7 +129,7 @@ public sealed class StoryFingerprint
         var offset = 1;
         var count = BinaryPrimitives.ReadInt32LittleEndian(bytes[offset..]);
         offset += 4;
-        var parts = new uint[5][];
+        var parts = new uint[6][];
         for (var p = 0; p < parts.Length; p++)
         {
             if (offset + 4 > bytes.Length)
@@ -143,19 +151,14 @@ public sealed class StoryFingerprint
             }
         }
 
-        return new StoryFingerprint(count, parts[0], parts[1], parts[2], parts[3], parts[4]);
+        return new StoryFingerprint(count, parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]);
     }
 
-    /// <summary>Whether <paramref name="key"/> is one of this text's shingles.</summary>
-    internal bool Contains(uint key) => Array.BinarySearch(Keys, key) >= 0;
-
-    internal bool LedeWindowContains(uint key) => Array.BinarySearch(LedeWindow, key) >= 0;
-
-    private static StoryFingerprint FromWords(List<ulong> words)
+    private static StoryFingerprint FromWords(List<ulong> words, uint[] numbers)
     {
         if (words.Count == 0)
         {
-            return new StoryFingerprint(0, [], [], [], [], []);
+            return new StoryFingerprint(0, [], [], [], [], [], []);
         }
 
         var span = CollectionsMarshal.AsSpan(words);
@@ -183,7 +186,7 @@ public sealed class StoryFingerprint
             sketch[i] = (uint)distinct[i];
         }
 
-        return new StoryFingerprint(unique, Distinct(distinct.AsSpan(0, unique)), sketch, lede, window, bandKeys);
+        return new StoryFingerprint(unique, Distinct(distinct.AsSpan(0, unique)), sketch, lede, window, bandKeys, numbers);
     }
 
     private static uint[] BandKeysOf(ulong[] shingles)

@@ -10,37 +10,48 @@ namespace NewsIngest.Store.Dedup;
 /// </summary>
 internal static class WordTokenizer
 {
-    public static void AppendWords(string text, List<ulong> words)
+    /// <summary>Appends the hash of every word of <paramref name="text"/> to <paramref name="words"/>, and
+    /// of every number (a word with a digit, reduced to its digits and decimal point, so <c>4.2m</c> and
+    /// <c>£4.2</c> agree) to <paramref name="numbers"/>.</summary>
+    public static void AppendWords(string text, List<ulong> words, List<ulong> numbers)
     {
         var folded = Fold(text);
         var hash = ShingleHash.Seed;
+        var number = ShingleHash.Seed;
         var length = 0;
-        for (var i = 0; i < folded.Length; i++)
+        var digits = 0;
+        for (var i = 0; i <= folded.Length; i++)
         {
-            var c = folded[i];
+            var c = i < folded.Length ? folded[i] : ' ';
             if (char.IsLetterOrDigit(c))
             {
                 hash = ShingleHash.AddChar(hash, c);
                 length++;
+                if (char.IsDigit(c))
+                {
+                    number = ShingleHash.AddChar(number, c);
+                    digits++;
+                }
             }
             else if (length > 0 && IsInnerMark(folded, i))
             {
                 if (c == '.')
                 {
                     hash = ShingleHash.AddChar(hash, c);
+                    number = ShingleHash.AddChar(number, c);
                 }
             }
             else if (length > 0)
             {
                 words.Add(ShingleHash.Finish(hash));
-                hash = ShingleHash.Seed;
-                length = 0;
-            }
-        }
+                if (digits > 0)
+                {
+                    numbers.Add(ShingleHash.Finish(number));
+                }
 
-        if (length > 0)
-        {
-            words.Add(ShingleHash.Finish(hash));
+                hash = number = ShingleHash.Seed;
+                length = digits = 0;
+            }
         }
     }
 
