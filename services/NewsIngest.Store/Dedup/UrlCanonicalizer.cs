@@ -23,19 +23,15 @@ public static class UrlCanonicalizer
 
     private static readonly string[] HostPrefixes = ["www.", "m.", "mobile.", "amp."];
 
-    /// <summary>The canonical form of an absolute http(s) address, or <c>null</c> for null, blank or
-    /// unparseable input. Other schemes are returned trimmed and otherwise untouched.</summary>
+    /// <summary>The canonical form of an absolute http(s) address, or <c>null</c> for anything else (null,
+    /// blank, relative, unparseable, or another scheme such as a <c>urn:</c> feed GUID).</summary>
     public static string? Canonicalize(string? url)
     {
         if (string.IsNullOrWhiteSpace(url)
-            || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
+            || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             return null;
-        }
-
-        if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-        {
-            return uri.OriginalString;
         }
 
         var builder = new StringBuilder(url.Length);
