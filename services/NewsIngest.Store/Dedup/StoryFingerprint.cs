@@ -13,7 +13,7 @@ namespace NewsIngest.Store.Dedup;
 /// story to estimate overlap, Jaccard and containment against a newcomer;</item>
 /// <item>the lede: the first 16 shingles in order, and the first 48 as a window, which tell a truncated
 /// copy (same start) from an update that put new paragraphs on top of old ones;</item>
-/// <item>MinHash band keys: 32 bands of 3 minima over the whole body plus 4 bands of 2 minima over the
+/// <item>MinHash band keys: 40 bands of 3 minima over the whole body plus 4 bands of 2 minima over the
 /// lede, so truncated copies still share the lede bands;</item>
 /// <item>the numbers of the text (scores, prices, tolls, dates), which tell apart reports of different
 /// events that share most of their wording: the index keeps the 16 smallest of them.</item>
@@ -27,7 +27,7 @@ public sealed class StoryFingerprint
     public const int SketchSize = 128;
     public const int LedeSize = 16;
     public const int LedeWindowSize = 48;
-    public const int BodyBands = 32;
+    public const int BodyBands = 40;
     public const int BodyRows = 3;
     public const int LedeBands = 4;
     public const int LedeRows = 2;

@@ -1,10 +1,10 @@
 namespace NewsIngest.Store.Dedup;
 
 /// <summary>
-/// The in-process near-duplicate index of stored stories. A lookup hashes the newcomer's 36 band keys
+/// The in-process near-duplicate index of stored stories. A lookup hashes the newcomer's 44 band keys
 /// into one <see cref="BandTable"/>, gathers the stories that share a band (a handful, whatever the index
 /// size) and verifies each with <see cref="MatchRule"/>; the best verified match wins. Per story it keeps
-/// only flat columns (<see cref="StoryColumns"/>, ~700 bytes) and 36 table entries (~400 bytes at the
+/// only flat columns (<see cref="StoryColumns"/>, ~700 bytes) and 44 table entries (~500 bytes at the
 /// table's load), so a million stories take about 1.2 GB.
 /// A story may be added more than once (several versions under one id): <see cref="FindOrAdd"/> does that
 /// for a sighting that differs noticeably from what it matched, so a later copy that resembles only that

@@ -70,7 +70,7 @@ public sealed class DedupPairSetTests(ITestOutputHelper output)
 
     private static string BaseName(string name)
     {
-        foreach (var suffix in new[] { "-syndicated", "-edited", "-truncated" })
+        foreach (var suffix in new[] { "-syndicated", "-edited", "-truncated", "-shortened" })
         {
             if (name.EndsWith(suffix, StringComparison.Ordinal))
             {
