@@ -52,7 +52,7 @@ internal static partial class BoilerplateFilter
     [GeneratedRegex(@"\b(sign(ed)? up|subscribe|subscription|newsletters?|inbox|follow us|follow @|download (our|the) app|share this|join us on|like us on)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Plug();
 
-    [GeneratedRegex(@"^\(?\s*((additional )?reporting|editing|writing|compiled|produced|translated|research) by\b|^\(?\s*source\s*:|^\(?\s*sources\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\(?\s*((additional )?reporting|editing|writing|compiled|produced|translated|research) by\b|^\(?\s*sources?\s*:|^\(?\s*editor['\u2019]?s note\b|^\(?\s*(corrects|updates|adds)\b[^.]{0,80}\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Credit();
 
     [GeneratedRegex(@"^((this|the) (article|story|report) (was |is |first |originally )+(published|appeared|posted)|originally published|(last )?(updated|published|posted)\s*(on|at)?\s*:?\s*\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -5,22 +5,22 @@ namespace NewsIngest.Store.Dedup;
 /// stored story's bottom-k sketch (a uniform sample of its shingles) against the newcomer's full shingle
 /// set, which estimates the shared shingle count; Jaccard and containment follow from the two sizes.
 /// <list type="bullet">
-/// <item>Jaccard ≥ 0.4: a copy with another headline, boilerplate, byline or a few edited sentences
-/// (two reworded sentences in a 200-word article leave about 0.5; different events on one topic stay near
-/// 0.1 unless they come from one template, which the number check below handles);</item>
-/// <item>or containment of the shorter text in the longer ≥ 0.6 and the two open alike (half the stored
-/// lede found in the newcomer's first 48 shingles): a truncated copy, edited or not. An update that put
-/// substantial new paragraphs on top of the old text opens differently and stays a story of its own;</item>
+/// <item>Jaccard ≥ 0.6: the same text give or take headline, boilerplate, byline and some editing;</item>
+/// <item>or containment of the shorter text in the longer ≥ 0.6 and the two open alike (a quarter of the
+/// stored lede's shingles within the newcomer's first 48): a copy with a few edited sentences (two
+/// reworded sentences in a 200-word article leave Jaccard near 0.5), a truncated copy, or both. An update
+/// that put substantial new paragraphs on top of the old text opens differently and stays a story of its
+/// own, as does a text that shares only its later half with a stored one;</item>
 /// <item>unless both texts hold at least three numbers and fewer than half of the shorter one's numbers
 /// are in the other (and Jaccard is below 0.9): reports of different matches, trading days or quakes
-/// share their wording but not their scores, prices and magnitudes.</item>
+/// share their wording, even their opening formula, but not their scores, prices and magnitudes.</item>
 /// </list>
 /// </summary>
 internal static class MatchRule
 {
-    public const double SameJaccard = 0.4;
+    public const double SameJaccard = 0.6;
     public const double SameContainment = 0.6;
-    public const double SameLede = 0.5;
+    public const double SameLede = 0.25;
     public const int NumbersToCompare = 3;
     public const double SameNumbers = 0.5;
     public const double NumbersOverruled = 0.9;
