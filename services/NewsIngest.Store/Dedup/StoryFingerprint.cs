@@ -151,6 +151,13 @@ public sealed class StoryFingerprint
             }
         }
 
+        var empty = count == 0;
+        if (count < 0 || parts[1].Length > SketchSize || parts[2].Length > LedeSize || parts[3].Length > LedeWindowSize
+            || parts[4].Length != (empty ? 0 : BodyBands + LedeBands))
+        {
+            throw new FormatException("Story fingerprint parts do not have the sizes of version " + FormatVersion + ".");
+        }
+
         return new StoryFingerprint(count, parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]);
     }
 

@@ -88,6 +88,25 @@ public sealed class StoryFingerprintTests
     }
 
     [Fact]
+    public void FromBytes_PartLongerThanItsVersionAllows_Throws()
+    {
+        // Arrange: version 1, five shingles, a sketch of 200 values where at most 128 are kept.
+        var forged = new List<byte> { 1 };
+        forged.AddRange(BitConverter.GetBytes(5));
+        foreach (var length in new[] { 0, 200, 0, 0, StoryFingerprint.BodyBands + StoryFingerprint.LedeBands, 0 })
+        {
+            forged.AddRange(BitConverter.GetBytes(length));
+            forged.AddRange(new byte[length * 4]);
+        }
+
+        // Act
+        var act = () => StoryFingerprint.FromBytes(forged.ToArray());
+
+        // Assert
+        act.ShouldThrow<FormatException>();
+    }
+
+    [Fact]
     public void Of_NoWordsAtAll_IsEmpty()
     {
         // Act
