@@ -4,6 +4,7 @@ using NewsIngest.ServiceDefaults;
 using NewsIngest.Store.Consumers;
 using NewsIngest.Store.Persistence;
 using NewsIngest.Store.Publishing;
+using NewsIngest.Store.Stories;
 
 namespace NewsIngest.Store;
 
@@ -21,6 +22,7 @@ public static class Extensions
                 : SqlDialect.Sqlite(options.ConnectionString!);
         });
         builder.Services.AddSingleton<IArticleRepository, SqlArticleRepository>();
+        builder.Services.AddSingleton<StoryDeduplicator>();
         builder.Services.TryAddTimeProvider();
         // Registered before MassTransit's hosted service, so the schema exists before the first message.
         builder.Services.AddHostedService<SchemaMigrator>();

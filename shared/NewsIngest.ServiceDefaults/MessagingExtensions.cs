@@ -40,6 +40,7 @@ public static class MessagingExtensions
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, false));
             addConsumers(bus);
             bus.AddConsumeObserver<ConsumeFaultLogger>();
+            bus.DisableUsageTelemetry(); // no calls home: this process talks to its broker and nothing else
             if (transport == MessagingTransport.InMemory)
             {
                 bus.UsingInMemory((context, cfg) => ConfigureBus(context, cfg));

@@ -1,35 +1,36 @@
 using MassTransit;
 using NewsIngest.Contracts;
-using NewsIngest.Store.Persistence;
+using NewsIngest.Store.Stories;
 using NewsIngest.Store.Publishing;
 using NewsIngest.Store.Records;
 
 namespace NewsIngest.Store.Consumers;
 
 /// <summary>
-/// Stores an enriched article once; the stored row is the outbox entry the <see cref="OutboxDispatcher"/>
-/// publishes. A redelivery (same article id) or a copy of stored text writes nothing.
+/// Stores an enriched article as a new story, or as another sighting of a stored one; a new story's row is
+/// the outbox entry the <see cref="OutboxDispatcher"/> publishes. A redelivery writes nothing.
 /// </summary>
-public sealed class ArticleEnrichedConsumer(IArticleRepository repository, OutboxSignal outbox, TimeProvider clock, ILogger<ArticleEnrichedConsumer> logger)
+public sealed class ArticleEnrichedConsumer(StoryDeduplicator stories, OutboxSignal outbox, TimeProvider clock, ILogger<ArticleEnrichedConsumer> logger)
     : IConsumer<ArticleEnriched>
 {
     public async Task Consume(ConsumeContext<ArticleEnriched> context)
     {
         var record = StoredRecordFactory.Create(context.Message, clock.GetUtcNow());
-        var outcome = await repository.SaveAsync(record, context.CancellationToken);
-        switch (outcome)
+        var decision = await stories.StoreAsync(record, context.CancellationToken);
+        switch (decision.Outcome)
         {
-            case { Result: SaveResult.DuplicateContent }:
-                logger.LogInformation("Skipped article {ArticleId}: same text as stored article {DuplicateOfArticleId}", record.ArticleId, outcome.ExistingArticleId);
-                return;
-            case { Result: SaveResult.AlreadyStored }:
+            case StoryOutcome.NewStory:
+                outbox.Notify();
+                logger.LogInformation(
+                    "Stored article {ArticleId} {Title} ({Language}/{Category}, {WordCount} words)",
+                    record.ArticleId, record.Article.Title, record.Enrichment.Language, record.Category, record.Enrichment.WordCount);
+                break;
+            case StoryOutcome.Sighting:
+                logger.LogInformation("Article {ArticleId} is another sighting of story {StoryId}: {Reason}", record.ArticleId, decision.StoryId, decision.Reason);
+                break;
+            default:
                 logger.LogInformation("Article {ArticleId} is stored already; redelivery ignored", record.ArticleId);
-                return;
+                break;
         }
-
-        outbox.Notify();
-        logger.LogInformation(
-            "Stored article {ArticleId} {Title} ({Language}/{Category}, {WordCount} words)",
-            record.ArticleId, record.Article.Title, record.Enrichment.Language, record.Category, record.Enrichment.WordCount);
     }
 }

@@ -7,7 +7,21 @@ public interface IArticleRepository
 {
     Task MigrateAsync(CancellationToken cancellationToken);
 
-    Task<SaveOutcome> SaveAsync(ArticleStored record, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes a new story's record, its first sighting and its fingerprint in one transaction; a conflict on
+    /// the article id or the content hash writes nothing and says which.
+    /// </summary>
+    Task<SaveOutcome> SaveAsync(ArticleStored record, StoryFacts story, CancellationToken cancellationToken);
+
+    /// <summary>Records another sighting of a stored story (idempotent per article id); true when new.</summary>
+    Task<bool> AddSightingAsync(Guid storyId, ArticleStored record, double similarity, byte[]? newVersion, CancellationToken cancellationToken);
+
+    /// <summary>Fingerprints added after <paramref name="afterSeq"/>, in order: how a replica's index catches up.</summary>
+    Task<IReadOnlyList<StoryVersion>> ReadStoryVersionsAsync(long afterSeq, CancellationToken cancellationToken);
+
+    Task<Guid?> FindStoryByCanonicalUrlAsync(string canonicalUrl, CancellationToken cancellationToken);
+
+    Task<Guid?> StoryOfAsync(Guid articleId, CancellationToken cancellationToken);
 
     /// <summary>
     /// The outbox: claims up to <paramref name="batchSize"/> stored records not yet published (rows another

@@ -30,6 +30,26 @@ public static class Schema
             rejected_at timestamptz NOT NULL
         );
         """,
+        """
+        ALTER TABLE articles ADD COLUMN IF NOT EXISTS story_id uuid NULL;
+        ALTER TABLE articles ADD COLUMN IF NOT EXISTS canonical_url text NULL;
+        CREATE INDEX IF NOT EXISTS ix_articles_canonical_url ON articles (canonical_url);
+        CREATE TABLE IF NOT EXISTS story_versions (
+            seq bigserial PRIMARY KEY,
+            story_id uuid NOT NULL,
+            fingerprint bytea NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS sightings (
+            article_id uuid PRIMARY KEY,
+            story_id uuid NOT NULL,
+            source text NULL,
+            url text NULL,
+            feed_url text NULL,
+            similarity double precision NOT NULL,
+            seen_at timestamptz NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_sightings_story ON sightings (story_id);
+        """,
     ];
 
     public static readonly IReadOnlyList<string> SqliteMigrations =
@@ -58,6 +78,26 @@ public static class Schema
             origin TEXT NULL,
             rejected_at TEXT NOT NULL
         );
+        """,
+        """
+        ALTER TABLE articles ADD COLUMN story_id TEXT NULL;
+        ALTER TABLE articles ADD COLUMN canonical_url TEXT NULL;
+        CREATE INDEX IF NOT EXISTS ix_articles_canonical_url ON articles (canonical_url);
+        CREATE TABLE IF NOT EXISTS story_versions (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            story_id TEXT NOT NULL,
+            fingerprint BLOB NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS sightings (
+            article_id TEXT PRIMARY KEY,
+            story_id TEXT NOT NULL,
+            source TEXT NULL,
+            url TEXT NULL,
+            feed_url TEXT NULL,
+            similarity REAL NOT NULL,
+            seen_at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_sightings_story ON sightings (story_id);
         """,
     ];
 }

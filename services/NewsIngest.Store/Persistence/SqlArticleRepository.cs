@@ -33,15 +33,18 @@ public sealed class SqlArticleRepository(SqlDialect dialect) : IArticleRepositor
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<SaveOutcome> SaveAsync(ArticleStored record, CancellationToken cancellationToken)
+    public async Task<SaveOutcome> SaveAsync(ArticleStored record, StoryFacts story, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
         insert.CommandText = $"""
-            INSERT INTO articles (article_id, correlation_id, content_hash, title, language, category, url, source, published_at, stored_at, record)
-            VALUES (@id, @correlation, @hash, @title, @language, @category, @url, @source, @published, @stored, {dialect.Json("@record")})
+            INSERT INTO articles (article_id, correlation_id, content_hash, title, language, category, url, source, published_at, stored_at, record, story_id, canonical_url)
+            VALUES (@id, @correlation, @hash, @title, @language, @category, @url, @source, @published, @stored, {dialect.Json("@record")}, @id, @canonical)
             ON CONFLICT DO NOTHING
             """;
+        Add(insert, "canonical", (object?)story.CanonicalUrl ?? DBNull.Value);
         Add(insert, "id", dialect.Id(record.ArticleId));
         Add(insert, "correlation", dialect.Id(record.CorrelationId));
         Add(insert, "hash", record.ContentHash);
@@ -55,8 +58,13 @@ public sealed class SqlArticleRepository(SqlDialect dialect) : IArticleRepositor
         Add(insert, "record", JsonSerializer.Serialize(record, Json));
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
+            await InsertVersionAsync(connection, transaction, record.ArticleId, story.Fingerprint, cancellationToken);
+            await InsertSightingAsync(connection, transaction, record.ArticleId, record, 1.0, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return new SaveOutcome(SaveResult.Inserted, null, Published: false);
         }
+
+        await transaction.RollbackAsync(cancellationToken);
 
         var same = await FindAsync(connection, "article_id = @key", dialect.Id(record.ArticleId), cancellationToken);
         if (same is not null)
@@ -68,6 +76,42 @@ public sealed class SqlArticleRepository(SqlDialect dialect) : IArticleRepositor
             ?? throw new InvalidOperationException($"Article {record.ArticleId} conflicted but no matching row was found.");
         return duplicate with { Result = SaveResult.DuplicateContent };
     }
+
+    public async Task<bool> AddSightingAsync(Guid storyId, ArticleStored record, double similarity, byte[]? newVersion, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var added = await InsertSightingAsync(connection, transaction, storyId, record, similarity, cancellationToken);
+        if (added && newVersion is not null)
+        {
+            await InsertVersionAsync(connection, transaction, storyId, newVersion, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return added;
+    }
+
+    public async Task<IReadOnlyList<StoryVersion>> ReadStoryVersionsAsync(long afterSeq, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, story_id, fingerprint FROM story_versions WHERE seq > @after ORDER BY seq";
+        Add(command, "after", afterSeq);
+        var versions = new List<StoryVersion>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions.Add(new StoryVersion(reader.GetInt64(0), SqlDialect.ReadId(reader.GetValue(1)), (byte[])reader.GetValue(2)));
+        }
+
+        return versions;
+    }
+
+    public async Task<Guid?> FindStoryByCanonicalUrlAsync(string canonicalUrl, CancellationToken cancellationToken) =>
+        await StoryWhereAsync("canonical_url = @key", canonicalUrl, cancellationToken);
+
+    public async Task<Guid?> StoryOfAsync(Guid articleId, CancellationToken cancellationToken) =>
+        await StoryWhereAsync("article_id = @key", dialect.Id(articleId), cancellationToken);
 
     public async Task<int> DispatchPendingAsync(Func<ArticleStored, Task> publish, int batchSize, CancellationToken cancellationToken)
     {
@@ -127,6 +171,45 @@ public sealed class SqlArticleRepository(SqlDialect dialect) : IArticleRepositor
     {
         await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
         return Convert.ToInt64(await ScalarAsync(connection, null, "SELECT COUNT(*) FROM articles", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<Guid?> StoryWhereAsync(string condition, object key, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT story_id FROM articles WHERE {condition} LIMIT 1";
+        Add(command, "key", key);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is null or DBNull ? null : SqlDialect.ReadId(value);
+    }
+
+    private async Task InsertVersionAsync(DbConnection connection, DbTransaction transaction, Guid storyId, byte[] fingerprint, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO story_versions (story_id, fingerprint) VALUES (@story, @fingerprint)";
+        Add(command, "story", dialect.Id(storyId));
+        Add(command, "fingerprint", fingerprint);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<bool> InsertSightingAsync(DbConnection connection, DbTransaction transaction, Guid storyId, ArticleStored record, double similarity, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO sightings (article_id, story_id, source, url, feed_url, similarity, seen_at)
+            VALUES (@id, @story, @source, @url, @feed, @similarity, @seen)
+            ON CONFLICT DO NOTHING
+            """;
+        Add(command, "id", dialect.Id(record.ArticleId));
+        Add(command, "story", dialect.Id(storyId));
+        Add(command, "source", (object?)record.Article.Source ?? DBNull.Value);
+        Add(command, "url", (object?)record.Article.Url ?? DBNull.Value);
+        Add(command, "feed", (object?)record.Article.FeedUrl ?? DBNull.Value);
+        Add(command, "similarity", similarity);
+        Add(command, "seen", dialect.Time(record.StoredAt));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     private static async Task<SaveOutcome?> FindAsync(DbConnection connection, string condition, object key, CancellationToken cancellationToken)

@@ -81,6 +81,6 @@ public sealed class InboxScannerTests : IDisposable
             .AddSingleton<IMessageDataRepository>(new MassTransit.MessageData.InMemoryMessageDataRepository())
             .AddSingleton(Options.Create(new MessagingOptions { Transport = MessagingTransport.InMemory }))
             .AddSingleton<FetchedItemPublisher>()
-            .AddMassTransitTestHarness()
+            .AddMassTransitTestHarness(bus => bus.DisableUsageTelemetry())
             .BuildServiceProvider(true);
 }

@@ -56,7 +56,7 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
 
         await Eventually.UntilAsync(
             () => StoreDecisions().Count(e => e.Message.Contains("redelivery ignored", StringComparison.Ordinal) && e.ArticleId == articleId) == 1
-                && StoreDecisions().Count(e => e.Message.Contains("same text as stored article", StringComparison.Ordinal) && e.Raw.Contains(articleId, StringComparison.Ordinal)) == 1,
+                && StoreDecisions().Count(e => e.Message.Contains("another sighting of story", StringComparison.Ordinal) && e.Raw.Contains(articleId, StringComparison.Ordinal)) == 1,
             Deadline,
             "the store decides on both copies");
         RecordsTitled(article.Title).ShouldHaveSingleItem();

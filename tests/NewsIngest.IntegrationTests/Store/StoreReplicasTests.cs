@@ -60,7 +60,7 @@ public sealed class StoreReplicasTests(BrokerFixture broker, DatabaseFixture dat
     private static bool IsStoreDecision(string line) =>
         line.Contains("Stored article", StringComparison.Ordinal)
         || line.Contains("redelivery ignored", StringComparison.Ordinal)
-        || line.Contains("same text as stored article", StringComparison.Ordinal);
+        || line.Contains("another sighting of story", StringComparison.Ordinal);
 
     /// <summary>The article, the same message again, and a copy of its text under another id.</summary>
     private static IEnumerable<ArticleEnriched> Variants(int index)

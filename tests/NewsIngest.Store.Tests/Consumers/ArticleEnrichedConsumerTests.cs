@@ -87,10 +87,15 @@ public sealed class ArticleEnrichedConsumerTests
             .AddSingleton<IArticleRepository>(store.Repository)
             .AddSingleton(TimeProvider.System)
             .AddSingleton<OutboxSignal>()
+            .AddSingleton<NewsIngest.Store.Stories.StoryDeduplicator>()
             .AddSingleton<OutboxDispatcher>()
             .AddSingleton<Microsoft.Extensions.Hosting.IHostApplicationLifetime, StartedLifetime>()
             .AddLogging()
-            .AddMassTransitTestHarness(bus => bus.AddConsumer<ArticleEnrichedConsumer>())
+            .AddMassTransitTestHarness(bus =>
+            {
+                bus.AddConsumer<ArticleEnrichedConsumer>();
+                bus.DisableUsageTelemetry();
+            })
             .BuildServiceProvider(true);
 
     private sealed class StartedLifetime : Microsoft.Extensions.Hosting.IHostApplicationLifetime

@@ -5,13 +5,15 @@ namespace NewsIngest.Store.Tests.Persistence;
 
 public sealed class SqlArticleRepositoryTests
 {
+    private static readonly StoryFacts Facts = new([1, 2, 3], null);
+
     [Fact]
     public async Task SaveAsync_NewArticle_IsInserted()
     {
         await using var store = await SqliteStore.CreateAsync();
         var record = StoredRecordFactory.Create(Articles.Enriched("Title", "Body one."), DateTimeOffset.UtcNow);
 
-        var outcome = await store.Repository.SaveAsync(record, CancellationToken.None);
+        var outcome = await store.Repository.SaveAsync(record, Facts, CancellationToken.None);
 
         outcome.Result.ShouldBe(SaveResult.Inserted);
         (await store.Repository.CountArticlesAsync(CancellationToken.None)).ShouldBe(1);
@@ -22,10 +24,10 @@ public sealed class SqlArticleRepositoryTests
     {
         await using var store = await SqliteStore.CreateAsync();
         var record = StoredRecordFactory.Create(Articles.Enriched("Title", "Body one."), DateTimeOffset.UtcNow);
-        await store.Repository.SaveAsync(record, CancellationToken.None);
+        await store.Repository.SaveAsync(record, Facts, CancellationToken.None);
         await store.Repository.DispatchPendingAsync(_ => Task.CompletedTask, 10, CancellationToken.None);
 
-        var outcome = await store.Repository.SaveAsync(record, CancellationToken.None);
+        var outcome = await store.Repository.SaveAsync(record, Facts, CancellationToken.None);
 
         outcome.ShouldBe(new SaveOutcome(SaveResult.AlreadyStored, record.ArticleId, Published: true));
         (await store.Repository.CountArticlesAsync(CancellationToken.None)).ShouldBe(1);
@@ -37,9 +39,9 @@ public sealed class SqlArticleRepositoryTests
         await using var store = await SqliteStore.CreateAsync();
         var first = StoredRecordFactory.Create(Articles.Enriched("Title", "Body one."), DateTimeOffset.UtcNow);
         var copy = StoredRecordFactory.Create(Articles.Enriched("Title", "Body one."), DateTimeOffset.UtcNow);
-        await store.Repository.SaveAsync(first, CancellationToken.None);
+        await store.Repository.SaveAsync(first, Facts, CancellationToken.None);
 
-        var outcome = await store.Repository.SaveAsync(copy, CancellationToken.None);
+        var outcome = await store.Repository.SaveAsync(copy, Facts, CancellationToken.None);
 
         outcome.Result.ShouldBe(SaveResult.DuplicateContent);
         outcome.ExistingArticleId.ShouldBe(first.ArticleId);
@@ -50,7 +52,7 @@ public sealed class SqlArticleRepositoryTests
     public async Task MigrateAsync_RunTwice_KeepsData()
     {
         await using var store = await SqliteStore.CreateAsync();
-        await store.Repository.SaveAsync(StoredRecordFactory.Create(Articles.Enriched("T", "B."), DateTimeOffset.UtcNow), CancellationToken.None);
+        await store.Repository.SaveAsync(StoredRecordFactory.Create(Articles.Enriched("T", "B."), DateTimeOffset.UtcNow), Facts, CancellationToken.None);
 
         await store.Repository.MigrateAsync(CancellationToken.None);
 
