@@ -1,13 +1,13 @@
 using MassTransit;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
 using NewsIngest.Fetcher.Http;
 using NewsIngest.Fetcher.Inbox;
 using NewsIngest.Fetcher.Polling;
 using NewsIngest.Fetcher.Publishing;
 using NewsIngest.Fetcher.State;
 using NewsIngest.ServiceDefaults;
+using Polly;
 
 namespace NewsIngest.Fetcher;
 
