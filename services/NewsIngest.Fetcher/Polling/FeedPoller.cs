@@ -96,30 +96,39 @@ public sealed class FeedPoller(
     {
         var items = document.Items.Select(item => (Item: item, Key: ItemKeys.For(item))).DistinctBy(entry => entry.Key).ToList();
         var seen = await store.SeenAsync(feed.FeedId, [.. items.Select(entry => entry.Key)], cancellationToken);
-        var published = 0;
-        foreach (var (item, key) in items.Where(entry => !seen.Contains(entry.Key)))
+        var published = new List<string>();
+        try
         {
-            var body = item.Content ?? item.Summary ?? string.Empty;
-            await publisher.PublishAsync(new FetchedItem
+            foreach (var (item, key) in items.Where(entry => !seen.Contains(entry.Key)))
             {
-                ArticleId = ArticleIds.FromKey($"feed:{feed.FeedUrl}|{key}"),
-                Kind = ArticleSourceKind.FeedItem,
-                Body = System.Text.Encoding.UTF8.GetBytes(body),
-                Charset = "utf-8",
-                Origin = feed.FeedUrl,
-                FeedUrl = feed.FeedUrl,
-                FeedTitle = document.Title,
-                Url = item.Link,
-                Title = item.Title,
-                Author = item.Author?.Name ?? item.Author?.Email,
-                Published = item.Published ?? item.Updated,
-            }, cancellationToken);
-            await store.MarkSeenAsync(feed.FeedId, key, clock.GetUtcNow(), cancellationToken);
-            published++;
+                await publisher.PublishAsync(ToFetchedItem(feed, document, item, key), cancellationToken);
+                published.Add(key);
+            }
+        }
+        finally
+        {
+            // Even when a later publish fails, what went out is recorded; a crash before this line republishes
+            // a few items, which the deterministic article ids make harmless downstream.
+            await store.MarkSeenAsync(feed.FeedId, published, clock.GetUtcNow(), CancellationToken.None);
         }
 
-        return (published, items.Count - published);
+        return (published.Count, items.Count - published.Count);
     }
+
+    private static FetchedItem ToFetchedItem(FeedState feed, FeedDocument document, FeedItem item, string key) => new()
+    {
+        ArticleId = ArticleIds.FromKey($"feed:{feed.FeedUrl}|{key}"),
+        Kind = ArticleSourceKind.FeedItem,
+        Body = System.Text.Encoding.UTF8.GetBytes(item.Content ?? item.Summary ?? string.Empty),
+        Charset = "utf-8",
+        Origin = feed.FeedUrl,
+        FeedUrl = feed.FeedUrl,
+        FeedTitle = document.Title,
+        Url = item.Link,
+        Title = item.Title,
+        Author = item.Author?.Name ?? item.Author?.Email,
+        Published = item.Published ?? item.Updated,
+    };
 
     private static string Blocked(Exception ex)
     {

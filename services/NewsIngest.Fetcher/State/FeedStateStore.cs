@@ -136,11 +136,21 @@ public sealed class FeedStateStore(StateDialect dialect) : IAsyncDisposable
             return seen;
         }, cancellationToken);
 
-    /// <summary>Records that an item was published, so no later poll (in any replica, after any restart) publishes it again.</summary>
-    public Task MarkSeenAsync(string feedId, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
-        RunAsync(connection => ExecuteAsync(connection, null,
-            $"INSERT INTO {_seen} (feed_id, item_key, first_seen) VALUES (@id, @key, @now) ON CONFLICT DO NOTHING",
-            [("id", feedId), ("key", key), ("now", Millis(now))], cancellationToken), cancellationToken);
+    /// <summary>Records that items were published (one transaction), so no later poll, in any replica or after any restart, publishes them again.</summary>
+    public Task MarkSeenAsync(string feedId, IReadOnlyCollection<string> keys, DateTimeOffset now, CancellationToken cancellationToken) =>
+        keys.Count == 0 ? Task.CompletedTask : RunAsync(async connection =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var key in keys)
+            {
+                await ExecuteAsync(connection, transaction,
+                    $"INSERT INTO {_seen} (feed_id, item_key, first_seen) VALUES (@id, @key, @now) ON CONFLICT DO NOTHING",
+                    [("id", feedId), ("key", key), ("now", Millis(now))], cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return 0;
+        }, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
