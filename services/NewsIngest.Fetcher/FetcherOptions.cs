@@ -102,6 +102,11 @@ public sealed class FetcherOptions : IValidatableObject
             }
         }
 
+        if (State.LeaseDuration < TotalTimeout + TotalTimeout || State.LeaseDuration > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult($"must be between twice TotalTimeout and 01:00:00, got {State.LeaseDuration}", ["State:LeaseDuration"]);
+        }
+
         if (State.Provider != FeedStateProvider.Memory && string.IsNullOrWhiteSpace(State.ConnectionString))
         {
             yield return new ValidationResult($"is required when the state provider is {State.Provider}", ["State:ConnectionString"]);
@@ -132,7 +137,6 @@ public sealed class FeedStateOptions
 
     public string? ConnectionString { get; set; }
 
-    /// <summary>How long a replica may hold a feed it claimed before another may take it over.</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    /// <summary>How long a replica may hold a feed it claimed before another may take it over (at least the total timeout).</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 }

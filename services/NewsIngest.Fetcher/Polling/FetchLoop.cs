@@ -21,7 +21,16 @@ public sealed class FetchLoop(
         while (!stoppingToken.IsCancellationRequested)
         {
             var published = await inbox.ScanAsync(stoppingToken);
-            published += await feeds.RunAsync(stoppingToken);
+            try
+            {
+                published += await feeds.RunAsync(stoppingToken);
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                // The state database is away: no feed can be claimed or saved; try again on the next pass.
+                logger.LogError(ex, "Feed state database failed; feeds are polled again once it answers");
+            }
+
             progress.CompletePass(published);
             await Task.Delay(settings.InboxScanInterval, clock, stoppingToken);
         }
