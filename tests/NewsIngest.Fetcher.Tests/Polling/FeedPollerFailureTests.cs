@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using NewsIngest.Fetcher.Polling;
 using NewsIngest.Testing;
 
 namespace NewsIngest.Fetcher.Tests.Polling;
@@ -63,6 +64,26 @@ public sealed class FeedPollerFailureTests : IAsyncLifetime
         first.NextPoll.ShouldBeGreaterThanOrEqualTo(before.AddMinutes(1));
         second.NextPoll.ShouldBeGreaterThanOrEqualTo(before.AddMinutes(2));
         (await fetcher.StateAsync(url)).ConsecutiveErrors.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Poll_HostKeepsFailing_CircuitOpensAndSparesTheHost()
+    {
+        // Arrange
+        _server.MapResponse("/feed.xml", StaticResponse.Status(502));
+        await using var fetcher = await FetcherHarness.StartAsync(new Dictionary<string, string?> { ["Fetcher:MaxRetries"] = "2" });
+        var url = _server.UrlFor("/feed.xml");
+        var results = new List<PollResult>();
+
+        // Act: 5 polls of up to 3 attempts each, were the breaker not there.
+        for (var i = 0; i < 5; i++)
+        {
+            results.Add(await fetcher.PollAsync(url));
+        }
+
+        // Assert
+        _server.RequestCount("/feed.xml").ShouldBeLessThan(15);
+        results[^1].Failure.ShouldNotBeNull().ShouldContain("circuit");
     }
 
     [Fact]
