@@ -168,6 +168,11 @@ public sealed class FeedStateStore(StateDialect dialect) : IAsyncDisposable
         try
         {
             await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+            if (dialect.ConnectionSetup is { } setup)
+            {
+                await ExecuteAsync(connection, null, setup, [], cancellationToken);
+            }
+
             return await work(connection);
         }
         finally

@@ -12,8 +12,9 @@ public sealed class StateDialect : IAsyncDisposable
 {
     private DbConnection? _keepAlive;
 
-    private StateDialect(string name, DbDataSource dataSource, string tablePrefix, string skipLocked, string migrationLock, IReadOnlyList<string> migrations)
+    private StateDialect(string name, DbDataSource dataSource, string tablePrefix, string skipLocked, string migrationLock, IReadOnlyList<string> migrations, string? connectionSetup = null)
     {
+        ConnectionSetup = connectionSetup;
         Name = name;
         DataSource = dataSource;
         TablePrefix = tablePrefix;
@@ -37,6 +38,9 @@ public sealed class StateDialect : IAsyncDisposable
 
     public IReadOnlyList<string> Migrations { get; }
 
+    /// <summary>Run on every new connection: in SQLite, write-ahead logging without an fsync per commit.</summary>
+    public string? ConnectionSetup { get; }
+
     /// <summary>SQLite allows one writer; the store runs its statements one at a time there.</summary>
     public bool SingleWriter => Name == "sqlite";
 
@@ -44,7 +48,8 @@ public sealed class StateDialect : IAsyncDisposable
         new("postgres", NpgsqlDataSource.Create(connectionString), "fetcher.", "FOR UPDATE SKIP LOCKED", "SELECT pg_advisory_xact_lock(727274); CREATE SCHEMA IF NOT EXISTS fetcher", StateSchema.Postgres);
 
     public static StateDialect Sqlite(string connectionString) =>
-        new("sqlite", SqliteFactory.Instance.CreateDataSource(connectionString), "fetcher_", string.Empty, "SELECT 1", StateSchema.Sqlite);
+        new("sqlite", SqliteFactory.Instance.CreateDataSource(connectionString), "fetcher_", string.Empty, "SELECT 1", StateSchema.Sqlite,
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000");
 
     /// <summary>A private in-memory SQLite database that lives as long as this dialect (one connection keeps it open).</summary>
     public static StateDialect Memory()
