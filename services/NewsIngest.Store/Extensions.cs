@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NewsIngest.ServiceDefaults;
 using NewsIngest.Store.Consumers;
 using NewsIngest.Store.Persistence;
+using NewsIngest.Store.Publishing;
 
 namespace NewsIngest.Store;
 
@@ -23,6 +24,10 @@ public static class Extensions
         builder.Services.TryAddTimeProvider();
         // Registered before MassTransit's hosted service, so the schema exists before the first message.
         builder.Services.AddHostedService<SchemaMigrator>();
+        builder.Services.AddHostedService<ReplayStream>();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return builder;
     }
 

@@ -1,5 +1,5 @@
-using NewsIngest.Store;
 using NewsIngest.ServiceDefaults;
+using NewsIngest.Store;
 
 return await ServiceRunner.RunAsync("store", async () =>
 {

@@ -20,6 +20,10 @@ public sealed class StoreOptions : IValidatableObject
     [Required]
     public string? ConnectionString { get; set; }
 
+    /// <summary>How long the replay stream keeps records (RabbitMQ <c>x-max-age</c>: 7D, 12h, 30m, …).</summary>
+    [RegularExpression("^[0-9]+(Y|M|D|h|m|s)$")]
+    public string ReplayRetention { get; set; } = "7D";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider == StoreProvider.Unset)

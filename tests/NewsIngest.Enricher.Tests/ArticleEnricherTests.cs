@@ -44,6 +44,25 @@ public sealed class ArticleEnricherTests
     }
 
     [Fact]
+    public void Constructor_UnknownStepInConfiguration_FailsNamingTheSetting()
+    {
+        var options = new EnrichmentOptions();
+        options.Steps["Entity"] = false;
+
+        var error = Should.Throw<InvalidOperationException>(() =>
+            new ArticleEnricher([new StatisticsStep()], Options.Create(options), NullLogger<ArticleEnricher>.Instance));
+
+        error.Message.ShouldContain("Enrichment:Steps:Entity");
+    }
+
+    [Fact]
+    public void AddEnrichment_DefaultConfiguration_RunsAllStepsInOrder()
+    {
+        TestEnrichment.Enricher.StepNames.ShouldBe(
+            ["Language", "Statistics", "Keywords", "Summary", "Entities", "Categories", "Tone", "Events", "Dates", "Quotes"]);
+    }
+
+    [Fact]
     public void Enrich_EnglishArticle_FillsLanguageStatisticsKeywordsAndSummary()
     {
         var result = TestEnrichment.Enricher.Enrich(TextArticle.Of(
@@ -57,5 +76,28 @@ public sealed class ArticleEnricherTests
         result.Keywords.ShouldContain("wind farm");
         result.Summary.ShouldNotBeNullOrWhiteSpace();
         result.FailedSteps.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("", new string[0])]
+    [InlineData("Title only", new string[0])]
+    [InlineData("数字", new[] { "东京电力公司周一表示，福岛核电站的处理水排放将于8月开始。日本政府支持这一计划。" })]
+    [InlineData("Zahlen", new[] { "123 456 7890 -- ... ((( ))) “ ” « » 1,000,000 killed 99999999999 people" })]
+    [InlineData("Tabs", new[] { "\t\t", "Source: nobody" })]
+    public void Enrich_OddInput_NoStepFails(string title, string[] paragraphs)
+    {
+        var result = TestEnrichment.Enricher.Enrich(TextArticle.Of(title, paragraphs));
+
+        result.FailedSteps.ShouldBeEmpty();
+        result.ReadingTimeMinutes.ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public void Enrich_ChineseArticle_DetectsChinese()
+    {
+        var result = TestEnrichment.Enricher.Enrich(TextArticle.Of("福岛排放计划", "东京电力公司周一表示，福岛核电站的处理水排放将于八月开始。日本政府支持这一计划，但渔民表示担忧。"));
+
+        result.Language.ShouldBe("zh");
+        result.WordCount.ShouldBeGreaterThan(10);
     }
 }

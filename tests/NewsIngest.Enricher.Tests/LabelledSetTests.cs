@@ -31,12 +31,12 @@ public sealed class LabelledSetTests
     [Fact]
     public void Enrich_LabelledSet_TopCategoryAccuracyAboveFloor()
     {
-        Score.Value.TopCategoryAccuracy.ShouldBeGreaterThanOrEqualTo(0.9, Score.Value.ToString());
+        Score.Value.TopCategoryAccuracy.ShouldBeGreaterThanOrEqualTo(0.95, Score.Value.ToString());
     }
 
     [Fact]
     public void Enrich_LabelledSet_EntityRecallAboveFloor()
     {
-        Score.Value.EntityRecall.ShouldBeGreaterThanOrEqualTo(0.88, Score.Value.ToString());
+        Score.Value.EntityRecall.ShouldBeGreaterThanOrEqualTo(0.9, Score.Value.ToString());
     }
 }

@@ -15,7 +15,7 @@ mkdirSync(outDir, { recursive: true });
 
 // The languages the enricher detects; resources are only built for these.
 export const languages = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'no', 'fi', 'pl', 'cs', 'hu',
-  'ro', 'ru', 'uk', 'el', 'tr', 'ar', 'fa', 'ur', 'he', 'hi', 'zh', 'ja', 'ko', 'id', 'vi', 'ca'];
+  'ro', 'ru', 'uk', 'el', 'tr', 'ar', 'fa', 'ur', 'he', 'hi', 'zh', 'ja', 'ko', 'id', 'vi', 'ca', 'sk', 'hr', 'bg', 'bn', 'th'];
 
 function write(name, lines) {
   const text = lines.join('\n') + '\n';

@@ -84,6 +84,7 @@ public static class RunCommand
         deadline.CancelAfter(timeout);
         var progress = services.GetRequiredService<FetchProgress>();
         var monitor = services.GetRequiredService<PipelineIdleMonitor>();
+        var outbox = services.GetRequiredService<NewsIngest.Store.Persistence.IArticleRepository>();
         try
         {
             await progress.FirstPassCompleted.WaitAsync(deadline.Token);
@@ -91,7 +92,7 @@ public static class RunCommand
             while (quiet < 5)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
-                quiet = monitor.InFlight <= 0 ? quiet + 1 : 0;
+                quiet = monitor.InFlight <= 0 && await outbox.CountPendingAsync(deadline.Token) == 0 ? quiet + 1 : 0;
             }
 
             return true;

@@ -12,42 +12,70 @@ namespace NewsIngest.Cli.Commands;
 /// </summary>
 public static class TailCommand
 {
+    /// <summary>The store's replay stream (see the store's <c>ReplayStream</c>).</summary>
+    public const string ReplayQueue = "news.articles.replay";
+
     public static Command Create()
     {
         var amqp = new Option<string>("--amqp") { Description = "Broker URI, e.g. amqp://user:pass@localhost:5672/", Required = true };
         var topic = new Option<string>("--topic") { Description = "Routing pattern, e.g. article.stored.en.# (default: every record).", DefaultValueFactory = _ => "article.#" };
         var json = new Option<bool>("--json") { Description = "Print each record's JSON on one line instead of a summary line." };
         var count = new Option<int?>("--count") { Description = "Exit after this many records." };
-        var command = new Command("tail", "Print records published to the news.articles topic exchange.") { amqp, topic, json, count };
-        command.SetAction((result, cancellationToken) => TailAsync(result.GetValue(amqp)!, result.GetValue(topic)!, result.GetValue(json), result.GetValue(count), cancellationToken));
+        var fromStart = new Option<bool>("--from-start") { Description = "Replay the history kept in the news.articles.replay stream, then follow it." };
+        var since = new Option<DateTimeOffset?>("--since") { Description = "Replay the stream from this time (ISO 8601), then follow it." };
+        var command = new Command("tail", "Print records published to the news.articles topic exchange.") { amqp, topic, json, count, fromStart, since };
+        command.SetAction((result, cancellationToken) => TailAsync(
+            new TailRequest(result.GetValue(amqp)!, result.GetValue(topic)!, result.GetValue(json), result.GetValue(count), result.GetValue(fromStart), result.GetValue(since)),
+            cancellationToken));
         return command;
     }
 
-    private static async Task<int> TailAsync(string amqp, string pattern, bool json, int? limit, CancellationToken cancellationToken)
+    private static async Task<int> TailAsync(TailRequest request, CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory { Uri = new Uri(amqp), ClientProvidedName = "newsingest-tail" };
+        var factory = new ConnectionFactory { Uri = new Uri(request.Amqp), ClientProvidedName = "newsingest-tail" };
         await using var connection = await factory.CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        await channel.ExchangeDeclareAsync(ArticleTopic.Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
-        var queue = await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true, cancellationToken: cancellationToken);
-        await channel.QueueBindAsync(queue.QueueName, ArticleTopic.Exchange, pattern, cancellationToken: cancellationToken);
-
+        var replay = request.FromStart || request.Since is not null;
+        var pattern = TopicPattern.Compile(request.Pattern);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var received = 0;
         var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += (_, delivery) =>
+        consumer.ReceivedAsync += async (_, delivery) =>
         {
+            if (replay)
+            {
+                await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
+                if (!pattern.IsMatch(delivery.RoutingKey))
+                {
+                    return;
+                }
+            }
+
             var body = Encoding.UTF8.GetString(delivery.Body.Span);
-            Console.Out.WriteLine(json ? body.ReplaceLineEndings(" ") : $"{delivery.RoutingKey} {TitleOf(body)}");
-            if (limit is { } max && Interlocked.Increment(ref received) >= max)
+            Console.Out.WriteLine(request.Json ? body.ReplaceLineEndings(" ") : $"{delivery.RoutingKey} {TitleOf(body)}");
+            if (request.Limit is { } max && Interlocked.Increment(ref received) >= max)
             {
                 done.TrySetResult();
             }
-
-            return Task.CompletedTask;
         };
-        await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer, cancellationToken);
-        Console.Error.WriteLine($"Listening on {ArticleTopic.Exchange} for '{pattern}'");
+
+        if (replay)
+        {
+            // A stream is read from an offset, with acknowledgements and a prefetch limit; the pattern is applied here.
+            await channel.BasicQosAsync(0, 200, global: false, cancellationToken);
+            object offset = request.Since is { } time ? new AmqpTimestamp(time.ToUnixTimeSeconds()) : "first";
+            await channel.BasicConsumeAsync(ReplayQueue, autoAck: false, string.Empty, noLocal: false, exclusive: false, new Dictionary<string, object?> { ["x-stream-offset"] = offset }, consumer, cancellationToken);
+            Console.Error.WriteLine($"Replaying {ReplayQueue} from {(request.Since?.ToString("O") ?? "the first record")} for '{request.Pattern}'");
+        }
+        else
+        {
+            await channel.ExchangeDeclareAsync(ArticleTopic.Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+            var queue = await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true, cancellationToken: cancellationToken);
+            await channel.QueueBindAsync(queue.QueueName, ArticleTopic.Exchange, request.Pattern, cancellationToken: cancellationToken);
+            await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer, cancellationToken);
+            Console.Error.WriteLine($"Listening on {ArticleTopic.Exchange} for '{request.Pattern}'");
+        }
+
         try
         {
             await done.Task.WaitAsync(cancellationToken);
@@ -72,4 +100,6 @@ public static class TailCommand
             return $"(unreadable record: {ex.Message})";
         }
     }
+
+    private sealed record TailRequest(string Amqp, string Pattern, bool Json, int? Limit, bool FromStart, DateTimeOffset? Since);
 }

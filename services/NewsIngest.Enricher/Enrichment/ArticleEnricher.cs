@@ -16,7 +16,17 @@ public sealed class ArticleEnricher
     public ArticleEnricher(IEnumerable<IEnrichmentStep> steps, IOptions<EnrichmentOptions> options, ILogger<ArticleEnricher> logger)
     {
         var settings = options.Value;
-        _steps = steps.Where(s => settings.IsEnabled(s.Name)).ToList();
+        var all = steps.ToList();
+
+        // A misspelt step name would otherwise be ignored silently and leave the step running.
+        var unknown = settings.Steps.Keys.Where(k => !all.Exists(s => s.Name.Equals(k, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Setting '{EnrichmentOptions.Section}:Steps:{unknown[0]}' names no enrichment step; the steps are {string.Join(", ", all.Select(s => s.Name))}.");
+        }
+
+        _steps = all.Where(s => settings.IsEnabled(s.Name)).ToList();
         _logger = logger;
     }
 

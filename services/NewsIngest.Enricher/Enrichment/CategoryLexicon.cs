@@ -98,7 +98,7 @@ public sealed class CategoryLexicon
             rinnovabil* sostenibil* poluição biodiversidade espécies floresta* renováve* sustentáve*
             """),
         ("health", """
-            health* hospital* patient* doctor* nurse* medical medicine* disease* virus* viral:0.3 infection* infect*
+            health healthcare health-care healthy:0.2 healthier:0.2 hospital* patient* doctor* nurse* medical medicine* disease* virus* viral:0.3 infection* infect*
             pandemic* epidemic* outbreak*:0.7 covid* coronavirus vaccin* cancer* diabetes obesity surgery surgeon*
             clinic* treatment* therapy therap* mental_health:1.5 dementia alzheimer* malaria cholera ebola measles flu
             influenza symptom* diagnos* pharmac* nhs physician* illness* medication* dose* who:0.2 tumour* tumor*

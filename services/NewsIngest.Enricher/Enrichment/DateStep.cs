@@ -148,7 +148,13 @@ public sealed partial class DateStep : IEnrichmentStep
         return months;
     }
 
-    private const string MonthName = @"(?<m>[\p{L}]{3,10}\.?)";
+    private const string MonthName =
+        @"(?<m>(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+        + @"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+        + @"|januar|februar|märz|juni|juli|oktober|dezember"
+        + @"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+        + @"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+        + @"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b\.?)";
 
     // 13 July 2018, 13. Juli 2018, 13 de julio de 2018, 1er janvier 2020
     [GeneratedRegex(@"\b(?<d>[0-3]?\d)(?:\.|er|st|nd|rd|th|º)?\s+(?:de\s+)?" + MonthName + @"\s+(?:de\s+|del\s+)?(?<y>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]

@@ -93,7 +93,10 @@ public static class EntityLexicon
         "presidente", "ministro", "ministra", "portavoz", "portavoce", "señor", "señora", "sindaco", "alcalde",
         "prefeito", "governador", "primeiro-ministro", "líder", "leader", "secrétaire", "sécretaire", "maire",
         "trainer", "entraîneur", "allenatore", "entrenador", "treinador", "attaquant", "stürmer", "spieler", "joueur",
-        "researcher", "scientist", "astronomer", "superintendent", "commissioner", "chief", "executive", "president-elect",
+        "researcher", "scientist", "astronomer", "chemist", "biologist", "physicist", "engineer", "historian",
+        "professor", "doctor", "surgeon", "nurse", "teacher", "student", "farmer", "resident", "witness", "survivor",
+        "journalist", "reporter", "correspondent", "editor", "photographer", "filmmaker", "designer", "chef",
+        "superintendent", "commissioner", "chief", "executive", "president-elect",
         "ministre", "député", "abgeordnete", "sénateur", "senatore", "diputado", "deputado", "attaccante", "delantero",
     }.ToFrozenSet(Ci);
 

@@ -128,7 +128,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, I
         var type = TypeOf(chunk);
         if (type is null)
         {
-            return PlaceWithSuffix(chunk);
+            return PlaceWithSuffix(chunk) ?? GivenNameOwner(chunk);
         }
 
         if (type == EntityTypes.Location)
@@ -245,6 +245,21 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, I
         shorter.FixedName ??= shorter.Key;
         _entities.Remove(entity.Key);
         return shorter;
+    }
+
+    /// <summary>A lone word that only one person's full name begins with ("Gohar" for "Gohar Ali Khan").</summary>
+    private EntityBuilder? GivenNameOwner(NameChunk chunk)
+    {
+        if (chunk.Tokens.Count != 1 || chunk.IsAcronym)
+        {
+            return null;
+        }
+
+        var owners = _entities.Values
+            .Where(e => e.Type == EntityTypes.Person && e.Key.StartsWith(chunk.Text + " ", StringComparison.Ordinal))
+            .Take(2)
+            .ToList();
+        return owners.Count == 1 ? owners[0] : null;
     }
 
     /// <summary>The person whose full name ends with this word (the most mentioned, then the first seen).</summary>

@@ -29,6 +29,11 @@ public sealed partial class EventStep : IEnrichmentStep
 
             foreach (var (kind, pattern) in Patterns)
             {
+                if (!KindTrigger(kind).IsMatch(sentence.Text))
+                {
+                    continue;
+                }
+
                 foreach (Match m in pattern.Matches(sentence.Text))
                 {
                     var number = m.Groups["n"];
@@ -81,37 +86,111 @@ public sealed partial class EventStep : IEnrichmentStep
         return null;
     }
 
-    private static (string, Regex)[] Build()
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    private const string N = "(?<n>" + NumberWords.Pattern + ")";
+    private const string Q = @"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|roughly|approximately|an\s+estimated|a\s+further|another)\s+)?";
+    // Up to six words between the count and the verb, but not across "and"/"but" into another clause.
+    private const string Gap = @"(?:(?!(?:and|but|or|while|whereas|left|leaving|lives)\b)[\p{L}'’\-]+,?\s+){0,6}?";
+    private const string Be = @"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got)\s+)?";
+    private const string NotUnit = @"(?!\s*(?:years?|year-old|%|per\s*cent|percent|km|kilomet|miles?|metres?|meters?|hours?|days?|weeks?|months?|minutes?|times)\b)";
+
+    // Source-generated, so start-up pays no regex compilation.
+    private static (string, Regex)[] Build() =>
+    [
+        ("killed", Killed1()),
+        ("killed", Killed2()),
+        ("killed", Killed3()),
+        ("killed", Killed4()),
+        ("killed", Killed5()),
+        ("killed", Killed6()),
+        ("injured", Injured7()),
+        ("injured", Injured8()),
+        ("arrested", Arrested9()),
+        ("arrested", Arrested10()),
+        ("kidnapped", Kidnapped11()),
+        ("kidnapped", Kidnapped12()),
+        ("displaced", Displaced13()),
+        ("displaced", Displaced14()),
+        ("killed", Killed15()),
+        ("injured", Injured16()),
+        ("arrested", Arrested17()),
+    ];
+
+    [GeneratedRegex($@"\b(?:killed|killing|kills|kill|slew|slaying|massacred|claimed\s+the\s+lives\s+of)\s+{Q}{N}{NotUnit}", Options)]
+    private static partial Regex Killed1();
+
+    [GeneratedRegex($@"\b{Q}{N}{NotUnit}\s+{Gap}{Be}(?:killed|dead|died|slain|murdered|perished)\b", Options)]
+    private static partial Regex Killed2();
+
+    [GeneratedRegex($@"\b{Q}{N}\s+(?:lives|people)\s+{Be}(?:lost|claimed)\b", Options)]
+    private static partial Regex Killed3();
+
+    [GeneratedRegex($@"\b(?:took|take|taken|taking|takes|claimed|claim|claiming|claims|cost|costing|costs)\s+(?:the\s+)?{Q}{N}\s+(?:\w+\s+)?lives\b", Options)]
+    private static partial Regex Killed4();
+
+    [GeneratedRegex($@"\bdeath\s+toll\s+(?:[\p{{L}}]+\s+){{0,4}}?(?:to|at|of|reached|hit|stands\s+at)\s+{Q}{N}", Options)]
+    private static partial Regex Killed5();
+
+    [GeneratedRegex($@"\b{Q}{N}{NotUnit}\s+(?:[\p{{L}}]+\s+){{0,2}}?(?:deaths|fatalities|bodies|dead)\b", Options)]
+    private static partial Regex Killed6();
+
+    [GeneratedRegex($@"\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt)\s+{Q}{N}{NotUnit}", Options)]
+    private static partial Regex Injured7();
+
+    [GeneratedRegex($@"\b{Q}{N}{NotUnit}\s+{Gap}{Be}(?:injured|wounded|hurt|hospitali[sz]ed)\b", Options)]
+    private static partial Regex Injured8();
+
+    [GeneratedRegex($@"\b(?:arrested|arresting|detained|detaining|apprehended|rounded\s+up)\s+{Q}{N}{NotUnit}", Options)]
+    private static partial Regex Arrested9();
+
+    [GeneratedRegex($@"\b{Q}{N}{NotUnit}\s+{Gap}{Be}(?:arrested|detained|apprehended|taken\s+into\s+custody)\b", Options)]
+    private static partial Regex Arrested10();
+
+    [GeneratedRegex($@"\b(?:kidnapped|kidnapping|abducted|abducting|seized)\s+{Q}{N}{NotUnit}", Options)]
+    private static partial Regex Kidnapped11();
+
+    [GeneratedRegex($@"\b{Q}{N}{NotUnit}\s+{Gap}{Be}(?:kidnapped|abducted|taken\s+hostage|held\s+hostage|held\s+captive)\b", Options)]
+    private static partial Regex Kidnapped12();
+
+    [GeneratedRegex($@"\b(?:displaced|displacing|uprooted|uprooting)\s+{Q}{N}{NotUnit}", Options)]
+    private static partial Regex Displaced13();
+
+    [GeneratedRegex($@"\b{Q}{N}{NotUnit}\s+{Gap}{Be}(?:displaced|forced\s+to\s+flee|forced\s+from\s+their\s+homes|made\s+homeless|left\s+homeless|uprooted|evacuated)\b", Options)]
+    private static partial Regex Displaced14();
+
+    [GeneratedRegex($@"\b{N}\s+(?:personnes\s+|Menschen\s+|personas\s+|persone\s+|pessoas\s+)?(?:morts|tués|tuées|Tote|getötet|muertos|muertas|fallecidos|morti|uccisi|mortos|mortas)\b", Options)]
+    private static partial Regex Killed15();
+
+    [GeneratedRegex($@"\b{N}\s+(?:personnes\s+|Menschen\s+|personas\s+|persone\s+|pessoas\s+)?(?:blessés|blessées|Verletzte|verletzt|heridos|heridas|feriti|feridos|feridas)\b", Options)]
+    private static partial Regex Injured16();
+
+    [GeneratedRegex($@"\b{N}\s+(?:personnes\s+|Menschen\s+|personas\s+|persone\s+|pessoas\s+)?(?:arrêtés|interpellés|festgenommen|detenidos|arrestati|presos|detidos)\b", Options)]
+    private static partial Regex Arrested17();
+
+    private static Regex KindTrigger(string kind) => kind switch
     {
-        const string n = "(?<n>" + NumberWords.Pattern + ")";
-        const string q = @"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|roughly|approximately|an\s+estimated|a\s+further|another)\s+)?";
-        // Up to six words between the count and the verb, but not across "and"/"but" into another clause.
-        const string gap = @"(?:(?!(?:and|but|or|while|whereas|left|leaving|lives)\b)[\p{L}'’\-]+,?\s+){0,6}?";
-        const string be = @"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got)\s+)?";
-        const string notUnit = @"(?!\s*(?:years?|year-old|%|per\s*cent|percent|km|kilomet|miles?|metres?|meters?|hours?|days?|weeks?|months?|minutes?|times)\b)";
-        var options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
-        (string Kind, string Pattern)[] source =
-        [
-            ("killed", $@"\b(?:killed|killing|kills|kill|slew|slaying|massacred|claimed\s+the\s+lives\s+of)\s+{q}{n}{notUnit}"),
-            ("killed", $@"\b{q}{n}{notUnit}\s+{gap}{be}(?:killed|dead|died|slain|murdered|perished)\b"),
-            ("killed", $@"\b{q}{n}\s+(?:lives|people)\s+{be}(?:lost|claimed)\b"),
-            ("killed", $@"\b(?:took|take|taken|taking|takes|claimed|claim|claiming|claims|cost|costing|costs)\s+(?:the\s+)?{q}{n}\s+(?:\w+\s+)?lives\b"),
-            ("killed", $@"\bdeath\s+toll\s+(?:[\p{{L}}]+\s+){{0,4}}?(?:to|at|of|reached|hit|stands\s+at)\s+{q}{n}"),
-            ("killed", $@"\b{q}{n}{notUnit}\s+(?:[\p{{L}}]+\s+){{0,2}}?(?:deaths|fatalities|bodies|dead)\b"),
-            ("injured", $@"\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt)\s+{q}{n}{notUnit}"),
-            ("injured", $@"\b{q}{n}{notUnit}\s+{gap}{be}(?:injured|wounded|hurt|hospitali[sz]ed)\b"),
-            ("arrested", $@"\b(?:arrested|arresting|detained|detaining|apprehended|rounded\s+up)\s+{q}{n}{notUnit}"),
-            ("arrested", $@"\b{q}{n}{notUnit}\s+{gap}{be}(?:arrested|detained|apprehended|taken\s+into\s+custody)\b"),
-            ("kidnapped", $@"\b(?:kidnapped|kidnapping|abducted|abducting|seized)\s+{q}{n}{notUnit}"),
-            ("kidnapped", $@"\b{q}{n}{notUnit}\s+{gap}{be}(?:kidnapped|abducted|taken\s+hostage|held\s+hostage|held\s+captive)\b"),
-            ("displaced", $@"\b(?:displaced|displacing|uprooted|uprooting)\s+{q}{n}{notUnit}"),
-            ("displaced", $@"\b{q}{n}{notUnit}\s+{gap}{be}(?:displaced|forced\s+to\s+flee|forced\s+from\s+their\s+homes|made\s+homeless|left\s+homeless|uprooted|evacuated)\b"),
-            ("killed", $@"\b{n}\s+(?:personnes\s+|Menschen\s+|personas\s+|persone\s+|pessoas\s+)?(?:morts|tués|tuées|Tote|getötet|muertos|muertas|fallecidos|morti|uccisi|mortos|mortas)\b"),
-            ("injured", $@"\b{n}\s+(?:personnes\s+|Menschen\s+|personas\s+|persone\s+|pessoas\s+)?(?:blessés|blessées|Verletzte|verletzt|heridos|heridas|feriti|feridos|feridas)\b"),
-            ("arrested", $@"\b{n}\s+(?:personnes\s+|Menschen\s+|personas\s+|persone\s+|pessoas\s+)?(?:arrêtés|interpellés|festgenommen|detenidos|arrestati|presos|detidos)\b"),
-        ];
-        return source.Select(s => (s.Kind, new Regex(s.Pattern, options))).ToArray();
-    }
+        "killed" => KilledTrigger(),
+        "injured" => InjuredTrigger(),
+        "arrested" => ArrestedTrigger(),
+        "kidnapped" => KidnappedTrigger(),
+        _ => DisplacedTrigger(),
+    };
+
+    [GeneratedRegex(@"\b(?:kill|dead|died|dies|slain|slew|murder|massacre|perish|lives\b|toll\b|deaths|fatalit|bodies|claimed\s+the|mort|tué|tote\b|getötet|muert|fallec|uccis)", RegexOptions.IgnoreCase)]
+    private static partial Regex KilledTrigger();
+
+    [GeneratedRegex(@"\b(?:injur|wound|hurt|hospitali|blessé|verletz|herid|ferit|ferid)", RegexOptions.IgnoreCase)]
+    private static partial Regex InjuredTrigger();
+
+    [GeneratedRegex(@"\b(?:arrest|detain|apprehend|custody|rounded\s+up|arrêt|interpell|festgenommen|detenid|presos|detid)", RegexOptions.IgnoreCase)]
+    private static partial Regex ArrestedTrigger();
+
+    [GeneratedRegex(@"\b(?:kidnap|abduct|seiz|hostage|captive)", RegexOptions.IgnoreCase)]
+    private static partial Regex KidnappedTrigger();
+
+    [GeneratedRegex(@"\b(?:displac|uproot|flee|fled|homeless|evacuat)", RegexOptions.IgnoreCase)]
+    private static partial Regex DisplacedTrigger();
 
     /// <summary>A cheap first look: only sentences with one of these word stems can hold a count.</summary>
     [GeneratedRegex(@"\b(?:kill|dead|died|dies|slain|slew|murder|massacre|perish|lives\b|toll\b|deaths|fatalit|bodies|injur|wound|hurt|hospitali|arrest|detain|apprehend|custody|rounded\s+up|kidnap|abduct|seiz|hostage|captive|displac|uproot|flee|fled|homeless|evacuat|mort|tué|tote\b|getötet|muert|fallec|uccis|blessé|verletz|herid|ferit|ferid|interpell|festgenommen|detenid|presos|detid)", RegexOptions.IgnoreCase)]

@@ -25,7 +25,6 @@ public sealed class Gazetteer
 
     private readonly Dictionary<string, Place[]> _byName;
     private readonly Dictionary<string, Place[]> _byFoldedName;
-    private readonly Dictionary<string, Place> _countries;
 
     private Gazetteer(IReadOnlyList<(string Name, Place Place)> rows)
     {
@@ -37,15 +36,9 @@ public sealed class Gazetteer
             .Where(r => !_byName.ContainsKey(r.Name))
             .GroupBy(r => r.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(r => r.Place).ToArray(), StringComparer.Ordinal);
-        _countries = _byName.Values.SelectMany(p => p)
-            .Where(p => p.Kind == PlaceKind.Country)
-            .DistinctBy(p => p.CountryCode)
-            .ToDictionary(p => p.CountryCode, StringComparer.Ordinal);
     }
 
     public static Gazetteer Load() => new(EmbeddedData.ReadRows("gazetteer.tsv.gz").Select(Parse).ToList());
-
-    public bool Contains(string name) => _byName.ContainsKey(name) || _byFoldedName.ContainsKey(name);
 
     /// <summary>The name without accents and other combining marks.</summary>
     public static string Fold(string name)
@@ -62,8 +55,6 @@ public sealed class Gazetteer
 
         return folded.ToString().Normalize(NormalizationForm.FormC);
     }
-
-    public Place? Country(string code) => _countries.GetValueOrDefault(code);
 
     /// <summary>
     /// The place a name most likely means: a country first; then a place in a country the article

@@ -10,14 +10,19 @@ public sealed class LanguageStep(LanguageDetector detector) : IEnrichmentStep
     /// <summary>Fewer letters than this gives <c>und</c>: too little text to tell.</summary>
     public const int MinimumLetters = 12;
 
-    /// <summary>Detection looks at the title and the start of the body; more text adds time, not accuracy.</summary>
-    public const int SampleLength = 600;
+    /// <summary>Detection first looks at this much of the title and body start, which is enough for most news.</summary>
+    public const int SampleLength = 400;
+
+    /// <summary>When the first look is unsure (below <see cref="SureConfidence"/>), it looks at this much.</summary>
+    public const int LongSampleLength = 1500;
+
+    public const double SureConfidence = 0.9;
 
     public string Name => "Language";
 
     public void Apply(EnrichmentContext context)
     {
-        var sample = Sample(context.Text);
+        var sample = Sample(context.Text, SampleLength);
         if (sample.Count(char.IsLetter) < MinimumLetters)
         {
             context.Language = Undetermined;
@@ -26,6 +31,10 @@ public sealed class LanguageStep(LanguageDetector detector) : IEnrichmentStep
         }
 
         var (language, confidence) = Detect(sample);
+        if (confidence < SureConfidence && context.Text.Full.Length > SampleLength)
+        {
+            (language, confidence) = Detect(Sample(context.Text, LongSampleLength));
+        }
         if (language == Language.Unknown)
         {
             context.Language = context.Article.LanguageHint is { Length: 2 } hint ? hint.ToLowerInvariant() : Undetermined;
@@ -47,9 +56,9 @@ public sealed class LanguageStep(LanguageDetector detector) : IEnrichmentStep
         return (Language.Unknown, 0);
     }
 
-    private static string Sample(ArticleText text)
+    private static string Sample(ArticleText text, int length)
     {
         var full = text.Full;
-        return full.Length <= SampleLength ? full : full[..SampleLength];
+        return full.Length <= length ? full : full[..length];
     }
 }

@@ -16,10 +16,12 @@ public static class NewsLanguages
         Language.Russian, Language.Ukrainian, Language.Greek, Language.Turkish, Language.Arabic,
         Language.Persian, Language.Urdu, Language.Hebrew, Language.Hindi, Language.Chinese,
         Language.Japanese, Language.Korean, Language.Indonesian, Language.Vietnamese, Language.Catalan,
+        Language.Slovak, Language.Croatian, Language.Bulgarian, Language.Bengali, Language.Thai,
     ];
 
     public static LanguageDetector BuildDetector() => LanguageDetectorBuilder
         .FromLanguages(All)
         .WithLowAccuracyMode()
+        .WithPreloadedLanguageModels()
         .Build();
 }

@@ -26,6 +26,4 @@ public sealed class StopWords
         var code = language == "nb" || language == "nn" ? "no" : language;
         return _byLanguage.TryGetValue(code, out var set) ? set : _fallback;
     }
-
-    public bool Has(string language) => _byLanguage.ContainsKey(language == "nb" ? "no" : language);
 }

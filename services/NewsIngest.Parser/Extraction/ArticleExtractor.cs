@@ -19,10 +19,10 @@ public sealed partial class ArticleExtractor
         var heading = doc.Elements.FirstOrDefault(e => e.Tag == "h1" && e.Children.Count > 0);
         var meta = MetadataExtractor.Extract(doc, url, heading);
 
-        var blocks = ExtractBlocks(doc, useHints: true, meta.Title);
+        var blocks = ExtractBlocks(doc, useHints: true, meta.Title, url);
         if (TextLength(blocks) < RetryBelow)
         {
-            var relaxed = ExtractBlocks(doc, useHints: false, meta.Title);
+            var relaxed = ExtractBlocks(doc, useHints: false, meta.Title, url);
             if (TextLength(relaxed) > TextLength(blocks))
             {
                 blocks = relaxed;
@@ -56,7 +56,7 @@ public sealed partial class ArticleExtractor
         };
     }
 
-    private static List<ContentBlock> ExtractBlocks(HtmlDocument doc, bool useHints, string? title)
+    private static List<ContentBlock> ExtractBlocks(HtmlDocument doc, bool useHints, string? title, Uri? url)
     {
         ContentScorer.MarkExcluded(doc, useHints);
         ContentScorer.Aggregate(doc);
@@ -74,7 +74,7 @@ public sealed partial class ArticleExtractor
             ContentScorer.Aggregate(doc);
         }
 
-        return BlockFilter.Apply(BlockCollector.Collect(roots), title);
+        return BlockFilter.Apply(BlockCollector.Collect(roots, url), title);
     }
 
     /// <summary>When the page's JSON-LD carries an <c>articleBody</c> several times longer than the text found in the

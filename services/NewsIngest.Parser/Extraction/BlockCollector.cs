@@ -16,10 +16,15 @@ internal sealed class BlockCollector
     private int _linkDepth;
     private int _quoteDepth;
     private bool _afterBreak;
+    private readonly Uri? _baseUrl;
 
-    public static List<ContentBlock> Collect(IEnumerable<HtmlNode> roots)
+    private BlockCollector(Uri? baseUrl) => _baseUrl = baseUrl is { IsAbsoluteUri: true } ? baseUrl : null;
+
+    /// <param name="roots">The content elements, in document order.</param>
+    /// <param name="baseUrl">The page address, to make relative links absolute.</param>
+    public static List<ContentBlock> Collect(IEnumerable<HtmlNode> roots, Uri? baseUrl)
     {
-        var collector = new BlockCollector();
+        var collector = new BlockCollector(baseUrl);
         foreach (var root in roots)
         {
             collector.Walk(root);
@@ -141,8 +146,8 @@ internal sealed class BlockCollector
         {
             case "a":
                 _linkDepth++;
-                var href = e.Attr("href");
-                if (href is not null && (href.StartsWith("http", StringComparison.OrdinalIgnoreCase) || href.StartsWith('/')))
+                var href = ResolveLink(e.Attr("href"));
+                if (href is not null)
                 {
                     _html.Append("<a href=\"").Append(WebUtility.HtmlEncode(href)).Append("\">");
                 }
@@ -191,6 +196,27 @@ internal sealed class BlockCollector
             default:
                 break;
         }
+    }
+
+    private string? ResolveLink(string? href)
+    {
+        if (string.IsNullOrWhiteSpace(href))
+        {
+            return null;
+        }
+
+        href = href.Trim();
+        if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            return absolute.AbsoluteUri;
+        }
+
+        if (_baseUrl is not null && !href.StartsWith('#') && Uri.TryCreate(_baseUrl, href, out var resolved) && resolved.Scheme is "http" or "https")
+        {
+            return resolved.AbsoluteUri;
+        }
+
+        return null;
     }
 
     private void AppendText(string text)

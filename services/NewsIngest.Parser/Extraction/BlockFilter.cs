@@ -33,7 +33,7 @@ internal static partial class BlockFilter
                 continue;
             }
 
-            if (text.Length < 40 && DateParsing.Parse(text.TrimEnd('.', ' ')) is not null)
+            if ((text.Length < 40 && DateParsing.Parse(text.TrimEnd('.', ' ')) is not null) || (text.Length < 60 && NumericDate().IsMatch(text)))
             {
                 continue;
             }
@@ -56,9 +56,10 @@ internal static partial class BlockFilter
     }
 
     private static bool IsNewsletterPitch(string text) =>
-        text.Contains("newsletter", StringComparison.OrdinalIgnoreCase) &&
-        (text.Contains("sign up", StringComparison.OrdinalIgnoreCase) || text.Contains("subscribe", StringComparison.OrdinalIgnoreCase) ||
-         text.Contains("inbox", StringComparison.OrdinalIgnoreCase));
+        (text.Contains("newsletter", StringComparison.OrdinalIgnoreCase) &&
+         (text.Contains("sign up", StringComparison.OrdinalIgnoreCase) || text.Contains("subscribe", StringComparison.OrdinalIgnoreCase) ||
+          text.Contains("inbox", StringComparison.OrdinalIgnoreCase))) ||
+        Pitch().IsMatch(text);
 
     private static bool IsLinkList(ContentBlock block)
     {
@@ -70,6 +71,16 @@ internal static partial class BlockFilter
 
     [GeneratedRegex(@"\w", RegexOptions.CultureInvariant)]
     private static partial Regex Words();
+
+    /// <summary>A numeric date (2018-08-25, 2019/11/19, 2019.11.19): in a short block, a dateline or "posted" line.</summary>
+    [GeneratedRegex(@"\b(19|20)\d{2}[-./](0?[1-9]|1[0-2])[-./](0?[1-9]|[12]\d|3[01])\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NumericDate();
+
+    /// <summary>A short block anywhere in which the site asks to be followed or subscribed to.</summary>
+    [GeneratedRegex(
+        @"\b(follow (us|him|her|them|me) (on|at) (twitter|facebook|instagram|linkedin|x)\b|subscribe to (our|the) |sign up (for|to) (our|the) )",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Pitch();
 
     /// <summary>A block that is nothing but a label.</summary>
     [GeneratedRegex(

@@ -9,14 +9,17 @@ namespace NewsIngest.Parser.Extraction;
 /// allowing only text structure, emphasis and http(s) links.</summary>
 internal static class BodyHtmlWriter
 {
-    /// <summary>One browsing context per thread: the sanitizer's default builds a new one for every call, which
-    /// costs more than the sanitising itself.</summary>
-    private static readonly ThreadLocal<IBrowsingContext> Context = new(() => BrowsingContext.New(Configuration.Default));
+    /// <summary>One sanitizer and one browsing context per thread: the sanitizer's default builds a new context for
+    /// every call, which costs more than the sanitising itself, and a context is not meant to be shared by threads.</summary>
+    private static readonly ThreadLocal<HtmlSanitizer> Sanitizers = new(CreateSanitizer);
 
-    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+    /// <summary>HtmlSanitizer slows down more than linearly on very large documents, so the body is sanitised in
+    /// pieces of about this many characters, cut between blocks.</summary>
+    private const int ChunkSize = 32 * 1024;
 
     public static string Write(IReadOnlyList<ContentBlock> blocks)
     {
+        var output = new StringBuilder();
         var sb = new StringBuilder();
         string? openList = null;
         foreach (var block in blocks)
@@ -32,15 +35,30 @@ internal static class BodyHtmlWriter
                 }
 
                 sb.Append("<li>").Append(block.InlineHtml).Append("</li>");
+                if (sb.Length > ChunkSize)
+                {
+                    // A huge list is cut too: closed here, reopened in the next piece.
+                    CloseList(sb, ref openList);
+                    output.Append(Sanitizers.Value!.Sanitize(sb.ToString()));
+                    sb.Clear();
+                }
+
                 continue;
             }
 
             CloseList(sb, ref openList);
+            if (sb.Length > ChunkSize)
+            {
+                output.Append(Sanitizers.Value!.Sanitize(sb.ToString()));
+                sb.Clear();
+            }
+
             sb.Append('<').Append(block.Kind).Append('>').Append(block.InlineHtml).Append("</").Append(block.Kind).Append(">\n");
         }
 
         CloseList(sb, ref openList);
-        return Sanitizer.Sanitize(sb.ToString());
+        output.Append(Sanitizers.Value!.Sanitize(sb.ToString()));
+        return output.ToString();
     }
 
     private static void CloseList(StringBuilder sb, ref string? openList)
@@ -63,6 +81,7 @@ internal static class BodyHtmlWriter
             AllowedSchemes = new HashSet<string>(["http", "https"], StringComparer.OrdinalIgnoreCase),
             UriAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
         };
-        return new HtmlSanitizer(options) { HtmlParserFactory = () => new HtmlParser(new HtmlParserOptions(), Context.Value) };
+        var context = BrowsingContext.New(Configuration.Default);
+        return new HtmlSanitizer(options) { HtmlParserFactory = () => new HtmlParser(new HtmlParserOptions(), context) };
     }
 }

@@ -80,9 +80,9 @@ internal static class ContentScorer
             }
 
             var score = 1.0 + e.Commas + Math.Min(e.TextLength / 100, 3);
-            // A text block right at the top of the page (no wrapper at all) is its own candidate.
-            var ancestor = e.Parent is { Tag: "#document" } ? e : e.Parent;
-            for (var level = 0; level < 5 && ancestor is not null && ancestor.Tag != "#document"; level++, ancestor = ancestor.Parent)
+            // The document node itself is a candidate too: pages without any wrapper keep their text at the top.
+            var ancestor = e.Parent;
+            for (var level = 0; level < 5 && ancestor is not null; level++, ancestor = ancestor.Parent)
             {
                 if (!ancestor.Scored)
                 {

@@ -3,13 +3,13 @@ namespace NewsIngest.Parser.Extraction;
 /// <summary>A node of the light DOM built by <see cref="HtmlTreeBuilder"/>: an element, or a text run when <see cref="Text"/> is set.</summary>
 internal sealed class HtmlNode
 {
-    private static readonly List<KeyValuePair<string, string>> NoAttributes = [];
+    private static readonly KeyValuePair<string, string>[] NoAttributes = [];
 
     public HtmlNode(string tag, HtmlNode? parent, List<KeyValuePair<string, string>>? attributes)
     {
         Tag = tag;
         Parent = parent;
-        Attributes = attributes ?? NoAttributes;
+        Attributes = attributes is null ? NoAttributes : attributes;
     }
 
     public HtmlNode(string text, HtmlNode parent)
@@ -27,7 +27,7 @@ internal sealed class HtmlNode
 
     public HtmlNode? Parent { get; }
 
-    public List<KeyValuePair<string, string>> Attributes { get; }
+    public IReadOnlyList<KeyValuePair<string, string>> Attributes { get; }
 
     public List<HtmlNode> Children { get; } = [];
 

@@ -35,9 +35,10 @@ internal static class JsonLdReader
                     documents.Add(doc);
                     Collect(doc.RootElement, objects);
                 }
-                catch (JsonException)
+                catch (Exception e) when (e is JsonException or ArgumentException)
                 {
-                    // A broken block is common on real pages; the other sources still apply.
+                    // A broken block (bad JSON, or text that is not valid UTF-16) is common on real pages; the other
+                    // sources still apply.
                 }
             }
 

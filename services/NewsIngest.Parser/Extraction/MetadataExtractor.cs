@@ -255,7 +255,7 @@ internal static class MetadataExtractor
                 var parts = group.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
                 for (var i = 0; i < parts.Length; i++)
                 {
-                    var part = parts[i];
+                    var part = WithoutTrailingDate(parts[i]);
                     if (part.Length is < 2 or > 80 || LooksLikeUrl(part) || part.Split(' ').Length > 6 || part.Any(char.IsDigit) ||
                         (i > 0 && !LooksLikeName(part)))
                     {
@@ -271,11 +271,25 @@ internal static class MetadataExtractor
         }
     }
 
+    private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
     private static readonly string[] RoleWords =
     [
         "writer", "editor", "reporter", "correspondent", "staff", "contributor", "columnist", "business", "news", "press",
-        "associated", "bureau", "desk", "team", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "associated", "bureau", "desk", "team", .. Weekdays,
     ];
+
+    /// <summary>"Jane Doe Monday" (a byline run into its dateline) becomes "Jane Doe".</summary>
+    private static string WithoutTrailingDate(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 1 && (Weekdays.Contains(words[^1].ToLowerInvariant()) || words[^1].Any(char.IsDigit)))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        return string.Join(' ', words);
+    }
 
     private static bool LooksLikeName(string part)
     {

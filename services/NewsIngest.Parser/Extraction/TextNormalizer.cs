@@ -18,10 +18,28 @@ public static class TextNormalizer
 
         var sb = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (IsInvisible(c))
             {
+                continue;
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                // A lone surrogate (broken markup or a bad numeric reference) becomes U+FFFD; pairs pass through.
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    AppendPending(sb, ref pendingSpace);
+                    sb.Append(c).Append(text[++i]);
+                }
+                else
+                {
+                    AppendPending(sb, ref pendingSpace);
+                    sb.Append('\uFFFD');
+                }
+
                 continue;
             }
 
@@ -31,17 +49,21 @@ public static class TextNormalizer
                 continue;
             }
 
-            if (pendingSpace)
-            {
-                sb.Append(' ');
-                pendingSpace = false;
-            }
-
+            AppendPending(sb, ref pendingSpace);
             sb.Append(c);
         }
 
         var result = sb.ToString();
         return result.IsNormalized(NormalizationForm.FormC) ? result : result.Normalize(NormalizationForm.FormC);
+    }
+
+    private static void AppendPending(StringBuilder sb, ref bool pendingSpace)
+    {
+        if (pendingSpace)
+        {
+            sb.Append(' ');
+            pendingSpace = false;
+        }
     }
 
     private static bool IsInvisible(char c) => c is '\u00AD' or '\u200B' or '\u2060' or '\uFEFF' or '\u180E';

@@ -69,13 +69,40 @@ public sealed class SqlArticleRepository(SqlDialect dialect) : IArticleRepositor
         return duplicate with { Result = SaveResult.DuplicateContent };
     }
 
-    public async Task MarkPublishedAsync(Guid articleId, CancellationToken cancellationToken)
+    public async Task<int> DispatchPendingAsync(Func<ArticleStored, Task> publish, int batchSize, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"UPDATE articles SET published_to_topic = {(dialect.NativeTypes ? "true" : "1")} WHERE article_id = @id";
-        Add(command, "id", dialect.Id(articleId));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var pending = new List<ArticleStored>();
+        await using (var select = connection.CreateCommand())
+        {
+            select.Transaction = transaction;
+            select.CommandText = $"SELECT record FROM articles WHERE published_to_topic = {dialect.False} ORDER BY stored_at LIMIT {batchSize} {dialect.SkipLocked}";
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                pending.Add(JsonSerializer.Deserialize<ArticleStored>(reader.GetString(0), Json)!);
+            }
+        }
+
+        foreach (var record in pending)
+        {
+            await publish(record);
+            await using var mark = connection.CreateCommand();
+            mark.Transaction = transaction;
+            mark.CommandText = $"UPDATE articles SET published_to_topic = {dialect.True} WHERE article_id = @id";
+            Add(mark, "id", dialect.Id(record.ArticleId));
+            await mark.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return pending.Count;
+    }
+
+    public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+        return Convert.ToInt64(await ScalarAsync(connection, null, $"SELECT COUNT(*) FROM articles WHERE published_to_topic = {dialect.False}", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task SaveRejectionAsync(ArticleRejected rejection, CancellationToken cancellationToken)

@@ -24,6 +24,13 @@ public sealed class SqlDialect
 
     public IReadOnlyList<string> Migrations { get; }
 
+    public string True => NativeTypes ? "true" : "1";
+
+    public string False => NativeTypes ? "false" : "0";
+
+    /// <summary>Row locks that let replicas share the outbox; SQLite serialises writers anyway.</summary>
+    public string SkipLocked => NativeTypes ? "FOR UPDATE SKIP LOCKED" : string.Empty;
+
     public string Json(string parameter) => NativeTypes ? $"CAST({parameter} AS jsonb)" : parameter;
 
     public object Id(Guid id) => NativeTypes ? id : id.ToString("D");

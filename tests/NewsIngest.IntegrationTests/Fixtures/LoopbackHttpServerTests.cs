@@ -107,4 +107,23 @@ public sealed class LoopbackHttpServerTests
         timedOut.ShouldNotBeNull().InnerException.ShouldBeOfType<TimeoutException>();
         server.RequestCount("/slow").ShouldBe(1);
     }
+
+    [Fact]
+    public async Task DisposeAsync_ResponseStillDelayed_ReturnsWithinSeconds()
+    {
+        // Arrange
+        var server = await LoopbackHttpServer.StartAsync(Cancellation);
+        server.MapResponse("/stuck", StaticResponse.Text("never") with { Delay = TimeSpan.FromMinutes(5) });
+        using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var pending = client.GetAsync(server.UrlFor("/stuck"), Cancellation);
+        await Eventually.UntilAsync(() => server.RequestCount("/stuck") == 1, TimeSpan.FromSeconds(30), "the request reached the server", Cancellation);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // Act
+        await server.DisposeAsync();
+
+        // Assert
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15));
+        await Should.ThrowAsync<HttpRequestException>(() => pending);
+    }
 }

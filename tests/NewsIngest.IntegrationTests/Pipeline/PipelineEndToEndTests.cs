@@ -141,6 +141,54 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
         record.RootElement.GetProperty("enrichment").GetProperty("language").GetString().ShouldBe("en");
     }
 
+    [Fact]
+    public async Task CliTailFromStart_LateConsumer_ReplaysRecordsStoredBeforeItStarted()
+    {
+        var article = WireArticles.Create("old harbour");
+        pipeline.DropIntoInbox("before-replay.txt", article.Text);
+        await Eventually.UntilAsync(() => RecordsTitled(article.Title).Count == 1, Deadline, "the article is published before the late consumer starts");
+
+        await using var tail = ServiceProcess.StartDll(
+            RepositoryPaths.ServiceDll("NewsIngest.Cli", "newsingest"),
+            arguments: ["tail", "--amqp", pipeline.Broker.AmqpUri.ToString(), "--topic", "article.stored.#", "--json", "--from-start"]);
+
+        var line = await tail.WaitForOutputAsync(l => l.StartsWith('{') && l.Contains(article.Title, StringComparison.Ordinal), Deadline);
+        using var record = JsonDocument.Parse(line);
+        record.RootElement.GetProperty("articleId").GetString().ShouldBe(RecordsTitled(article.Title)[0].ArticleId);
+    }
+
+    [Fact]
+    public async Task AmqpConsume_FromDebianAmqpTools_ReceivesAndParsesARecordByRoutingPattern()
+    {
+        const string Pattern = "article.stored.en.*";
+        var article = WireArticles.Create("cycle lane");
+        var received = Directory.CreateDirectory(Path.Combine(pipeline.WorkDirectory, "amqp-consume")).FullName;
+        await using var consumer = ServiceProcess.Start(
+            "amqp-consume",
+            [$"--server={pipeline.Broker.Host}", $"--port={pipeline.Broker.Port}", $"--username={pipeline.Broker.UserName}", $"--password={pipeline.Broker.Password}",
+             "--exchange=news.articles", $"--routing-key={Pattern}", "--exclusive", "--", "sh", "-c", "cat > \"$(mktemp -p \"$RECEIVED\" record.XXXXXX)\""],
+            environment: new Dictionary<string, string?> { ["RECEIVED"] = received });
+        await Eventually.UntilAsync(
+            async () => (await pipeline.Broker.ControlAsync(["list_bindings", "source_name", "routing_key"])).Contains(Pattern, StringComparison.Ordinal),
+            Deadline,
+            "amqp-consume has bound its queue");
+
+        pipeline.DropIntoInbox("amqp-consume.txt", article.Text);
+
+        JsonElement? record = null;
+        await Eventually.UntilAsync(
+            () =>
+            {
+                record = Directory.GetFiles(received).Select(f => (JsonElement?)JsonDocument.Parse(File.ReadAllBytes(f)).RootElement.Clone())
+                    .FirstOrDefault(r => r!.Value.GetProperty("article").GetProperty("title").GetString() == article.Title);
+                return record is not null;
+            },
+            Deadline,
+            "amqp-consume receives the record");
+        record!.Value.GetProperty("schemaVersion").GetInt32().ShouldBe(1);
+        record.Value.GetProperty("enrichment").GetProperty("language").GetString().ShouldBe("en");
+    }
+
     private List<ReceivedRecord> RecordsTitled(string title) =>
         pipeline.Subscriber.Records.Where(r => r.Title == title).ToList();
 

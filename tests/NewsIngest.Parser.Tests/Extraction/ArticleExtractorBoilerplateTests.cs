@@ -15,6 +15,9 @@ public sealed class ArticleExtractorBoilerplateTests
     [InlineData("comments", """<section id="comments"><h3>12 comments</h3><div class="comment"><p>I have waited years for this ferry, finally some good news for the island side of town.</p></div></section>""", "waited years")]
     [InlineData("cookie banner", """<div class="cookie-consent"><p>We use cookies to improve your experience on our site. By continuing you agree to our use of cookies.</p><button>Accept</button></div>""", "cookies")]
     [InlineData("newsletter", """<div class="newsletter-signup"><h3>Get the morning briefing</h3><p>Sign up for our free newsletter and get the top stories delivered to your inbox every weekday.</p></div>""", "morning briefing")]
+    [InlineData("follow prompt", """<p>For more harbour news, follow us on Twitter and Facebook, where we post every crossing delay.</p>""", "follow us")]
+    [InlineData("image caption", """<div class="wp-caption"><img src="/f.jpg"><p class="wp-caption-text">The old ferry leaving the island pier at dawn</p></div>""", "old ferry leaving")]
+    [InlineData("posted line", """<p>Posted [ 2021-03-14 09:30 ]</p>""", "2021-03-14")]
     [InlineData("ad caption", """<div class="ad-slot"><span>Advertisement</span><div id="gpt-ad-1"></div></div><p>Advertisement</p>""", "Advertisement")]
     public void Extract_ArticleWithBoilerplate_LeavesBoilerplateOut(string kind, string boilerplate, string marker)
     {
@@ -111,5 +114,19 @@ public sealed class ArticleExtractorBoilerplateTests
         // Assert
         article.Paragraphs.ShouldBe(SamplePages.StoryParagraphs);
         article.NoArticleReason.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Extract_RelativeLinkInStory_IsMadeAbsoluteInHtml()
+    {
+        // Arrange
+        const string inside = """<p>The full <a href="/docs/ferry-plan.pdf">ferry plan</a> was published by the council on its website on Wednesday.</p>""";
+
+        // Act
+        var article = _extractor.Extract(SamplePages.Story(insideArticle: inside), new Uri("https://gazette.example/news/ferry"));
+
+        // Assert
+        article.Html.ShouldNotBeNull();
+        article.Html.ShouldContain("<a href=\"https://gazette.example/docs/ferry-plan.pdf\">ferry plan</a>");
     }
 }

@@ -106,4 +106,48 @@ public sealed class ArticleExtractorRobustnessTests
         // Assert
         results.ShouldAllBe(r => r == expected);
     }
+
+    [Fact]
+    public void Extract_JsonLdWithLoneSurrogate_IgnoresTheBlockAndKeepsTheText()
+    {
+        // Arrange
+        var head = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"bad \uD800\"}</script>";
+
+        // Act
+        var article = _extractor.Extract(SamplePages.Story(head: head), null);
+
+        // Assert
+        article.Title.ShouldBe("Easthaven votes for a new ferry");
+        article.Paragraphs.ShouldBe(SamplePages.StoryParagraphs);
+    }
+
+    [Fact]
+    public void Extract_HugeArticle_KeepsEveryParagraphAndListItemInTextAndHtml()
+    {
+        // Arrange: ~2 MB of distinct paragraphs and one long list, so the body HTML is sanitised in several pieces.
+        var sb = new StringBuilder("<html><body><article>");
+        for (var i = 0; i < 8000; i++)
+        {
+            sb.Append("<p>Crossing number ").Append(i).Append(" left the island pier on time, the harbour office reported, with cars and foot passengers aboard.</p>");
+        }
+
+        sb.Append("<ul>");
+        for (var i = 0; i < 3000; i++)
+        {
+            sb.Append("<li>Timetable entry ").Append(i).Append(", departing from the east quay</li>");
+        }
+
+        sb.Append("</ul></article></body></html>");
+
+        // Act
+        var article = _extractor.Extract(sb.ToString(), null);
+
+        // Assert
+        article.Paragraphs.Count.ShouldBe(11_000);
+        article.Html.ShouldNotBeNull();
+        article.Html.ShouldContain("<p>Crossing number 0 left");
+        article.Html.ShouldContain("<p>Crossing number 7999 left");
+        article.Html.ShouldContain("<li>Timetable entry 2999, departing from the east quay</li></ul>");
+        (article.Html.Split("<li>").Length - 1).ShouldBe(3000);
+    }
 }

@@ -7,7 +7,8 @@ namespace NewsIngest.Parser.Tests.Extraction;
 
 public sealed class HtmlDecodingTests
 {
-    static HtmlDecodingTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    // Decoding once registers the code-page encodings (HtmlDecoding does it), which the arrange steps need too.
+    static HtmlDecodingTests() => HtmlDecoding.Decode([], null);
 
     [Fact]
     public void Decode_Utf8Bom_WinsOverDeclaredCharset()

@@ -34,4 +34,17 @@ public sealed class TextNormalizerTests
         // Assert
         result.ShouldBe(input.Normalize(System.Text.NormalizationForm.FormC));
     }
+
+    [Fact]
+    public void Normalize_LoneSurrogate_BecomesReplacementCharacter()
+    {
+        // Arrange: built in code, attribute data cannot carry invalid UTF-16.
+        var input = "lone " + '\uD800' + " surrogate";
+
+        // Act
+        var result = TextNormalizer.Normalize(input);
+
+        // Assert
+        result.ShouldBe("lone \uFFFD surrogate");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using NewsIngest.Contracts;
 using NewsIngest.Parser.Parsing;
+using NewsIngest.Testing;
 
 namespace NewsIngest.Parser.Tests.Parsing;
 
@@ -46,7 +47,7 @@ public sealed class ArticleParsingTests
     [Fact]
     public void Parse_SeedArticle_TakesTitleSourceAndDropsTheSourceLine()
     {
-        var seed = File.ReadAllBytes(Path.Combine(RepositoryRoot(), "..", "shared", "samples", "seed-article.txt"));
+        var seed = File.ReadAllBytes(Path.Combine(RepositoryPaths.SharedData, "samples", "seed-article.txt"));
 
         var article = _parsing.Parse(new ParseRequest { Kind = ArticleSourceKind.Text, Body = seed }).Article.ShouldNotBeNull();
 
@@ -54,18 +55,5 @@ public sealed class ArticleParsingTests
         article.Source.ShouldBe("mangoobaz");
         article.Paragraphs.Count.ShouldBeGreaterThan(5);
         article.Paragraphs.ShouldAllBe(p => !p.StartsWith("Source:", StringComparison.Ordinal));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NewsIngest.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("NewsIngest.sln not found above " + AppContext.BaseDirectory);
     }
 }

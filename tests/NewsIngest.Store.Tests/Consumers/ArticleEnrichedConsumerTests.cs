@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsIngest.Contracts;
 using NewsIngest.Store.Consumers;
 using NewsIngest.Store.Persistence;
+using NewsIngest.Store.Publishing;
 
 namespace NewsIngest.Store.Tests.Consumers;
 
@@ -22,6 +23,7 @@ public sealed class ArticleEnrichedConsumerTests
         await harness.Bus.Publish(message);
 
         (await AsyncElementListExtensions.Take(harness.Consumed.SelectAsync<ArticleEnriched>(), 2).Count()).ShouldBe(2);
+        (await provider.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None)).ShouldBe(1);
         (await harness.Published.SelectAsync<ArticleStored>().Count()).ShouldBe(1);
         (await store.Repository.CountArticlesAsync(CancellationToken.None)).ShouldBe(1);
     }
@@ -38,7 +40,26 @@ public sealed class ArticleEnrichedConsumerTests
         await harness.Bus.Publish(Articles.Enriched("Dam opens", "Water flows again!"));
 
         (await AsyncElementListExtensions.Take(harness.Consumed.SelectAsync<ArticleEnriched>(), 2).Count()).ShouldBe(2);
+        (await provider.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None)).ShouldBe(1);
         (await harness.Published.SelectAsync<ArticleStored>().Count()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task DispatchPending_SecondTime_PublishesNothingMore()
+    {
+        await using var store = await SqliteStore.CreateAsync();
+        await using var provider = Harness(store);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        await harness.Bus.Publish(Articles.Enriched("Tram Returns", "The tram runs again."));
+        (await harness.Consumed.Any<ArticleEnriched>()).ShouldBeTrue();
+        var dispatcher = provider.GetRequiredService<OutboxDispatcher>();
+
+        var first = await dispatcher.DispatchPendingAsync(CancellationToken.None);
+        var second = await dispatcher.DispatchPendingAsync(CancellationToken.None);
+
+        (first, second).ShouldBe((1, 0));
+        (await store.Repository.CountPendingAsync(CancellationToken.None)).ShouldBe(0);
     }
 
     [Fact]
@@ -53,6 +74,7 @@ public sealed class ArticleEnrichedConsumerTests
         await harness.Bus.Publish(message);
 
         (await harness.Consumed.Any<ArticleEnriched>()).ShouldBeTrue();
+        await provider.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
         var published = (await harness.Published.SelectAsync<ArticleStored>().First()).Context;
         published.MessageId.ShouldBe(message.ArticleId);
         published.Message.SchemaVersion.ShouldBe(1);
@@ -64,7 +86,23 @@ public sealed class ArticleEnrichedConsumerTests
         new ServiceCollection()
             .AddSingleton<IArticleRepository>(store.Repository)
             .AddSingleton(TimeProvider.System)
+            .AddSingleton<OutboxSignal>()
+            .AddSingleton<OutboxDispatcher>()
+            .AddSingleton<Microsoft.Extensions.Hosting.IHostApplicationLifetime, StartedLifetime>()
             .AddLogging()
             .AddMassTransitTestHarness(bus => bus.AddConsumer<ArticleEnrichedConsumer>())
             .BuildServiceProvider(true);
+
+    private sealed class StartedLifetime : Microsoft.Extensions.Hosting.IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => new(canceled: true);
+
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication()
+        {
+        }
+    }
 }

@@ -23,7 +23,7 @@ public sealed class SqlArticleRepositoryTests
         await using var store = await SqliteStore.CreateAsync();
         var record = StoredRecordFactory.Create(Articles.Enriched("Title", "Body one."), DateTimeOffset.UtcNow);
         await store.Repository.SaveAsync(record, CancellationToken.None);
-        await store.Repository.MarkPublishedAsync(record.ArticleId, CancellationToken.None);
+        await store.Repository.DispatchPendingAsync(_ => Task.CompletedTask, 10, CancellationToken.None);
 
         var outcome = await store.Repository.SaveAsync(record, CancellationToken.None);
 

@@ -13,9 +13,11 @@ public sealed class RabbitMqNode : IAsyncDisposable
 {
     public const string ServerScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
     private const string ControlScript = "/usr/lib/rabbitmq/bin/rabbitmqctl";
-    private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(90);
     private const string ErlangEpmd = "/usr/lib/erlang/bin/epmd";
     private const int StartAttempts = 3;
+
+    // Boot takes 5-10 s when idle; on a busy 2-core machine with other nodes and services starting, much longer.
+    private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
@@ -35,6 +37,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
         bool startedEpmd)
     {
         _process = process;
+        ProcessId = process.Id;
         Directory = directory;
         NodeName = nodeName;
         Port = port;
@@ -61,7 +64,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
     public string Directory { get; }
 
     /// <summary>Process id of the server script, which leads the node's process group.</summary>
-    public int ProcessId => _process.Id;
+    public int ProcessId { get; }
 
     public Uri AmqpUri => AmqpUriFor("/");
 
@@ -282,7 +285,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
 
     private async Task StopProcessGroupAsync()
     {
-        var group = _process.Id;
+        var group = ProcessId;
         Signals.SendToGroup(group, Signals.Terminate);
         if (!await WaitForGroupToEndAsync(group, StopTimeout))
         {

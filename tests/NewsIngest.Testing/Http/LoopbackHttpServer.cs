@@ -68,7 +68,9 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync(CancellationToken.None);
+        // Requests still in flight (a slow response nobody waits for) get two seconds, not the host's default thirty.
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await _app.StopAsync(grace.Token);
         await _app.DisposeAsync();
     }
 

@@ -1,0 +1,66 @@
+using MassTransit;
+using NewsIngest.Contracts;
+using NewsIngest.ServiceDefaults;
+using NewsIngest.Store.Persistence;
+
+namespace NewsIngest.Store.Publishing;
+
+/// <summary>
+/// Publishes stored records to the <c>news.articles</c> topic from the outbox (the records not yet
+/// published), on every store replica: row locks keep two replicas off the same record, and the message id
+/// is the article id, so a record is published once and a crash can only repeat it, never lose it.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IArticleRepository repository,
+    IBus bus,
+    OutboxSignal signal,
+    IHostApplicationLifetime lifetime,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private const int BatchSize = 50;
+
+    /// <summary>Publishes every pending record now; returns how many.</summary>
+    public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int published;
+        do
+        {
+            published = await repository.DispatchPendingAsync(PublishAsync, BatchSize, cancellationToken);
+            total += published;
+        }
+        while (published == BatchSize);
+
+        return total;
+
+        async Task PublishAsync(ArticleStored record)
+        {
+            await bus.Publish(record, context => context.MessageId = record.ArticleId, cancellationToken);
+            logger.LogInformation("Published article {ArticleId} to {Exchange} as {RoutingKey}", record.ArticleId, ArticleTopic.Exchange, ArticleTopic.RoutingKey(record));
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Publish only once the bus (started by another hosted service) is up.
+        using (var started = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStarted, stoppingToken))
+        {
+            await Task.Delay(Timeout.Infinite, started.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DispatchPendingAsync(stoppingToken);
+                await signal.WaitAsync(PollInterval, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Publishing stored records failed; they stay in the outbox and are retried: {Reason}", ex.Message);
+                await Task.Delay(PollInterval, stoppingToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using NewsIngest.ServiceDefaults;
+using RabbitMQ.Client;
+
+namespace NewsIngest.Store.Publishing;
+
+/// <summary>
+/// Declares <c>news.articles.replay</c>, a RabbitMQ stream bound to every routing key of the topic, so a
+/// consumer that comes late can read the history from the first record, an offset or a timestamp
+/// (<c>newsingest tail --from-start</c>). Declaring is idempotent: every replica does it at start.
+/// </summary>
+public sealed class ReplayStream(
+    IOptions<MessagingOptions> messaging,
+    IOptions<RabbitMqTransportOptions> broker,
+    IOptions<StoreOptions> store,
+    ILogger<ReplayStream> logger) : IHostedService
+{
+    public const string QueueName = "news.articles.replay";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (messaging.Value.Transport != MessagingTransport.RabbitMq)
+        {
+            return;
+        }
+
+        var options = broker.Value;
+        var factory = new ConnectionFactory
+        {
+            HostName = options.Host,
+            Port = options.Port,
+            VirtualHost = options.VHost,
+            UserName = options.User,
+            Password = options.Pass,
+            ClientProvidedName = "store-replay-stream",
+        };
+        if (options.UseSsl)
+        {
+            factory.Ssl = new SslOption { Enabled = true, ServerName = options.Host };
+        }
+
+        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        await channel.ExchangeDeclareAsync(ArticleTopic.Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+        await channel.QueueDeclareAsync(QueueName, durable: true, exclusive: false, autoDelete: false, new Dictionary<string, object?>
+        {
+            ["x-queue-type"] = "stream",
+            ["x-max-age"] = store.Value.ReplayRetention,
+        }, cancellationToken: cancellationToken);
+        await channel.QueueBindAsync(QueueName, ArticleTopic.Exchange, "#", cancellationToken: cancellationToken);
+        logger.LogInformation("Replay stream {Queue} keeps {Exchange} records for {Retention}", QueueName, ArticleTopic.Exchange, store.Value.ReplayRetention);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
