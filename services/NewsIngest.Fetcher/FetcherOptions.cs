@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using NewsIngest.Fetcher.Http;
 
 namespace NewsIngest.Fetcher;
 
-/// <summary>The <c>Fetcher</c> section: which sources to read and how often.</summary>
+/// <summary>The <c>Fetcher</c> section: which sources to read, how often, and the limits every fetch obeys.</summary>
 public sealed class FetcherOptions : IValidatableObject
 {
     public const string Section = "Fetcher";
@@ -10,23 +11,70 @@ public sealed class FetcherOptions : IValidatableObject
     /// <summary>Feeds to poll (RSS, Atom, JSON Feed over http/https).</summary>
     public List<FeedSourceOptions> Feeds { get; set; } = [];
 
+    /// <summary>An OPML file whose outlines (<c>xmlUrl</c>) are added to <see cref="Feeds"/> at start; null for none.</summary>
+    public string? OpmlPath { get; set; }
+
     /// <summary>Folder of plain-text wire articles; null for none.</summary>
     public string? InboxPath { get; set; }
 
     /// <summary>Move read inbox files to <c>.processed/</c> (or <c>.rejected/</c>); off to read a folder in place.</summary>
     public bool MoveProcessedFiles { get; set; } = true;
 
+    /// <summary>Where per-feed state (validators, schedule, seen items) lives.</summary>
+    public FeedStateOptions State { get; set; } = new();
+
+    /// <summary>Default time between two polls of one feed; a feed may set its own.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Upper bound of any wait the feed or the server asks for (ttl, max-age, Retry-After) and of backoff.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>A feed failing this many polls in a row is paused until an operator resumes it.</summary>
+    [Range(1, 10_000)]
+    public int MaxConsecutiveErrors { get; set; } = 10;
 
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan InboxScanInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    /// <summary>Timeout of one HTTP attempt (until the response headers).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Timeout of a whole fetch: every retry and redirect, and reading the body.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:30:00")]
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>Retries of one fetch on transient failures (network, 408, 5xx).</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>First retry delay; later ones grow exponentially, with jitter.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Largest body accepted, counted after decompression.</summary>
     [Range(1024, 1024 * 1024 * 1024)]
     public int MaxResponseBytes { get; set; } = 10 * 1024 * 1024;
+
+    [Range(0, 20)]
+    public int MaxRedirects { get; set; } = 5;
+
+    /// <summary>Hosts, addresses or CIDR ranges (e.g. <c>127.0.0.1</c>, <c>10.1.0.0/16</c>, <c>feeds.internal</c>) that the SSRF guard lets through.</summary>
+    public List<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>Requests in flight to one host at most.</summary>
+    [Range(1, 256)]
+    public int PerHostConcurrency { get; set; } = 2;
+
+    /// <summary>Least time between the starts of two requests to one host.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan MinHostDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Feeds polled at once.</summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentPolls { get; set; } = 16;
 
     [Required]
     public string UserAgent { get; set; } = "NewsIngest/1.0 (+https://github.com/newsingest)";
@@ -39,6 +87,29 @@ public sealed class FetcherOptions : IValidatableObject
             {
                 yield return new ValidationResult($"must be an absolute http or https URL, got '{Feeds[i].Url}'", [$"Feeds:{i}:Url"]);
             }
+
+            if (Feeds[i].Interval is { } interval && (interval < TimeSpan.FromSeconds(1) || interval > MaxPollInterval))
+            {
+                yield return new ValidationResult($"must be between 00:00:01 and MaxPollInterval, got {interval}", [$"Feeds:{i}:Interval"]);
+            }
+        }
+
+        for (var i = 0; i < AllowedHosts.Count; i++)
+        {
+            if (!AddressPolicy.IsValidEntry(AllowedHosts[i]))
+            {
+                yield return new ValidationResult($"must be a host name, an IP address or a CIDR range, got '{AllowedHosts[i]}'", [$"AllowedHosts:{i}"]);
+            }
+        }
+
+        if (State.LeaseDuration < TotalTimeout + TotalTimeout || State.LeaseDuration > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult($"must be between twice TotalTimeout and 01:00:00, got {State.LeaseDuration}", ["State:LeaseDuration"]);
+        }
+
+        if (State.Provider != FeedStateProvider.Memory && string.IsNullOrWhiteSpace(State.ConnectionString))
+        {
+            yield return new ValidationResult($"is required when the state provider is {State.Provider}", ["State:ConnectionString"]);
         }
     }
 }
@@ -46,4 +117,26 @@ public sealed class FetcherOptions : IValidatableObject
 public sealed class FeedSourceOptions
 {
     public string Url { get; set; } = string.Empty;
+
+    /// <summary>This feed's poll interval; <see cref="FetcherOptions.PollInterval"/> when null.</summary>
+    public TimeSpan? Interval { get; set; }
+}
+
+public enum FeedStateProvider
+{
+    /// <summary>An in-process SQLite database: lost on restart (the default only so that a bare start works).</summary>
+    Memory,
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>The <c>Fetcher:State</c> section.</summary>
+public sealed class FeedStateOptions
+{
+    public FeedStateProvider Provider { get; set; } = FeedStateProvider.Memory;
+
+    public string? ConnectionString { get; set; }
+
+    /// <summary>How long a replica may hold a feed it claimed before another may take it over (at least the total timeout).</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -1,4 +1,5 @@
 using NewsIngest.Fetcher;
+using NewsIngest.Fetcher.Admin;
 using NewsIngest.ServiceDefaults;
 
 return await ServiceRunner.RunAsync("fetcher", async () =>
@@ -10,5 +11,6 @@ return await ServiceRunner.RunAsync("fetcher", async () =>
 
     var app = builder.Build();
     app.MapDefaultEndpoints();
+    app.MapFeedAdmin();
     await app.RunAsync();
 });

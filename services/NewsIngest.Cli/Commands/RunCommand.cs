@@ -36,6 +36,10 @@ public static class RunCommand
             ["Store:ConnectionString"] = $"Data Source={database};Pooling=False",
             ["Fetcher:InboxPath"] = Path.Combine(samples, "inbox"),
             ["Fetcher:MoveProcessedFiles"] = "false",
+            ["Fetcher:State:Provider"] = "Sqlite",
+            ["Fetcher:State:ConnectionString"] = $"Data Source={database};Pooling=False",
+            ["Fetcher:AllowedHosts:0"] = "127.0.0.1", // the embedded sample feed server; the SSRF guard refuses loopback otherwise
+            ["Fetcher:MinHostDelay"] = "00:00:00",
         };
         for (var i = 0; i < feeds.FeedUrls.Count; i++)
         {

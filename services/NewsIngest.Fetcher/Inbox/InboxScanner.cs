@@ -10,7 +10,7 @@ namespace NewsIngest.Fetcher.Inbox;
 /// Read files move to <c>.processed/</c>, empty or binary ones to <c>.rejected/</c> with one WARN line.
 /// </summary>
 public sealed class InboxScanner(
-    FetchedItemPublisher publisher,
+    IFetchedItemPublisher publisher,
     IOptions<FetcherOptions> options,
     ILogger<InboxScanner> logger)
 {

@@ -3,106 +3,153 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using NewsIngest.Contracts;
 using NewsIngest.Fetcher.Feeds;
+using NewsIngest.Fetcher.Http;
 using NewsIngest.Fetcher.Publishing;
+using NewsIngest.Fetcher.State;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace NewsIngest.Fetcher.Polling;
 
 /// <summary>
-/// Polls one feed: GET through the resilient <c>feeds</c> client, parse, publish each entry not seen
-/// before. One INFO line per poll; a failed or malformed feed is one WARN line and the next feed goes on.
+/// Polls one claimed feed: a conditional GET, parse, publish each item not seen before (then record it as seen),
+/// schedule the next poll and save the state. One INFO line per poll; a failed poll is one WARN line, and a feed
+/// failing <see cref="FetcherOptions.MaxConsecutiveErrors"/> times in a row is paused with one more.
 /// </summary>
 public sealed class FeedPoller(
-    IHttpClientFactory clients,
-    FetchedItemPublisher publisher,
-    SeenItems seen,
+    FeedHttpClient http,
+    FeedStateStore store,
+    IFetchedItemPublisher publisher,
     IOptions<FetcherOptions> options,
+    TimeProvider clock,
     ILogger<FeedPoller> logger)
 {
-    public const string ClientName = "feeds";
+    private readonly PollSchedule _schedule = new(options.Value.PollInterval, options.Value.MaxPollInterval, Random.Shared.NextDouble);
 
-    public async Task<int> PollAsync(string feedUrl, CancellationToken cancellationToken)
+    public async Task<PollResult> PollAsync(FeedState feed, string leaseOwner, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        var outcome = await FetchAndPublishAsync(feed, cancellationToken);
+        var now = clock.GetUtcNow();
+        var next = outcome.Succeeded
+            ? feed with { ETag = outcome.ETag ?? feed.ETag, LastModified = outcome.LastModified ?? feed.LastModified, ConsecutiveErrors = 0, NextPoll = now + outcome.Wait }
+            : feed with { ConsecutiveErrors = feed.ConsecutiveErrors + 1, NextPoll = now + outcome.Wait };
+        next = next with { LastPoll = now, Paused = !outcome.Succeeded && next.ConsecutiveErrors >= options.Value.MaxConsecutiveErrors };
+        if (!await store.CompleteAsync(next, leaseOwner, CancellationToken.None))
+        {
+            logger.LogWarning("Lost the lease on feed {FeedUrl} while polling it; its state was not saved", feed.FeedUrl);
+        }
+
+        var elapsed = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (outcome.Succeeded)
+        {
+            logger.LogInformation(
+                "Polled feed {FeedUrl}: HTTP {HttpStatus}, {NewItems} new, {SeenItems} seen, {ElapsedMs} ms, next poll {NextPoll:O}",
+                feed.FeedUrl, outcome.Status, outcome.New, outcome.Seen, elapsed, next.NextPoll);
+        }
+        else
+        {
+            logger.LogWarning(
+                "Poll of feed {FeedUrl} failed: HTTP {HttpStatus}, {NewItems} new, {SeenItems} seen, {ElapsedMs} ms, next poll {NextPoll:O}, error {ConsecutiveErrors} in a row: {Reason}",
+                feed.FeedUrl, outcome.Status, outcome.New, outcome.Seen, elapsed, next.NextPoll, next.ConsecutiveErrors, outcome.Failure);
+        }
+
+        if (next.Paused)
+        {
+            logger.LogWarning(
+                "Feed {FeedUrl} paused after {ConsecutiveErrors} failed polls in a row; resume it with POST /feeds/{FeedId}/resume",
+                feed.FeedUrl, next.ConsecutiveErrors, feed.FeedId);
+        }
+
+        return new PollResult(outcome.Status, outcome.New, outcome.Seen, next.NextPoll, outcome.Succeeded, outcome.Failure);
+    }
+
+    private async Task<Outcome> FetchAndPublishAsync(FeedState feed, CancellationToken cancellationToken)
+    {
+        FetchResponse? response = null;
         try
         {
-            var client = clients.CreateClient(ClientName);
-            using var response = await client.GetAsync(feedUrl, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            if (response.StatusCode != HttpStatusCode.OK)
+            response = await http.GetAsync(new Uri(feed.FeedUrl), feed.ETag, feed.LastModified, cancellationToken);
+            switch ((HttpStatusCode)response.StatusCode)
             {
-                logger.LogWarning("Feed {FeedUrl} answered {HttpStatus}; nothing published ({ElapsedMs} ms)", feedUrl, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                return 0;
+                case HttpStatusCode.NotModified:
+                    return Outcome.Success(response, 0, 0, _schedule.AfterSuccess(feed.Interval, response, null));
+                case HttpStatusCode.OK:
+                    var document = FeedParser.Parse(response.Body, response.ContentType, response.FinalUrl);
+                    var (published, seen) = await PublishNewAsync(feed, document, cancellationToken);
+                    return Outcome.Success(response, published, seen, _schedule.AfterSuccess(feed.Interval, response, document));
+                default:
+                    return Failure(feed, response.StatusCode.ToString(), response);
             }
-
-            var content = await ReadLimitedAsync(response.Content, options.Value.MaxResponseBytes, cancellationToken);
-            var feed = FeedParser.Parse(content, response.Content.Headers.ContentType?.ToString(), response.RequestMessage?.RequestUri ?? new Uri(feedUrl));
-            var (published, alreadySeen) = await PublishNewAsync(feedUrl, feed, cancellationToken);
-            logger.LogInformation(
-                "Polled feed {FeedUrl}: HTTP {HttpStatus}, {NewItems} new, {SeenItems} seen, {ElapsedMs:F0} ms",
-                feedUrl, (int)response.StatusCode, published, alreadySeen, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return published;
         }
-        catch (Exception ex) when (ex is HttpRequestException or FeedFormatException or TimeoutException or Polly.CircuitBreaker.BrokenCircuitException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IsPollFailure(ex) && !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Feed {FeedUrl} failed after {ElapsedMs:F0} ms: {Reason}", feedUrl, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.Message);
-            return 0;
+            return Failure(feed, TransientFailures.IsBlocked(ex) ? Blocked(ex) : ex.Message, response);
         }
     }
 
-    private async Task<(int Published, int Seen)> PublishNewAsync(string feedUrl, FeedDocument feed, CancellationToken cancellationToken)
-    {
-        var published = 0;
-        var alreadySeen = 0;
-        foreach (var entry in feed.Items)
-        {
-            var key = entry.Id ?? entry.Link ?? $"{entry.Title}|{entry.Published:O}";
-            if (!seen.Add(feedUrl, key))
-            {
-                alreadySeen++;
-                continue;
-            }
+    private Outcome Failure(FeedState feed, string reason, FetchResponse? response) => new(
+        false, response?.StatusCode ?? 0, 0, 0, null, null,
+        _schedule.AfterFailure(feed.Interval, feed.ConsecutiveErrors + 1, response?.RetryAfter), reason);
 
-            var body = entry.Content ?? entry.Summary ?? string.Empty;
-            await publisher.PublishAsync(new FetchedItem
+    private async Task<(int Published, int Seen)> PublishNewAsync(FeedState feed, FeedDocument document, CancellationToken cancellationToken)
+    {
+        var items = document.Items.Select(item => (Item: item, Key: ItemKeys.For(item))).DistinctBy(entry => entry.Key).ToList();
+        var seen = await store.SeenAsync(feed.FeedId, [.. items.Select(entry => entry.Key)], cancellationToken);
+        var published = new List<string>();
+        try
+        {
+            foreach (var (item, key) in items.Where(entry => !seen.Contains(entry.Key)))
             {
-                ArticleId = ArticleIds.FromKey($"feed:{feedUrl}|{key}"),
-                Kind = ArticleSourceKind.FeedItem,
-                Body = System.Text.Encoding.UTF8.GetBytes(body),
-                Charset = "utf-8",
-                Origin = feedUrl,
-                FeedUrl = feedUrl,
-                FeedTitle = feed.Title,
-                Url = entry.Link,
-                Title = entry.Title,
-                Author = entry.Author?.Name ?? entry.Author?.Email,
-                Published = entry.Published ?? entry.Updated,
-            }, cancellationToken);
-            published++;
+                await publisher.PublishAsync(ToFetchedItem(feed, document, item, key), cancellationToken);
+                published.Add(key);
+            }
+        }
+        finally
+        {
+            // Even when a later publish fails, what went out is recorded; a crash before this line republishes
+            // a few items, which the deterministic article ids make harmless downstream.
+            await store.MarkSeenAsync(feed.FeedId, published, clock.GetUtcNow(), CancellationToken.None);
         }
 
-        return (published, alreadySeen);
+        return (published.Count, items.Count - published.Count);
     }
 
-    private static async Task<byte[]> ReadLimitedAsync(HttpContent content, int limit, CancellationToken cancellationToken)
+    private static FetchedItem ToFetchedItem(FeedState feed, FeedDocument document, FeedItem item, string key) => new()
     {
-        if (content.Headers.ContentLength > limit)
-        {
-            throw new HttpRequestException($"response of {content.Headers.ContentLength} bytes is over the {limit}-byte limit");
-        }
+        ArticleId = ArticleIds.FromKey($"feed:{feed.FeedUrl}|{key}"),
+        Kind = ArticleSourceKind.FeedItem,
+        Body = System.Text.Encoding.UTF8.GetBytes(item.Content ?? item.Summary ?? string.Empty),
+        Charset = "utf-8",
+        Origin = feed.FeedUrl,
+        FeedUrl = feed.FeedUrl,
+        FeedTitle = document.Title,
+        Url = item.Link,
+        Title = item.Title,
+        Author = item.Author?.Name ?? item.Author?.Email,
+        Published = item.Published ?? item.Updated,
+    };
 
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+    private static string Blocked(Exception ex)
+    {
+        for (var current = ex; current is not null; current = current.InnerException)
         {
-            if (buffer.Length + read > limit)
+            if (current is BlockedAddressException blocked)
             {
-                throw new HttpRequestException($"response is over the {limit}-byte limit; cut off");
+                return "SSRF guard: " + blocked.Message;
             }
-
-            buffer.Write(chunk, 0, read);
         }
 
-        return buffer.ToArray();
+        return ex.Message;
+    }
+
+    private static bool IsPollFailure(Exception ex) =>
+        ex is HttpRequestException or FeedFormatException or FetchRefusedException or TimeoutRejectedException
+            or BrokenCircuitException or IOException or TaskCanceledException or UriFormatException;
+
+    private sealed record Outcome(bool Succeeded, int Status, int New, int Seen, string? ETag, string? LastModified, TimeSpan Wait, string? Failure)
+    {
+        public static Outcome Success(FetchResponse response, int published, int seen, TimeSpan wait) =>
+            new(true, response.StatusCode, published, seen, response.ETag, response.LastModified, wait, null);
     }
 }

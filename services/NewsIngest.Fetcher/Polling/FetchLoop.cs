@@ -3,10 +3,10 @@ using NewsIngest.Fetcher.Inbox;
 
 namespace NewsIngest.Fetcher.Polling;
 
-/// <summary>Reads every source in turn: the inbox often, each feed once per poll interval.</summary>
+/// <summary>Reads every source in turn: the inbox, then the feeds that are due; then waits a short while.</summary>
 public sealed class FetchLoop(
     InboxScanner inbox,
-    FeedPoller feeds,
+    FeedPollCycle feeds,
     FetchProgress progress,
     IOptions<FetcherOptions> options,
     TimeProvider clock,
@@ -15,18 +15,20 @@ public sealed class FetchLoop(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        logger.LogInformation("Fetching {FeedCount} feeds every {PollInterval} and inbox {InboxPath} every {InboxScanInterval}", settings.Feeds.Count, settings.PollInterval, settings.InboxPath ?? "(none)", settings.InboxScanInterval);
-        var nextPoll = DateTimeOffset.MinValue;
+        logger.LogInformation(
+            "Fetching feeds (default interval {PollInterval}) and inbox {InboxPath} every {InboxScanInterval} as {LeaseOwner}",
+            settings.PollInterval, settings.InboxPath ?? "(none)", settings.InboxScanInterval, feeds.Owner);
         while (!stoppingToken.IsCancellationRequested)
         {
             var published = await inbox.ScanAsync(stoppingToken);
-            if (clock.GetUtcNow() >= nextPoll)
+            try
             {
-                nextPoll = clock.GetUtcNow() + settings.PollInterval;
-                foreach (var feed in settings.Feeds)
-                {
-                    published += await feeds.PollAsync(feed.Url, stoppingToken);
-                }
+                published += await feeds.RunAsync(stoppingToken);
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                // The state database is away: no feed can be claimed or saved; try again on the next pass.
+                logger.LogError(ex, "Feed state database failed; feeds are polled again once it answers");
             }
 
             progress.CompletePass(published);

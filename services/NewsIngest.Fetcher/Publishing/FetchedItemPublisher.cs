@@ -10,7 +10,7 @@ public sealed class FetchedItemPublisher(
     IMessageDataRepository bodies,
     Microsoft.Extensions.Options.IOptions<MessagingOptions> messaging,
     TimeProvider clock,
-    ILogger<FetchedItemPublisher> logger)
+    ILogger<FetchedItemPublisher> logger) : IFetchedItemPublisher
 {
     public async Task PublishAsync(FetchedItem item, CancellationToken cancellationToken)
     {

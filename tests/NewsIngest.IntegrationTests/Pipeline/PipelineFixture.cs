@@ -78,6 +78,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             ["Fetcher__InboxScanInterval"] = "00:00:00.250",
             ["Fetcher__PollInterval"] = "00:00:03",
             ["Fetcher__RequestTimeout"] = "00:00:05",
+            ["Fetcher__AllowedHosts__0"] = "127.0.0.1",
             ["Fetcher__Feeds__0__Url"] = Feeds.UrlFor(FeedPath).ToString(),
             ["Fetcher__Feeds__1__Url"] = Feeds.UrlFor(MalformedFeedPath).ToString(),
         });

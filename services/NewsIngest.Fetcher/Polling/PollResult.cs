@@ -1,0 +1,4 @@
+namespace NewsIngest.Fetcher.Polling;
+
+/// <summary>What one poll did: the HTTP status (0 when no response), items published and skipped, when next.</summary>
+public sealed record PollResult(int HttpStatus, int NewItems, int SeenItems, DateTimeOffset NextPoll, bool Succeeded, string? Failure);

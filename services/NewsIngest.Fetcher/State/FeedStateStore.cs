@@ -1,0 +1,238 @@
+using System.Data;
+using System.Data.Common;
+
+namespace NewsIngest.Fetcher.State;
+
+/// <summary>
+/// Per-feed state in the database: the feed list, validators and schedule, leases that keep two replicas off
+/// one feed, and the keys of items already published.
+/// </summary>
+public sealed class FeedStateStore(StateDialect dialect) : IAsyncDisposable
+{
+    private const string Columns = "feed_id, feed_url, interval_ms, etag, last_modified, last_poll, next_poll, consecutive_errors, paused";
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly string _feeds = dialect.TablePrefix + "feeds";
+    private readonly string _seen = dialect.TablePrefix + "seen_items";
+
+    public string Provider => dialect.Name;
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await RunAsync(async connection =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(connection, transaction, dialect.MigrationLock, [], cancellationToken);
+            var versions = dialect.TablePrefix + "schema_version";
+            await ExecuteAsync(connection, transaction, $"CREATE TABLE IF NOT EXISTS {versions} (version integer NOT NULL)", [], cancellationToken);
+            await using var read = Command(connection, transaction, $"SELECT COALESCE(MAX(version), 0) FROM {versions}", []);
+            var current = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            for (var version = current + 1; version <= dialect.Migrations.Count; version++)
+            {
+                await ExecuteAsync(connection, transaction, dialect.Migrations[version - 1], [], cancellationToken);
+                await ExecuteAsync(connection, transaction, $"INSERT INTO {versions} (version) VALUES (@version)", [("version", version)], cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return 0;
+        }, cancellationToken);
+    }
+
+    /// <summary>Adds a feed (due at once), or updates the interval of one already known; its state is kept.</summary>
+    public Task<FeedState> AddAsync(string feedUrl, TimeSpan? interval, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RunAsync(async connection =>
+        {
+            var id = FeedIds.For(feedUrl);
+            await ExecuteAsync(connection, null, $"""
+                INSERT INTO {_feeds} (feed_id, feed_url, interval_ms, next_poll, consecutive_errors, paused)
+                VALUES (@id, @url, @interval, @now, 0, @paused)
+                ON CONFLICT (feed_id) DO UPDATE SET interval_ms = excluded.interval_ms
+                """,
+                [("id", id), ("url", feedUrl), ("interval", Millis(interval)), ("now", Millis(now)), ("paused", false)],
+                cancellationToken);
+            return (await QueryAsync(connection, null, $"SELECT {Columns} FROM {_feeds} WHERE feed_id = @id", [("id", id)], cancellationToken))[0];
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<FeedState>> ListAsync(CancellationToken cancellationToken) =>
+        RunAsync(connection => QueryAsync(connection, null, $"SELECT {Columns} FROM {_feeds} ORDER BY feed_url", [], cancellationToken), cancellationToken);
+
+    public Task<FeedState?> FindAsync(string feedId, CancellationToken cancellationToken) =>
+        RunAsync(async connection =>
+            (await QueryAsync(connection, null, $"SELECT {Columns} FROM {_feeds} WHERE feed_id = @id", [("id", feedId)], cancellationToken)).SingleOrDefault(),
+            cancellationToken);
+
+    /// <summary>Pauses or resumes a feed; a resumed feed is due at once with a clean error count.</summary>
+    public Task<bool> SetPausedAsync(string feedId, bool paused, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RunAsync(async connection => await ExecuteAsync(
+            connection,
+            null,
+            paused
+                ? $"UPDATE {_feeds} SET paused = @paused WHERE feed_id = @id"
+                : $"UPDATE {_feeds} SET paused = @paused, consecutive_errors = 0, next_poll = @now WHERE feed_id = @id",
+            [("id", feedId), ("paused", paused), ("now", Millis(now))],
+            cancellationToken) > 0, cancellationToken);
+
+    public Task<bool> RemoveAsync(string feedId, CancellationToken cancellationToken) =>
+        RunAsync(async connection =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(connection, transaction, $"DELETE FROM {_seen} WHERE feed_id = @id", [("id", feedId)], cancellationToken);
+            var removed = await ExecuteAsync(connection, transaction, $"DELETE FROM {_feeds} WHERE feed_id = @id", [("id", feedId)], cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return removed > 0;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Takes a lease on up to <paramref name="limit"/> feeds that are due, not paused and not leased by a live
+    /// replica. Rows another replica is claiming at this moment are skipped, never waited for.
+    /// </summary>
+    public Task<IReadOnlyList<FeedState>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken) =>
+        RunAsync(async connection =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var claimed = await QueryAsync(connection, transaction, $"""
+                UPDATE {_feeds} SET lease_owner = @owner, lease_until = @until
+                WHERE feed_id IN (
+                    SELECT feed_id FROM {_feeds}
+                    WHERE paused = @paused AND next_poll <= @now AND (lease_until IS NULL OR lease_until < @now)
+                    ORDER BY next_poll
+                    LIMIT @limit
+                    {dialect.SkipLocked})
+                RETURNING {Columns}
+                """,
+                [("owner", owner), ("until", Millis(now + lease)), ("paused", false), ("now", Millis(now)), ("limit", limit)],
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return claimed;
+        }, cancellationToken);
+
+    /// <summary>Saves the outcome of a poll and gives the lease back; false when the lease was lost meanwhile.</summary>
+    public Task<bool> CompleteAsync(FeedState state, string owner, CancellationToken cancellationToken) =>
+        RunAsync(async connection => await ExecuteAsync(connection, null, $"""
+            UPDATE {_feeds} SET etag = @etag, last_modified = @modified, last_poll = @last, next_poll = @next,
+                consecutive_errors = @errors, paused = @paused, lease_owner = NULL, lease_until = NULL
+            WHERE feed_id = @id AND lease_owner = @owner
+            """,
+            [("etag", state.ETag), ("modified", state.LastModified), ("last", Millis(state.LastPoll)), ("next", Millis(state.NextPoll)),
+             ("errors", state.ConsecutiveErrors), ("paused", state.Paused), ("id", state.FeedId), ("owner", owner)],
+            cancellationToken) > 0, cancellationToken);
+
+    /// <summary>The keys among <paramref name="keys"/> already recorded for the feed.</summary>
+    public Task<HashSet<string>> SeenAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        RunAsync(async connection =>
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var chunk in keys.Distinct().Chunk(200))
+            {
+                var names = chunk.Select((_, i) => "@k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                var parameters = chunk.Select((key, i) => ("k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), (object?)key)).Append(("id", feedId));
+                await using var command = Command(connection, null, $"SELECT item_key FROM {_seen} WHERE feed_id = @id AND item_key IN ({string.Join(", ", names)})", [.. parameters]);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    seen.Add(reader.GetString(0));
+                }
+            }
+
+            return seen;
+        }, cancellationToken);
+
+    /// <summary>Records that items were published (one transaction), so no later poll, in any replica or after any restart, publishes them again.</summary>
+    public Task MarkSeenAsync(string feedId, IReadOnlyCollection<string> keys, DateTimeOffset now, CancellationToken cancellationToken) =>
+        keys.Count == 0 ? Task.CompletedTask : RunAsync(async connection =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var key in keys)
+            {
+                await ExecuteAsync(connection, transaction,
+                    $"INSERT INTO {_seen} (feed_id, item_key, first_seen) VALUES (@id, @key, @now) ON CONFLICT DO NOTHING",
+                    [("id", feedId), ("key", key), ("now", Millis(now))], cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return 0;
+        }, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await dialect.DisposeAsync();
+        _writer.Dispose();
+    }
+
+    private async Task<T> RunAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (dialect.SingleWriter)
+        {
+            await _writer.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+            if (dialect.ConnectionSetup is { } setup)
+            {
+                await ExecuteAsync(connection, null, setup, [], cancellationToken);
+            }
+
+            return await work(connection);
+        }
+        finally
+        {
+            if (dialect.SingleWriter)
+            {
+                _writer.Release();
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<FeedState>> QueryAsync(
+        DbConnection connection, DbTransaction? transaction, string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<FeedState>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new FeedState
+            {
+                FeedId = reader.GetString(0),
+                FeedUrl = reader.GetString(1),
+                Interval = reader.IsDBNull(2) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(2)),
+                ETag = reader.IsDBNull(3) ? null : reader.GetString(3),
+                LastModified = reader.IsDBNull(4) ? null : reader.GetString(4),
+                LastPoll = reader.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+                NextPoll = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+                ConsecutiveErrors = reader.GetInt32(7),
+                Paused = reader.GetBoolean(8),
+            });
+        }
+
+        return rows;
+    }
+
+    private static async Task<int> ExecuteAsync(
+        DbConnection connection, DbTransaction? transaction, string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private static long? Millis(DateTimeOffset? time) => time?.ToUnixTimeMilliseconds();
+
+    private static long? Millis(TimeSpan? span) => span is { } value ? (long)value.TotalMilliseconds : null;
+}

@@ -1,0 +1,16 @@
+using NewsIngest.Fetcher.Publishing;
+
+namespace NewsIngest.Fetcher.Benchmarks;
+
+internal sealed class CountingPublisher : IFetchedItemPublisher
+{
+    private int _count;
+
+    public int Count => _count;
+
+    public Task PublishAsync(FetchedItem item, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _count);
+        return Task.CompletedTask;
+    }
+}

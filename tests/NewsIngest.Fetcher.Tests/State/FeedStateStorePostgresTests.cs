@@ -1,0 +1,109 @@
+using NewsIngest.Fetcher.State;
+using NewsIngest.Fetcher.Tests.Polling;
+using NewsIngest.Testing;
+
+namespace NewsIngest.Fetcher.Tests.State;
+
+/// <summary>State in a real PostgreSQL server: it survives a restart, and leases keep replicas apart.</summary>
+public sealed class FeedStateStorePostgresTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+{
+    private LoopbackHttpServer _server = null!;
+
+    public async ValueTask InitializeAsync() => _server = await LoopbackHttpServer.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task Poll_AfterRestart_DoesNotRepublishSeenItemsAndKeepsValidators()
+    {
+        // Arrange
+        var settings = await PostgresSettingsAsync();
+        _server.MapResponse("/feed.xml", TestFeeds.RssResponse(3) with { Headers = new Dictionary<string, string> { ["ETag"] = "\"v1\"" } });
+        var url = _server.UrlFor("/feed.xml");
+        await using (var before = await FetcherHarness.StartAsync(settings))
+        {
+            (await before.PollAsync(url)).NewItems.ShouldBe(3);
+        }
+
+        _server.MapResponse("/feed.xml", TestFeeds.RssResponse(4) with { Headers = new Dictionary<string, string> { ["ETag"] = "\"v2\"" } });
+
+        // Act
+        await using var after = await FetcherHarness.StartAsync(settings);
+        var result = await after.PollAsync(url);
+
+        // Assert
+        (result.NewItems, result.SeenItems).ShouldBe((1, 3));
+        after.Published.Items.Single().Title.ShouldBe("Harbour note 4");
+        _server.RequestsTo("/feed.xml")[1].Headers["If-None-Match"].ShouldBe("\"v1\"");
+    }
+
+    [Fact]
+    public async Task Migrate_TwiceOrConcurrently_LeavesOneSchema()
+    {
+        // Arrange
+        var connectionString = await database.Server.CreateDatabaseAsync();
+        await using var first = new FeedStateStore(StateDialect.Postgres(connectionString));
+        await using var second = new FeedStateStore(StateDialect.Postgres(connectionString));
+
+        // Act
+        await Task.WhenAll(first.MigrateAsync(CancellationToken.None), second.MigrateAsync(CancellationToken.None));
+        await first.MigrateAsync(CancellationToken.None);
+        await first.AddAsync("http://feeds.example.org/a.xml", null, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        // Assert
+        (await second.ListAsync(CancellationToken.None)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ClaimDue_TwoReplicasAtOnce_NeverClaimTheSameFeed()
+    {
+        // Arrange
+        var connectionString = await database.Server.CreateDatabaseAsync();
+        await using var replicaA = new FeedStateStore(StateDialect.Postgres(connectionString));
+        await using var replicaB = new FeedStateStore(StateDialect.Postgres(connectionString));
+        await replicaA.MigrateAsync(CancellationToken.None);
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 200; i++)
+        {
+            await replicaA.AddAsync($"http://feeds.example.org/{i}.xml", null, now, CancellationToken.None);
+        }
+
+        // Act
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            (i % 2 == 0 ? replicaA : replicaB).ClaimDueAsync($"replica-{i}", now.AddSeconds(1), TimeSpan.FromMinutes(5), 40, CancellationToken.None)));
+        var again = await replicaB.ClaimDueAsync("late", now.AddSeconds(2), TimeSpan.FromMinutes(5), 500, CancellationToken.None);
+
+        // Assert
+        var ids = claims.SelectMany(batch => batch).Select(feed => feed.FeedId).ToList();
+        ids.Count.ShouldBe(ids.Distinct().Count());
+        (ids.Count + again.Count).ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task ClaimDue_LeaseExpired_LetsAnotherReplicaTakeOver()
+    {
+        // Arrange
+        var connectionString = await database.Server.CreateDatabaseAsync();
+        await using var store = new FeedStateStore(StateDialect.Postgres(connectionString));
+        await store.MigrateAsync(CancellationToken.None);
+        var now = DateTimeOffset.UtcNow;
+        var feed = await store.AddAsync("http://feeds.example.org/a.xml", null, now, CancellationToken.None);
+        (await store.ClaimDueAsync("crashed", now, TimeSpan.FromMinutes(5), 10, CancellationToken.None)).Count.ShouldBe(1);
+
+        // Act
+        var whileHeld = await store.ClaimDueAsync("other", now.AddMinutes(1), TimeSpan.FromMinutes(5), 10, CancellationToken.None);
+        var afterExpiry = await store.ClaimDueAsync("other", now.AddMinutes(6), TimeSpan.FromMinutes(5), 10, CancellationToken.None);
+        var staleSave = await store.CompleteAsync(feed with { NextPoll = now.AddHours(1) }, "crashed", CancellationToken.None);
+
+        // Assert
+        whileHeld.ShouldBeEmpty();
+        afterExpiry.Single().FeedId.ShouldBe(feed.FeedId);
+        staleSave.ShouldBeFalse();
+    }
+
+    private async Task<Dictionary<string, string?>> PostgresSettingsAsync() => new()
+    {
+        ["Fetcher:State:Provider"] = "Postgres",
+        ["Fetcher:State:ConnectionString"] = await database.Server.CreateDatabaseAsync(),
+    };
+}
