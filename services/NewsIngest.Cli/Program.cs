@@ -14,6 +14,7 @@ internal static class Program
             ParseCommand.Create(),
             EnrichCommand.Create(),
             TailCommand.Create(),
+            DedupCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }
