@@ -1,8 +1,8 @@
 using MassTransit;
 using NewsIngest.Contracts;
-using NewsIngest.Store.Stories;
 using NewsIngest.Store.Publishing;
 using NewsIngest.Store.Records;
+using NewsIngest.Store.Stories;
 
 namespace NewsIngest.Store.Consumers;
 
