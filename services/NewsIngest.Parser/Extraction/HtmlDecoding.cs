@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using NewsIngest.Parser.Text;
 
 namespace NewsIngest.Parser.Extraction;
 
@@ -13,19 +14,9 @@ public static partial class HtmlDecoding
 
     public static string Decode(ReadOnlySpan<byte> bytes, string? contentType)
     {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        if (ByteOrderMark.TryDecode(bytes, out var marked))
         {
-            return Encoding.UTF8.GetString(bytes[3..]);
-        }
-
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
-        {
-            return Encoding.Unicode.GetString(bytes[2..]);
-        }
-
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            return Encoding.BigEndianUnicode.GetString(bytes[2..]);
+            return marked;
         }
 
         var encoding = FromName(CharsetIn(contentType)) ?? FromName(CharsetInMarkup(bytes)) ?? Encoding.UTF8;

@@ -46,19 +46,9 @@ public static class TextDecoding
 
     private static string DecodeCharacters(ReadOnlySpan<byte> bytes, string? charset)
     {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        if (ByteOrderMark.TryDecode(bytes, out var marked))
         {
-            return Encoding.UTF8.GetString(bytes[3..]);
-        }
-
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
-        {
-            return Encoding.Unicode.GetString(bytes[2..]);
-        }
-
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            return Encoding.BigEndianUnicode.GetString(bytes[2..]);
+            return marked;
         }
 
         if (!string.IsNullOrWhiteSpace(charset))
