@@ -41,6 +41,13 @@ public static class MessagingExtensions
             addConsumers(bus);
             bus.AddConsumeObserver<ConsumeFaultLogger>();
             bus.DisableUsageTelemetry(); // no calls home: this process talks to its broker and nothing else
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit && context.GetRequiredService<IOptions<MessagingOptions>>().Value.QuorumQueues)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
             if (transport == MessagingTransport.InMemory)
             {
                 bus.UsingInMemory((context, cfg) => ConfigureBus(context, cfg));

@@ -32,6 +32,12 @@ public sealed class MessagingOptions : IValidatableObject
     [Range(1, 256)]
     public int ConcurrentMessageLimit { get; set; } = 8;
 
+    /// <summary>
+    /// Declare the services' queues as quorum queues (replicated across a RabbitMQ cluster, surviving the
+    /// loss of a node). Set it before a queue first exists: RabbitMQ cannot change a queue's type.
+    /// </summary>
+    public bool QuorumQueues { get; set; }
+
     /// <summary>Immediate retries before a message goes to the <c>_error</c> queue.</summary>
     [Range(0, 10)]
     public int RetryLimit { get; set; } = 3;
