@@ -1,0 +1,10 @@
+namespace NewsIngest.Store.Persistence;
+
+/// <summary>Validated filters for one page of articles, newest first; null members do not filter.</summary>
+public sealed record ArticleQuery(
+    DateTimeOffset? Since,
+    string? Language,
+    string? Category,
+    string? Text,
+    ArticleCursor? After,
+    int Limit);
