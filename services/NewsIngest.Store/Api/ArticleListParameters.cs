@@ -45,9 +45,10 @@ public static class ArticleListParameters
 
         var language = Single(query, "language");
         var category = Single(query, "category");
-        if (language?.Length > MaxFilterLength || category?.Length > MaxFilterLength)
+        var entity = Single(query, "entity");
+        if (language?.Length > MaxFilterLength || category?.Length > MaxFilterLength || entity?.Length > MaxSearchLength)
         {
-            error = $"'language' and 'category' are at most {MaxFilterLength} characters.";
+            error = $"'language' and 'category' are at most {MaxFilterLength} characters, 'entity' at most {MaxSearchLength}.";
             return false;
         }
 
@@ -58,7 +59,7 @@ public static class ArticleListParameters
             return false;
         }
 
-        parsed = new ArticleQuery(since, language, category, string.IsNullOrEmpty(text) ? null : text, after, limit);
+        parsed = new ArticleQuery(since, language, category, entity, string.IsNullOrEmpty(text) ? null : text, after, limit);
         return true;
     }
 

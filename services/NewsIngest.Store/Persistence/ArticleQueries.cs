@@ -3,12 +3,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using NewsIngest.Contracts;
+using static NewsIngest.Store.Persistence.CommandParameters;
 
 namespace NewsIngest.Store.Persistence;
 
 /// <summary>
 /// The read side behind the query API. Every value travels as a parameter; only fixed SQL fragments are
-/// composed. Full-text search is PostgreSQL's generated <c>search</c> tsvector; SQLite falls back to LIKE.
+/// composed. Entities match by exact name. Full-text search is PostgreSQL's generated <c>search</c> tsvector; SQLite falls back to LIKE.
 /// </summary>
 public sealed class ArticleQueries(SqlDialect dialect)
 {
@@ -35,6 +36,14 @@ public sealed class ArticleQueries(SqlDialect dialect)
         {
             conditions.Add("category = @category");
             Add(command, "category", category);
+        }
+
+        if (query.Entity is { } entity)
+        {
+            conditions.Add(dialect.NativeTypes
+                ? "record -> 'enrichment' -> 'entities' @> jsonb_build_array(jsonb_build_object('name', CAST(@entity AS text)))"
+                : "EXISTS (SELECT 1 FROM json_each(record, '$.enrichment.entities') WHERE json_extract(value, '$.name') = @entity)");
+            Add(command, "entity", entity);
         }
 
         if (query.Text is { } text)
@@ -184,13 +193,5 @@ public sealed class ArticleQueries(SqlDialect dialect)
         }
 
         return escaped.ToString();
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

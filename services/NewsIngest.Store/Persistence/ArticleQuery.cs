@@ -5,6 +5,7 @@ public sealed record ArticleQuery(
     DateTimeOffset? Since,
     string? Language,
     string? Category,
+    string? Entity,
     string? Text,
     ArticleCursor? After,
     int Limit);

@@ -81,10 +81,29 @@ public sealed class StoreApiTests(DatabaseFixture database) : IClassFixture<Data
         var byTitle = await GetPageAsync(host, "/articles?q=ferries");
         var byBody = await GetPageAsync(host, "/articles?q=Debate");
         var none = await GetPageAsync(host, "/articles?q=volcano");
+        var wildcard = await GetPageAsync(host, "/articles?q=%25");
 
         byTitle.Items.Select(item => item.ArticleId).ShouldBe([ferries.ArticleId]);
         byBody.Items.Select(item => item.ArticleId).ShouldBe([budget.ArticleId]);
         none.Items.ShouldBeEmpty();
+        wildcard.Items.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task ListArticles_ByEntity_ReturnsArticlesNamingIt(string backend)
+    {
+        await using var host = await StartAsync(backend);
+        var named = await SeedAsync(host, Record("Mayor Ilsa Brandt opens bridge", "The mayor cut the ribbon.", "en", "local", Noon, "Ilsa Brandt", "Northport"));
+        await SeedAsync(host, Record("Northport tides rise", "Water reached the quay.", "en", "local", Noon.AddMinutes(1), "Northport"));
+
+        var byPerson = await GetPageAsync(host, $"/articles?entity={Uri.EscapeDataString("Ilsa Brandt")}");
+        var byPlace = await GetPageAsync(host, "/articles?entity=Northport");
+        var injected = await GetPageAsync(host, $"/articles?entity={Uri.EscapeDataString("x' OR '1'='1")}");
+
+        byPerson.Items.Select(item => item.ArticleId).ShouldBe([named.ArticleId]);
+        byPlace.Items.Count.ShouldBe(2);
+        injected.Items.ShouldBeEmpty();
     }
 
     [Theory]
@@ -185,13 +204,17 @@ public sealed class StoreApiTests(DatabaseFixture database) : IClassFixture<Data
         return page;
     }
 
-    private static ArticleStored Record(string title, string body, string language, string category, DateTimeOffset storedAt)
+    private static ArticleStored Record(string title, string body, string language, string category, DateTimeOffset storedAt, params string[] entities)
     {
         var enriched = Articles.Enriched(title, body);
         enriched = enriched with
         {
             Article = enriched.Article with { Url = $"https://news.example/{Guid.NewGuid():N}" },
-            Enrichment = enriched.Enrichment with { Language = language },
+            Enrichment = enriched.Enrichment with
+            {
+                Language = language,
+                Entities = [.. entities.Select(name => new EntityMention { Name = name, Type = "PERSON", Mentions = 1 })],
+            },
         };
         return StoredRecordFactory.Create(enriched, storedAt) with { Category = category };
     }
