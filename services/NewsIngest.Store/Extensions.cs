@@ -22,6 +22,7 @@ public static class Extensions
                 : SqlDialect.Sqlite(options.ConnectionString!);
         });
         builder.Services.AddSingleton<IArticleRepository, SqlArticleRepository>();
+        builder.Services.AddSingleton<ArticleQueries>();
         builder.Services.AddSingleton<StoryDeduplicator>();
         builder.Services.TryAddTimeProvider();
         // Registered before MassTransit's hosted service, so the schema exists before the first message.

@@ -1,5 +1,6 @@
 using NewsIngest.ServiceDefaults;
 using NewsIngest.Store;
+using NewsIngest.Store.Api;
 
 return await ServiceRunner.RunAsync("store", async () =>
 {
@@ -10,5 +11,6 @@ return await ServiceRunner.RunAsync("store", async () =>
 
     var app = builder.Build();
     app.MapDefaultEndpoints();
+    app.MapStoreApi();
     await app.RunAsync();
 });

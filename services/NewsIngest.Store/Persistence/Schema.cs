@@ -50,6 +50,12 @@ public static class Schema
         );
         CREATE INDEX IF NOT EXISTS ix_sightings_story ON sightings (story_id);
         """,
+        """
+        ALTER TABLE articles ADD COLUMN IF NOT EXISTS search tsvector
+            GENERATED ALWAYS AS (to_tsvector('simple', title || ' ' || COALESCE(record #>> '{article,paragraphs}', ''))) STORED;
+        CREATE INDEX IF NOT EXISTS ix_articles_search ON articles USING GIN (search);
+        CREATE INDEX IF NOT EXISTS ix_articles_stored_at_id ON articles (stored_at DESC, article_id DESC);
+        """,
     ];
 
     public static readonly IReadOnlyList<string> SqliteMigrations =
@@ -98,6 +104,9 @@ public static class Schema
             seen_at TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_sightings_story ON sightings (story_id);
+        """,
+        """
+        CREATE INDEX IF NOT EXISTS ix_articles_stored_at_id ON articles (stored_at DESC, article_id DESC);
         """,
     ];
 }

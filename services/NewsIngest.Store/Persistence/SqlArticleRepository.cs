@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using NewsIngest.Contracts;
+using static NewsIngest.Store.Persistence.CommandParameters;
 
 namespace NewsIngest.Store.Persistence;
 
@@ -241,13 +242,5 @@ public sealed class SqlArticleRepository(SqlDialect dialect) : IArticleRepositor
         command.Transaction = transaction;
         command.CommandText = sql;
         return await command.ExecuteScalarAsync(cancellationToken);
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }
