@@ -43,7 +43,7 @@ public sealed class FullArticles(FeedHttpClient http, RobotsCache robots, IOptio
                 return KeepFeedItem(feedItem, verdict == RobotsVerdict.Disallowed ? "robots.txt disallows it" : "robots.txt of its host could not be read");
             }
 
-            var response = await http.GetAsync(page, null, null, cancellationToken);
+            var response = await http.GetAsync(page, FeedHttpClient.PageAccept, cancellationToken);
             if (response.StatusCode != 200)
             {
                 return KeepFeedItem(feedItem, $"HTTP {response.StatusCode}");

@@ -8,7 +8,7 @@ namespace NewsIngest.Fetcher.Articles;
 /// <summary>
 /// robots.txt per host (scheme, host and port), read through the guarded client and kept for
 /// <see cref="FetcherOptions.RobotsCacheDuration"/>. 200 → its rules for <see cref="UserAgentToken"/>; any other
-/// 4xx → allow all; 5xx, network errors and refusals → <see cref="RobotsVerdict.Unavailable"/>, not cached, so the
+/// 4xx but 429 → allow all; 429, 5xx, network errors and refusals → <see cref="RobotsVerdict.Unavailable"/>, not cached, so the
 /// next page of that host asks again.
 /// </summary>
 public sealed class RobotsCache(FeedHttpClient http, IOptions<FetcherOptions> options, TimeProvider clock, ILogger<RobotsCache> logger)
@@ -39,10 +39,11 @@ public sealed class RobotsCache(FeedHttpClient http, IOptions<FetcherOptions> op
     {
         try
         {
-            var response = await http.GetAsync(robotsUrl, null, null, cancellationToken);
+            var response = await http.GetAsync(robotsUrl, FeedHttpClient.PageAccept, cancellationToken);
             return response.StatusCode switch
             {
-                200 => RobotsRules.Parse(Encoding.UTF8.GetString(response.Body), UserAgentToken),
+                200 => RobotsRules.Parse(Encoding.UTF8.GetString(response.Body).TrimStart('\uFEFF'), UserAgentToken),
+                429 => null,
                 >= 400 and < 500 => RobotsRules.AllowAll,
                 _ => null,
             };

@@ -31,6 +31,7 @@ public sealed class FeedPollerFullArticleTests : IAsyncLifetime
         (item.Kind, item.Charset, item.Url).ShouldBe((ArticleSourceKind.Html, "iso-8859-1", _server.UrlFor("/articles/1").ToString()));
         Encoding.UTF8.GetString(item.Body).ShouldBe(Page);
         _server.RequestCount("/robots.txt").ShouldBe(1);
+        _server.RequestsTo("/articles/1").ShouldHaveSingleItem().Headers["Accept"].ShouldStartWith("text/html");
         fetcher.LogsAt(LogLevel.Warning).ShouldBeEmpty();
     }
 
@@ -129,7 +130,7 @@ public sealed class FeedPollerFullArticleTests : IAsyncLifetime
     {
         // Arrange
         MapFeed("Short.", items: 3);
-        _server.MapResponse("/robots.txt", StaticResponse.Text("User-agent: *\nDisallow: /articles/2\n"));
+        _server.MapResponse("/robots.txt", StaticResponse.Text("\uFEFFUser-agent: *\nDisallow: /articles/2\n"));
         for (var i = 1; i <= 3; i++)
         {
             _server.MapResponse($"/articles/{i}", StaticResponse.Text(Page, "text/html"));
