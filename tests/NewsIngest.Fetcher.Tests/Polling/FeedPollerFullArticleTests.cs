@@ -52,6 +52,21 @@ public sealed class FeedPollerFullArticleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Poll_AutoAndShortTextInLongMarkup_CountsOnlyTheTextAndFetchesThePage()
+    {
+        // Arrange: 800 characters of markup around a one-line teaser.
+        MapFeed(string.Concat(Enumerable.Repeat("<span class=\"teaser-wrapper-x\"> </span>", 20)) + "<p>Spring tides tonight.</p>");
+        _server.MapResponse("/articles/1", StaticResponse.Text(Page, "text/html"));
+        await using var fetcher = await FetcherHarness.StartAsync(Settings("Auto"));
+
+        // Act
+        await fetcher.PollAsync(_server.UrlFor("/feed.xml"));
+
+        // Assert
+        fetcher.Published.Items.ShouldHaveSingleItem().Kind.ShouldBe(ArticleSourceKind.Html);
+    }
+
+    [Fact]
     public async Task Poll_FeedSetToOff_NeverFetchesThePage()
     {
         // Arrange
