@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using NewsIngest.Fetcher.Articles;
 using NewsIngest.Fetcher.Http;
 using NewsIngest.Fetcher.Inbox;
 using NewsIngest.Fetcher.Polling;
@@ -24,6 +25,8 @@ public static class Extensions
         services.AddSingleton(sp => new FeedStateStore(CreateDialect(sp.GetRequiredService<IOptions<FetcherOptions>>().Value.State)));
         services.AddSingleton<FeedHttpClient>();
         services.AddSingleton<FeedPoller>();
+        services.AddSingleton<FullArticles>();
+        services.AddSingleton<RobotsCache>();
         services.AddSingleton<FeedPollCycle>();
         services.AddSingleton<FetchProgress>();
         services.AddSingleton<HostGates>();

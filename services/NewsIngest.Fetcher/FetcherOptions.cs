@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using NewsIngest.Fetcher.Articles;
 using NewsIngest.Fetcher.Http;
 
 namespace NewsIngest.Fetcher;
@@ -76,6 +77,17 @@ public sealed class FetcherOptions : IValidatableObject
     [Range(1, 1024)]
     public int MaxConcurrentPolls { get; set; } = 16;
 
+    /// <summary>Default of <see cref="FeedSourceOptions.FullArticle"/>: whether to fetch the page an item links to.</summary>
+    public FullArticleMode FullArticle { get; set; } = FullArticleMode.Auto;
+
+    /// <summary>In <see cref="FullArticleMode.Auto"/>, items with less text than this (tags stripped) have their page fetched.</summary>
+    [Range(0, 1_000_000)]
+    public int FullArticleMinChars { get; set; } = 600;
+
+    /// <summary>How long a host's robots.txt is kept before it is read again.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan RobotsCacheDuration { get; set; } = TimeSpan.FromHours(1);
+
     [Required]
     public string UserAgent { get; set; } = "NewsIngest/1.0 (+https://github.com/newsingest)";
 
@@ -120,6 +132,9 @@ public sealed class FeedSourceOptions
 
     /// <summary>This feed's poll interval; <see cref="FetcherOptions.PollInterval"/> when null.</summary>
     public TimeSpan? Interval { get; set; }
+
+    /// <summary>Whether to fetch the pages this feed's items link to; <see cref="FetcherOptions.FullArticle"/> (<c>Auto</c> by default) when null.</summary>
+    public FullArticleMode? FullArticle { get; set; }
 }
 
 public enum FeedStateProvider

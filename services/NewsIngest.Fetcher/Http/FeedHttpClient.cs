@@ -15,7 +15,17 @@ public sealed class FeedHttpClient(IHttpClientFactory clients, IOptions<FetcherO
 
     private const string Accept = "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 
-    public async Task<FetchResponse> GetAsync(Uri url, string? etag, string? lastModified, CancellationToken cancellationToken)
+    /// <summary>Media types a page fetch (an article page, robots.txt) accepts.</summary>
+    public const string PageAccept = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.8, */*;q=0.5";
+
+    public Task<FetchResponse> GetAsync(Uri url, string? etag, string? lastModified, CancellationToken cancellationToken) =>
+        SendAsync(url, Accept, etag, lastModified, cancellationToken);
+
+    /// <summary>An unconditional GET with its own Accept header, under the same guard and limits.</summary>
+    public Task<FetchResponse> GetAsync(Uri url, string accept, CancellationToken cancellationToken) =>
+        SendAsync(url, accept, null, null, cancellationToken);
+
+    private async Task<FetchResponse> SendAsync(Uri url, string accept, string? etag, string? lastModified, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         using var total = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -32,7 +42,7 @@ public sealed class FeedHttpClient(IHttpClientFactory clients, IOptions<FetcherO
                 }
 
                 using var request = new HttpRequestMessage(HttpMethod.Get, current);
-                request.Headers.TryAddWithoutValidation("Accept", Accept);
+                request.Headers.TryAddWithoutValidation("Accept", accept);
                 if (etag is not null)
                 {
                     request.Headers.TryAddWithoutValidation("If-None-Match", etag);

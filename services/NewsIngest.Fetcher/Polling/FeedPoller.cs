@@ -2,12 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Options;
 using NewsIngest.Contracts;
+using NewsIngest.Fetcher.Articles;
 using NewsIngest.Fetcher.Feeds;
 using NewsIngest.Fetcher.Http;
 using NewsIngest.Fetcher.Publishing;
 using NewsIngest.Fetcher.State;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace NewsIngest.Fetcher.Polling;
 
@@ -20,6 +19,7 @@ public sealed class FeedPoller(
     FeedHttpClient http,
     FeedStateStore store,
     IFetchedItemPublisher publisher,
+    FullArticles fullArticles,
     IOptions<FetcherOptions> options,
     TimeProvider clock,
     ILogger<FeedPoller> logger)
@@ -101,7 +101,13 @@ public sealed class FeedPoller(
         {
             foreach (var (item, key) in items.Where(entry => !seen.Contains(entry.Key)))
             {
-                await publisher.PublishAsync(ToFetchedItem(feed, document, item, key), cancellationToken);
+                var fetched = ToFetchedItem(feed, document, item, key);
+                if (fullArticles.Wants(feed.FeedUrl, item))
+                {
+                    fetched = await fullArticles.FetchPageAsync(fetched, cancellationToken);
+                }
+
+                await publisher.PublishAsync(fetched, cancellationToken);
                 published.Add(key);
             }
         }
@@ -144,8 +150,7 @@ public sealed class FeedPoller(
     }
 
     private static bool IsPollFailure(Exception ex) =>
-        ex is HttpRequestException or FeedFormatException or FetchRefusedException or TimeoutRejectedException
-            or BrokenCircuitException or IOException or TaskCanceledException or UriFormatException;
+        ex is FeedFormatException || FetchFailures.IsFetchFailure(ex);
 
     private sealed record Outcome(bool Succeeded, int Status, int New, int Seen, string? ETag, string? LastModified, TimeSpan Wait, string? Failure)
     {

@@ -12,7 +12,7 @@ namespace NewsIngest.Fetcher.Tests.Polling;
 /// <summary>
 /// The fetcher's real services (state store, guarded HTTP client, poller) built from settings, with a recording
 /// publisher and captured logs. Not started: tests poll a feed explicitly with <see cref="PollAsync"/>.
-/// Defaults suit tests: 127.0.0.1 allow-listed, no per-host delay, short retry delays and timeouts.
+/// Defaults suit tests: 127.0.0.1 allow-listed, full articles off, no per-host delay, short retry delays and timeouts.
 /// </summary>
 internal sealed class FetcherHarness : IAsyncDisposable
 {
@@ -41,6 +41,7 @@ internal sealed class FetcherHarness : IAsyncDisposable
             ["Fetcher:RequestTimeout"] = "00:00:02",
             ["Fetcher:TotalTimeout"] = "00:00:05",
             ["Fetcher:PollInterval"] = "00:01:00",
+            ["Fetcher:FullArticle"] = "Off", // the test feeds link to pages that do not exist; full-article tests turn it on
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddFetcher();

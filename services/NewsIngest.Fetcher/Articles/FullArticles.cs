@@ -1,0 +1,84 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+using NewsIngest.Contracts;
+using NewsIngest.Fetcher.Feeds;
+using NewsIngest.Fetcher.Http;
+using NewsIngest.Fetcher.Publishing;
+
+namespace NewsIngest.Fetcher.Articles;
+
+/// <summary>
+/// Swaps a feed item for the page it links to when its feed's <see cref="FullArticleMode"/> asks for it: the page is
+/// fetched through the guarded client (SSRF guard, size limit, redirects, per-host gates) if robots.txt allows, and
+/// published as <see cref="ArticleSourceKind.Html"/>. Any failure or refusal keeps the feed item, with one WARN line.
+/// </summary>
+public sealed class FullArticles(FeedHttpClient http, RobotsCache robots, IOptions<FetcherOptions> options, ILogger<FullArticles> logger)
+{
+    private readonly Dictionary<string, FullArticleMode> _modes = ModesByFeed(options.Value);
+
+    public bool Wants(string feedUrl, FeedItem item)
+    {
+        if (item.Link is null || !Uri.TryCreate(item.Link, UriKind.Absolute, out var link) || link.Scheme is not ("http" or "https"))
+        {
+            return false;
+        }
+
+        return (_modes.TryGetValue(feedUrl, out var mode) ? mode : options.Value.FullArticle) switch
+        {
+            FullArticleMode.On => true,
+            FullArticleMode.Auto => VisibleText.Length(item.Content ?? item.Summary) < options.Value.FullArticleMinChars,
+            _ => false,
+        };
+    }
+
+    /// <summary>The page as an Html item, or <paramref name="feedItem"/> itself when the page cannot or may not be had.</summary>
+    public async Task<FetchedItem> FetchPageAsync(FetchedItem feedItem, CancellationToken cancellationToken)
+    {
+        var page = new Uri(feedItem.Url ?? throw new ArgumentException("The item has no link.", nameof(feedItem)));
+        try
+        {
+            var verdict = await robots.CheckAsync(page, cancellationToken);
+            if (verdict != RobotsVerdict.Allowed)
+            {
+                return KeepFeedItem(feedItem, verdict == RobotsVerdict.Disallowed ? "robots.txt disallows it" : "robots.txt of its host could not be read");
+            }
+
+            var response = await http.GetAsync(page, FeedHttpClient.PageAccept, cancellationToken);
+            if (response.StatusCode != 200)
+            {
+                return KeepFeedItem(feedItem, $"HTTP {response.StatusCode}");
+            }
+
+            return feedItem with
+            {
+                Kind = ArticleSourceKind.Html,
+                Body = response.Body,
+                Charset = MediaTypeHeaderValue.TryParse(response.ContentType, out var type) ? type.CharSet?.Trim('"') : null,
+            };
+        }
+        catch (Exception ex) when (FetchFailures.IsFetchFailure(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            return KeepFeedItem(feedItem, TransientFailures.IsBlocked(ex) ? "SSRF guard: " + ex.Message : ex.Message);
+        }
+    }
+
+    private FetchedItem KeepFeedItem(FetchedItem feedItem, string reason)
+    {
+        logger.LogWarning("Full article {ArticleUrl} not fetched ({Reason}); publishing the feed item instead", feedItem.Url, reason);
+        return feedItem;
+    }
+
+    private static Dictionary<string, FullArticleMode> ModesByFeed(FetcherOptions settings)
+    {
+        var modes = new Dictionary<string, FullArticleMode>(StringComparer.Ordinal);
+        foreach (var feed in settings.Feeds)
+        {
+            if (feed.FullArticle is { } mode)
+            {
+                modes.TryAdd(feed.Url, mode);
+            }
+        }
+
+        return modes;
+    }
+}
