@@ -40,6 +40,7 @@ public static class RunCommand
             ["Fetcher:State:ConnectionString"] = $"Data Source={database};Pooling=False",
             ["Fetcher:AllowedHosts:0"] = "127.0.0.1", // the embedded sample feed server; the SSRF guard refuses loopback otherwise
             ["Fetcher:MinHostDelay"] = "00:00:00",
+            ["Fetcher:FullArticle"] = "Off", // the bundled feed carries whole articles; its links point nowhere real
         };
         for (var i = 0; i < feeds.FeedUrls.Count; i++)
         {

@@ -39,7 +39,9 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
         }
 
         RecordsTitled(first.Title)[0].Body.GetProperty("article").GetProperty("source").GetString().ShouldBe("Integration Test Wire");
-        RecordsTitled("River Cleanup Draws Hundreds of Volunteers")[0].Body.GetProperty("article").GetProperty("source").GetString().ShouldBe("Loopback Test Gazette");
+        var river = RecordsTitled("River Cleanup Draws Hundreds of Volunteers")[0].Body.GetProperty("article");
+        river.GetProperty("source").GetString().ShouldBe("Loopback Test Gazette");
+        river.GetProperty("paragraphs").EnumerateArray().ShouldContain(p => p.GetString()!.StartsWith("Full page only", StringComparison.Ordinal), "the short feed entry's page was fetched and extracted");
         (await CountStoredAsync(titles)).ShouldBe(titles.Length);
     }
 

@@ -43,7 +43,9 @@ public sealed class PipelineFixture : IAsyncLifetime
         Database = await databaseStart;
         DatabaseConnectionString = await Database.CreateDatabaseAsync("newsingest");
         Feeds = await LoopbackHttpServer.StartAsync();
-        Feeds.MapResponse(FeedPath, StaticResponse.Text(FeedXml, "application/rss+xml; charset=utf-8"));
+        Feeds.MapResponse(FeedPath, StaticResponse.Text(FeedXml.Replace("{BASE}", Feeds.BaseAddress.ToString().TrimEnd('/'), StringComparison.Ordinal), "application/rss+xml; charset=utf-8"));
+        // The first entry's feed text is short: the fetcher fetches its page (full-article "Auto") and the parser extracts it.
+        Feeds.MapResponse("/news/river-cleanup", StaticResponse.Text(RiverCleanupPage, "text/html; charset=utf-8"));
         // A feed URL that answers with an HTML error page: no feed at all.
         Feeds.MapResponse(MalformedFeedPath, StaticResponse.Text("<html><body><h1>Temporarily unavailable</h1></body></html>", "application/rss+xml"));
         Subscriber = await TopicSubscriber.StartAsync(Broker.CreateConnectionFactory(), "article.stored.#");
@@ -151,23 +153,37 @@ public sealed class PipelineFixture : IAsyncLifetime
         _services.Add((project, ServiceProcess.StartDll(dll, environment, workingDirectory: Path.GetDirectoryName(dll))));
     }
 
+    /// <summary>The page behind the first feed entry: more text than the feed carries, plus boilerplate.</summary>
+    public const string RiverCleanupPage = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>River Cleanup Draws Hundreds of Volunteers | Loopback Test Gazette</title>
+        <meta property="og:site_name" content="Loopback Test Gazette"></head>
+        <body><nav class="menu"><a href="/">Home</a> <a href="/news">News</a></nav>
+        <article><h1>River Cleanup Draws Hundreds of Volunteers</h1>
+        <p>Hundreds of volunteers spent Saturday pulling litter out of the river that runs through the old town, filling more than two hundred bags.</p>
+        <p>The organisers said plastic bottles and shopping trolleys were the most common finds, and asked the council for more bins along the footpath.</p>
+        <p>Full page only: a local school brought forty pupils, who counted and sorted every bottle they found for a science project on river pollution.</p>
+        </article>
+        <footer>Copyright 2026 Loopback Test Gazette</footer></body></html>
+        """;
+
     private const string FeedXml = """
         <?xml version="1.0" encoding="utf-8"?>
         <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
           <channel>
             <title>Loopback Test Gazette</title>
-            <link>http://127.0.0.1/</link>
+            <link>{BASE}/</link>
             <description>Feed written for the end-to-end test.</description>
             <item>
               <title>River Cleanup Draws Hundreds of Volunteers</title>
-              <link>http://127.0.0.1/news/river-cleanup</link>
+              <link>{BASE}/news/river-cleanup</link>
               <guid>loopback-gazette-1</guid>
               <pubDate>Wed, 25 Nov 2026 08:00:00 +0000</pubDate>
               <content:encoded><![CDATA[<p>Hundreds of volunteers spent Saturday pulling litter out of the river that runs through the old town, filling more than two hundred bags.</p><p>The organisers said plastic bottles and shopping trolleys were the most common finds, and asked the council for more bins along the footpath.</p>]]></content:encoded>
             </item>
             <item>
               <title>New Bus Line Links the Hospital and the Station</title>
-              <link>http://127.0.0.1/news/bus-line</link>
+              <link>{BASE}/news/bus-line</link>
               <guid>loopback-gazette-2</guid>
               <pubDate>Thu, 26 Nov 2026 07:00:00 +0000</pubDate>
               <description><![CDATA[<p>A new bus line started on Monday between the main hospital and the railway station, running every twelve minutes from early morning until midnight.</p><p>Patients and staff had asked for a direct connection for years, the transport authority said.</p>]]></description>
