@@ -11,6 +11,9 @@ public static class ArticleTopic
     public static string RoutingKey(ArticleStored record) =>
         $"article.stored.{Segment(record.Enrichment.Language)}.{Segment(record.Category)}";
 
+    public static string RoutingKey(ArticleUpdated update) =>
+        $"article.updated.{Segment(update.Story.Enrichment.Language)}.{Segment(update.Story.Category)}";
+
     /// <summary>A routing-key segment: lower-case letters, digits and dashes only, never empty.</summary>
     public static string Segment(string? value)
     {

@@ -63,6 +63,13 @@ public static class MessagingExtensions
                         s.UseRoutingKeyFormatter(c => ArticleTopic.RoutingKey(c.Message));
                         s.UseSerializer(new ContentType("application/json"));
                     });
+                    cfg.Message<ArticleUpdated>(m => m.SetEntityName(ArticleTopic.Exchange));
+                    cfg.Publish<ArticleUpdated>(p => p.ExchangeType = ExchangeType.Topic);
+                    cfg.Send<ArticleUpdated>(s =>
+                    {
+                        s.UseRoutingKeyFormatter(c => ArticleTopic.RoutingKey(c.Message));
+                        s.UseSerializer(new ContentType("application/json"));
+                    });
                     ConfigureBus(context, cfg);
                 });
             }

@@ -93,7 +93,10 @@ public static class TailCommand
         try
         {
             using var document = System.Text.Json.JsonDocument.Parse(body);
-            return document.RootElement.GetProperty("article").GetProperty("title").GetString() ?? string.Empty;
+            var root = document.RootElement;
+            // article.stored carries the record itself; article.updated carries the sighting and the story's record.
+            var record = root.TryGetProperty("story", out var story) ? story : root;
+            return record.GetProperty("article").GetProperty("title").GetString() ?? string.Empty;
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -26,6 +26,7 @@ public sealed class ArticleEnrichedConsumer(StoryDeduplicator stories, OutboxSig
                     record.ArticleId, record.Article.Title, record.Enrichment.Language, record.Category, record.Enrichment.WordCount);
                 break;
             case StoryOutcome.Sighting:
+                outbox.Notify();
                 logger.LogInformation("Article {ArticleId} is another sighting of story {StoryId}: {Reason}", record.ArticleId, decision.StoryId, decision.Reason);
                 break;
             default:

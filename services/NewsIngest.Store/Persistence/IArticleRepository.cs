@@ -14,7 +14,10 @@ public interface IArticleRepository
     Task<SaveOutcome> SaveAsync(ArticleStored record, StoryFacts story, CancellationToken cancellationToken);
 
     /// <summary>Records another sighting of a stored story (idempotent per article id); true when new.</summary>
-    Task<bool> AddSightingAsync(Guid storyId, ArticleStored record, double similarity, byte[]? newVersion, CancellationToken cancellationToken);
+    Task<bool> AddSightingAsync(Guid storyId, ArticleStored record, double similarity, string reason, byte[]? newVersion, CancellationToken cancellationToken);
+
+    /// <summary>The outbox of sightings: as <see cref="DispatchPendingAsync"/>, for <c>article.updated</c> events of stories already published.</summary>
+    Task<int> DispatchPendingSightingsAsync(Func<ArticleUpdated, Task> publish, int batchSize, CancellationToken cancellationToken);
 
     /// <summary>Fingerprints added after <paramref name="afterSeq"/>, in order: how a replica's index catches up.</summary>
     Task<IReadOnlyList<StoryVersion>> ReadStoryVersionsAsync(long afterSeq, CancellationToken cancellationToken);

@@ -56,6 +56,13 @@ public static class Schema
         CREATE INDEX IF NOT EXISTS ix_articles_search ON articles USING GIN (search);
         CREATE INDEX IF NOT EXISTS ix_articles_stored_at_id ON articles (stored_at DESC, article_id DESC);
         """,
+        """
+        ALTER TABLE sightings ADD COLUMN IF NOT EXISTS published_to_topic boolean NOT NULL DEFAULT false;
+        ALTER TABLE sightings ADD COLUMN IF NOT EXISTS reason text NULL;
+        ALTER TABLE sightings ADD COLUMN IF NOT EXISTS correlation_id uuid NULL;
+        UPDATE sightings SET published_to_topic = true WHERE article_id = story_id;
+        CREATE INDEX IF NOT EXISTS ix_sightings_pending ON sightings (seen_at) WHERE NOT published_to_topic;
+        """,
     ];
 
     public static readonly IReadOnlyList<string> SqliteMigrations =
@@ -107,6 +114,12 @@ public static class Schema
         """,
         """
         CREATE INDEX IF NOT EXISTS ix_articles_stored_at_id ON articles (stored_at DESC, article_id DESC);
+        """,
+        """
+        ALTER TABLE sightings ADD COLUMN published_to_topic INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE sightings ADD COLUMN reason TEXT NULL;
+        ALTER TABLE sightings ADD COLUMN correlation_id TEXT NULL;
+        UPDATE sightings SET published_to_topic = 1 WHERE article_id = story_id;
         """,
     ];
 }

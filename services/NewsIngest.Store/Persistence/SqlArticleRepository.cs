@@ -60,7 +60,7 @@ public sealed class SqlArticleRepository(SqlDialect dialect) : IArticleRepositor
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
             await InsertVersionAsync(connection, transaction, record.ArticleId, story.Fingerprint, cancellationToken);
-            await InsertSightingAsync(connection, transaction, record.ArticleId, record, 1.0, cancellationToken);
+            await InsertSightingAsync(connection, transaction, record.ArticleId, record, 1.0, "new story", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new SaveOutcome(SaveResult.Inserted, null, Published: false);
         }
@@ -78,11 +78,11 @@ public sealed class SqlArticleRepository(SqlDialect dialect) : IArticleRepositor
         return duplicate with { Result = SaveResult.DuplicateContent };
     }
 
-    public async Task<bool> AddSightingAsync(Guid storyId, ArticleStored record, double similarity, byte[]? newVersion, CancellationToken cancellationToken)
+    public async Task<bool> AddSightingAsync(Guid storyId, ArticleStored record, double similarity, string reason, byte[]? newVersion, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var added = await InsertSightingAsync(connection, transaction, storyId, record, similarity, cancellationToken);
+        var added = await InsertSightingAsync(connection, transaction, storyId, record, similarity, reason, cancellationToken);
         if (added && newVersion is not null)
         {
             await InsertVersionAsync(connection, transaction, storyId, newVersion, cancellationToken);
@@ -144,6 +144,54 @@ public sealed class SqlArticleRepository(SqlDialect dialect) : IArticleRepositor
         return pending.Count;
     }
 
+    public async Task<int> DispatchPendingSightingsAsync(Func<ArticleUpdated, Task> publish, int batchSize, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var pending = new List<ArticleUpdated>();
+        await using (var select = connection.CreateCommand())
+        {
+            select.Transaction = transaction;
+            select.CommandText = $"""
+                SELECT s.article_id, s.story_id, s.source, s.url, s.feed_url, s.similarity, s.seen_at, s.reason, s.correlation_id, a.record
+                FROM sightings s JOIN articles a ON a.article_id = s.story_id
+                WHERE s.published_to_topic = {dialect.False} AND a.published_to_topic = {dialect.True}
+                ORDER BY s.seen_at LIMIT {batchSize} {dialect.SkipLockedOf("s")}
+                """;
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                pending.Add(new ArticleUpdated
+                {
+                    SchemaVersion = Records.StoredRecordFactory.SchemaVersion,
+                    ArticleId = SqlDialect.ReadId(reader.GetValue(0)),
+                    StoryId = SqlDialect.ReadId(reader.GetValue(1)),
+                    Source = reader.IsDBNull(2) ? null : reader.GetString(2),
+                    Url = reader.IsDBNull(3) ? null : reader.GetString(3),
+                    FeedUrl = reader.IsDBNull(4) ? null : reader.GetString(4),
+                    Similarity = reader.GetDouble(5),
+                    SeenAt = reader.GetValue(6) is DateTime time ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : DateTimeOffset.Parse(reader.GetString(6), System.Globalization.CultureInfo.InvariantCulture),
+                    Reason = reader.IsDBNull(7) ? "sighting" : reader.GetString(7),
+                    CorrelationId = reader.IsDBNull(8) ? Guid.Empty : SqlDialect.ReadId(reader.GetValue(8)),
+                    Story = JsonSerializer.Deserialize<ArticleStored>(reader.GetString(9), Json)!,
+                });
+            }
+        }
+
+        foreach (var update in pending)
+        {
+            await publish(update);
+            await using var mark = connection.CreateCommand();
+            mark.Transaction = transaction;
+            mark.CommandText = $"UPDATE sightings SET published_to_topic = {dialect.True} WHERE article_id = @id";
+            Add(mark, "id", dialect.Id(update.ArticleId));
+            await mark.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return pending.Count;
+    }
+
     public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
@@ -194,15 +242,18 @@ public sealed class SqlArticleRepository(SqlDialect dialect) : IArticleRepositor
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<bool> InsertSightingAsync(DbConnection connection, DbTransaction transaction, Guid storyId, ArticleStored record, double similarity, CancellationToken cancellationToken)
+    private async Task<bool> InsertSightingAsync(DbConnection connection, DbTransaction transaction, Guid storyId, ArticleStored record, double similarity, string reason, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO sightings (article_id, story_id, source, url, feed_url, similarity, seen_at)
-            VALUES (@id, @story, @source, @url, @feed, @similarity, @seen)
+        // A story's own first sighting is announced by its stored event; every later one is an outbox entry.
+        command.CommandText = $"""
+            INSERT INTO sightings (article_id, story_id, source, url, feed_url, similarity, seen_at, reason, correlation_id, published_to_topic)
+            VALUES (@id, @story, @source, @url, @feed, @similarity, @seen, @reason, @correlation, {(storyId == record.ArticleId ? dialect.True : dialect.False)})
             ON CONFLICT DO NOTHING
             """;
+        Add(command, "reason", reason);
+        Add(command, "correlation", dialect.Id(record.CorrelationId));
         Add(command, "id", dialect.Id(record.ArticleId));
         Add(command, "story", dialect.Id(storyId));
         Add(command, "source", (object?)record.Article.Source ?? DBNull.Value);

@@ -31,6 +31,9 @@ public sealed class SqlDialect
     /// <summary>Row locks that let replicas share the outbox; SQLite serialises writers anyway.</summary>
     public string SkipLocked => NativeTypes ? "FOR UPDATE SKIP LOCKED" : string.Empty;
 
+    /// <summary>As <see cref="SkipLocked"/>, locking only the rows of the table aliased <paramref name="alias"/> in a join.</summary>
+    public string SkipLockedOf(string alias) => NativeTypes ? $"FOR UPDATE OF {alias} SKIP LOCKED" : string.Empty;
+
     public string Json(string parameter) => NativeTypes ? $"CAST({parameter} AS jsonb)" : parameter;
 
     public object Id(Guid id) => NativeTypes ? id : id.ToString("D");

@@ -32,7 +32,20 @@ public sealed class OutboxDispatcher(
         }
         while (published == BatchSize);
 
+        do
+        {
+            published = await repository.DispatchPendingSightingsAsync(PublishUpdateAsync, BatchSize, cancellationToken);
+            total += published;
+        }
+        while (published == BatchSize);
+
         return total;
+
+        async Task PublishUpdateAsync(ArticleUpdated update)
+        {
+            await bus.Publish(update, context => context.MessageId = update.ArticleId, cancellationToken);
+            logger.LogInformation("Published sighting {ArticleId} of story {StoryId} to {Exchange} as {RoutingKey}", update.ArticleId, update.StoryId, ArticleTopic.Exchange, ArticleTopic.RoutingKey(update));
+        }
 
         async Task PublishAsync(ArticleStored record)
         {

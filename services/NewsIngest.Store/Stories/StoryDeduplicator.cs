@@ -66,7 +66,7 @@ public sealed class StoryDeduplicator(IArticleRepository repository) : IDisposab
 
     private async Task<StoryDecision> SightingAsync(Guid storyId, ArticleStored record, double similarity, byte[]? newVersion, string reason, CancellationToken cancellationToken)
     {
-        var added = await repository.AddSightingAsync(storyId, record, similarity, newVersion, cancellationToken);
+        var added = await repository.AddSightingAsync(storyId, record, similarity, reason, newVersion, cancellationToken);
         if (newVersion is not null)
         {
             await CatchUpAsync(cancellationToken);

@@ -52,6 +52,7 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
         pipeline.DropIntoInbox("original.txt", article.Text);
         await Eventually.UntilAsync(() => RecordsTitled(article.Title).Count == 1, Deadline, "the original is published");
         var articleId = RecordsTitled(article.Title)[0].ArticleId;
+        await using var updates = await TopicSubscriber.StartAsync(pipeline.Broker.CreateConnectionFactory(), "article.updated.#");
 
         pipeline.DropIntoInbox("again.txt", article.Text);
         pipeline.DropIntoInbox("respaced.txt", article.Text.Replace(" the ", "  the ", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal));
@@ -63,6 +64,10 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
             "the store decides on both copies");
         RecordsTitled(article.Title).ShouldHaveSingleItem();
         (await CountStoredAsync([article.Title])).ShouldBe(1);
+        await Eventually.UntilAsync(() => updates.Records.Any(r => r.Body.GetProperty("storyId").GetString() == articleId), Deadline, "the new sighting is published as article.updated");
+        var update = updates.Records.Where(r => r.Body.GetProperty("storyId").GetString() == articleId).ShouldHaveSingleItem();
+        update.RoutingKey.ShouldStartWith("article.updated.en.");
+        update.Body.GetProperty("story").GetProperty("article").GetProperty("title").GetString().ShouldBe(article.Title);
     }
 
     [Fact]

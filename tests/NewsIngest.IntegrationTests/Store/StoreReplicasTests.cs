@@ -23,7 +23,8 @@ public sealed class StoreReplicasTests(BrokerFixture broker, DatabaseFixture dat
         var vhost = await broker.Node.CreateVirtualHostAsync();
         var connectionString = await database.Server.CreateDatabaseAsync();
         var claims = TestDirectory.Create("store-replicas");
-        await using var subscriber = await TopicSubscriber.StartAsync(broker.Node.CreateConnectionFactory(vhost), "article.#");
+        await using var subscriber = await TopicSubscriber.StartAsync(broker.Node.CreateConnectionFactory(vhost), "article.stored.#");
+        await using var updates = await TopicSubscriber.StartAsync(broker.Node.CreateConnectionFactory(vhost), "article.updated.#");
         var replicas = Enumerable.Range(0, 3).Select(_ => StartStore(vhost, connectionString, claims)).ToList();
         try
         {
@@ -39,11 +40,12 @@ public sealed class StoreReplicasTests(BrokerFixture broker, DatabaseFixture dat
                 () => replicas.Sum(r => r.Lines.Count(IsStoreDecision)) == messages.Count,
                 Deadline,
                 $"the replicas decide on all {messages.Count} messages");
-            await Eventually.UntilAsync(async () => await PendingAsync(connectionString) == 0 && subscriber.Records.Count >= Articles, Deadline, "every record is published");
+            await Eventually.UntilAsync(async () => await PendingAsync(connectionString) == 0 && subscriber.Records.Count >= Articles && updates.Records.Count >= Articles, Deadline, "every record and every sighting is published");
 
             (await CountAsync(connectionString)).ShouldBe(Articles);
             subscriber.Records.Count.ShouldBe(Articles);
             subscriber.Records.Select(r => r.ArticleId).Distinct().Count().ShouldBe(Articles);
+            updates.Records.Count.ShouldBe(Articles, "one update per copy, none for the redeliveries");
             replicas.Count(r => r.Lines.Any(IsStoreDecision)).ShouldBeGreaterThan(1, "the replicas compete for the queue");
         }
         finally
@@ -110,7 +112,7 @@ public sealed class StoreReplicasTests(BrokerFixture broker, DatabaseFixture dat
         await ScalarAsync(connectionString, "SELECT COUNT(*) FROM articles");
 
     private static async Task<long> PendingAsync(string connectionString) =>
-        await ScalarAsync(connectionString, "SELECT COUNT(*) FROM articles WHERE NOT published_to_topic");
+        await ScalarAsync(connectionString, "SELECT (SELECT COUNT(*) FROM articles WHERE NOT published_to_topic) + (SELECT COUNT(*) FROM sightings WHERE NOT published_to_topic)");
 
     private static async Task<long> ScalarAsync(string connectionString, string sql)
     {

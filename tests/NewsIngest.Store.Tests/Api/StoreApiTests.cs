@@ -132,7 +132,7 @@ public sealed class StoreApiTests(DatabaseFixture database) : IClassFixture<Data
         await using var host = await StartAsync(backend);
         var original = await SeedAsync(host, Record("Storm closes schools", "Classes move online for a day.", "en", "local", Noon));
         var copy = Record("Schools shut as storm arrives", "Classes move online for a day.", "en", "local", Noon.AddMinutes(5));
-        (await host.Repository.AddSightingAsync(original.ArticleId, copy, 0.91, null, Token)).ShouldBeTrue();
+        (await host.Repository.AddSightingAsync(original.ArticleId, copy, 0.91, "test copy", null, Token)).ShouldBeTrue();
 
         var story = await host.Client.GetFromJsonAsync<StoryView>($"/stories/{original.ArticleId}", Token);
 
@@ -174,7 +174,7 @@ public sealed class StoreApiTests(DatabaseFixture database) : IClassFixture<Data
         var first = await SeedAsync(host, Record("Library extends hours", "Open until ten.", "en", "local", Noon));
         await SeedAsync(host, Record("Museum opens wing", "A new gallery.", "en", "culture", Noon.AddMinutes(1)));
         await SeedAsync(host, Record("Nouveau musée", "Une galerie.", "fr", "culture", Noon.AddMinutes(2)));
-        await host.Repository.AddSightingAsync(first.ArticleId, Record("Library open later", "Open until ten.", "en", "local", Noon.AddMinutes(3)), 0.9, null, Token);
+        await host.Repository.AddSightingAsync(first.ArticleId, Record("Library open later", "Open until ten.", "en", "local", Noon.AddMinutes(3)), 0.9, "test copy", null, Token);
         await host.Repository.SaveRejectionAsync(
             new ArticleRejected { ArticleId = Guid.NewGuid(), CorrelationId = Guid.NewGuid(), RejectedAt = Noon, Stage = "parser", Reason = "empty body" },
             Token);

@@ -29,19 +29,25 @@ public sealed class ArticleEnrichedConsumerTests
     }
 
     [Fact]
-    public async Task Consume_DuplicateText_IsNotPublished()
+    public async Task Consume_DuplicateText_IsOneStoredRecordAndOneUpdate()
     {
         await using var store = await SqliteStore.CreateAsync();
         await using var provider = Harness(store);
         var harness = provider.GetRequiredService<ITestHarness>();
         await harness.Start();
 
-        await harness.Bus.Publish(Articles.Enriched("Dam Opens", "Water flows again."));
-        await harness.Bus.Publish(Articles.Enriched("Dam opens", "Water flows again!"));
+        var original = Articles.Enriched("Dam Opens", "Water flows again.");
+        var copy = Articles.Enriched("Dam opens", "Water flows again!");
+        await harness.Bus.Publish(original);
+        await harness.Bus.Publish(copy);
 
         (await AsyncElementListExtensions.Take(harness.Consumed.SelectAsync<ArticleEnriched>(), 2).Count()).ShouldBe(2);
-        (await provider.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None)).ShouldBe(1);
+        (await provider.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None)).ShouldBe(2);
         (await harness.Published.SelectAsync<ArticleStored>().Count()).ShouldBe(1);
+        var update = (await harness.Published.SelectAsync<ArticleUpdated>().First()).Context;
+        update.MessageId.ShouldBe(copy.ArticleId);
+        update.Message.StoryId.ShouldBe(original.ArticleId);
+        update.Message.Story.Article.Title.ShouldBe("Dam Opens");
     }
 
     [Fact]
