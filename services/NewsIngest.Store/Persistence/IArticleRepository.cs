@@ -22,6 +22,12 @@ public interface IArticleRepository
     /// <summary>Fingerprints added after <paramref name="afterSeq"/>, in order: how a replica's index catches up.</summary>
     Task<IReadOnlyList<StoryVersion>> ReadStoryVersionsAsync(long afterSeq, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Serialises story decisions across store replicas (a PostgreSQL advisory lock held until disposed), so two
+    /// near-duplicates arriving at once on two replicas cannot both become new stories. SQLite: a single process.
+    /// </summary>
+    Task<IAsyncDisposable> LockStoryDecisionsAsync(CancellationToken cancellationToken);
+
     Task<Guid?> FindStoryByCanonicalUrlAsync(string canonicalUrl, CancellationToken cancellationToken);
 
     Task<Guid?> StoryOfAsync(Guid articleId, CancellationToken cancellationToken);

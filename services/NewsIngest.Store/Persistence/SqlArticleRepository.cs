@@ -11,6 +11,8 @@ namespace NewsIngest.Store.Persistence;
 /// </summary>
 public sealed class SqlArticleRepository(SqlDialect dialect) : IArticleRepository
 {
+    private const long StoryDecisionLock = 7346002;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
@@ -106,6 +108,26 @@ public sealed class SqlArticleRepository(SqlDialect dialect) : IArticleRepositor
         }
 
         return versions;
+    }
+
+    public async Task<IAsyncDisposable> LockStoryDecisionsAsync(CancellationToken cancellationToken)
+    {
+        if (!dialect.NativeTypes)
+        {
+            return NoLock.Instance;
+        }
+
+        var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({StoryDecisionLock})", cancellationToken);
+            return new AdvisoryLock(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task<Guid?> FindStoryByCanonicalUrlAsync(string canonicalUrl, CancellationToken cancellationToken) =>
@@ -293,5 +315,28 @@ public sealed class SqlArticleRepository(SqlDialect dialect) : IArticleRepositor
         command.Transaction = transaction;
         command.CommandText = sql;
         return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private sealed class AdvisoryLock(DbConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({StoryDecisionLock})", CancellationToken.None);
+            }
+            finally
+            {
+                // Closing the session releases the lock even when the unlock failed.
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

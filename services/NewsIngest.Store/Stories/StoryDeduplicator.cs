@@ -9,7 +9,8 @@ namespace NewsIngest.Store.Stories;
 /// Decides whether an article is a new story or another sighting of a stored one — by article id, canonical
 /// URL, exact text or near-duplicate fingerprint — and writes the decision. The in-memory
 /// <see cref="StoryIndex"/> catches up from the database's story fingerprints before every decision, so
-/// replicas see each other's stories; decisions within a process are serialised.
+/// replicas see each other's stories; decisions are serialised within a process and, with PostgreSQL, across
+/// replicas (an advisory lock), so two copies arriving at once cannot both become new stories.
 /// Shared by the store's consumer and <c>newsingest dedup</c>.
 /// </summary>
 public sealed class StoryDeduplicator(IArticleRepository repository) : IDisposable
@@ -25,6 +26,7 @@ public sealed class StoryDeduplicator(IArticleRepository repository) : IDisposab
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            await using var decisions = await repository.LockStoryDecisionsAsync(cancellationToken);
             await CatchUpAsync(cancellationToken);
             if (await repository.StoryOfAsync(record.ArticleId, cancellationToken) is { } own)
             {
