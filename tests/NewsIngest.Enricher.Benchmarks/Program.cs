@@ -5,12 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsIngest.Contracts;
 using NewsIngest.Enricher.Enrichment;
 using NewsIngest.Parser.Text;
+using NewsIngest.Testing;
 
 // Enrichment throughput on one core: start-up (services, data, language models) to the first enriched
 // article, then every step on the seed article (~800 words, read at run time) N times, and peak memory.
 // Usage: dotnet run -c Release --project tests/NewsIngest.Enricher.Benchmarks [-- ARTICLES]
 var articles = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
-var seedPath = Path.Combine(FindRoot(), "..", "shared", "samples", "seed-article.txt");
+var seedPath = Path.Combine(RepositoryPaths.SharedData, "samples", "seed-article.txt");
 var seed = PlainTextArticleReader.Read(File.ReadAllText(seedPath));
 var article = new ParsedArticle { Title = seed.Title, Paragraphs = seed.Paragraphs, Source = seed.Source };
 
@@ -62,16 +63,3 @@ for (var s = 0; s < steps.Count; s++)
 }
 
 Console.WriteLine($"peak resident memory       {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0,8:F0} MB");
-
-static string FindRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "NewsIngest.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    throw new DirectoryNotFoundException("NewsIngest.sln not found above " + AppContext.BaseDirectory);
-}

@@ -1,3 +1,4 @@
+using NewsIngest.Testing;
 using System.Text;
 using NewsIngest.Fetcher.Feeds;
 
@@ -8,21 +9,10 @@ internal static class FeedTestFiles
 {
     static FeedTestFiles() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static DirectoryInfo RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NewsIngest.sln")))
-            {
-                return dir;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No NewsIngest.sln above {AppContext.BaseDirectory}.");
-    }
+    public static DirectoryInfo RepositoryRoot() => new(RepositoryPaths.Root);
 
     /// <summary>The shared feed-dev suite: the repository root's parent + shared/feed-dev.</summary>
-    public static string FeedDevDirectory() => Path.Combine(RepositoryRoot().Parent!.FullName, "shared", "feed-dev");
+    public static string FeedDevDirectory() => Path.Combine(RepositoryPaths.SharedData, "feed-dev");
 
     public static byte[] CorpusBytes(string name) =>
         File.ReadAllBytes(Path.Combine(RepositoryRoot().FullName, "tests", "NewsIngest.Fetcher.Tests", "Feeds", "Corpus", name));

@@ -1,3 +1,4 @@
+using NewsIngest.Testing;
 using System.Text.Json;
 using NewsIngest.Parser.Extraction;
 using Shouldly;
@@ -40,26 +41,12 @@ public sealed class AebDevSuiteTests(ITestOutputHelper output)
         result.F1.ShouldBeGreaterThanOrEqualTo(F1Floor);
     }
 
-    /// <summary>The repository root is the folder holding NewsIngest.sln; the dev set is <c>shared/aeb-dev</c> in its
-    /// parent (CI) or, for a git worktree kept in a subfolder, in the nearest ancestor that has one.</summary>
+    /// <summary>The dev set beside the repository (<c>../shared/aeb-dev</c>); missing, the test fails.</summary>
     private static string FindDevSet()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsIngest.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        dir.ShouldNotBeNull("NewsIngest.sln not found above the test binaries");
-        for (var up = dir.Parent; up is not null; up = up.Parent)
-        {
-            var candidate = Path.Combine(up.FullName, "shared", "aeb-dev");
-            if (File.Exists(Path.Combine(candidate, "ground-truth.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"shared/aeb-dev not found beside {dir.FullName} or above it");
+        var devSet = Path.Combine(RepositoryPaths.SharedData, "aeb-dev");
+        return File.Exists(Path.Combine(devSet, "ground-truth.json"))
+            ? devSet
+            : throw new DirectoryNotFoundException($"{devSet} with ground-truth.json not found");
     }
 }

@@ -67,7 +67,6 @@ public sealed class SeedArticleVariantTests
 
     private static (StoryIndex Index, Guid Story, TextArticle Seed) IndexWithSeed()
     {
-        Assert.SkipUnless(File.Exists(SeedPath), $"{SeedPath} is not there");
         var seed = TextArticle.Parse("seed", File.ReadAllText(SeedPath));
         var index = new StoryIndex();
         var story = Guid.NewGuid();
