@@ -20,10 +20,10 @@ public sealed class FetchLoop(
             settings.PollInterval, settings.InboxPath ?? "(none)", settings.InboxScanInterval, feeds.Owner);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var published = await inbox.ScanAsync(stoppingToken);
+            await inbox.ScanAsync(stoppingToken);
             try
             {
-                published += await feeds.RunAsync(stoppingToken);
+                await feeds.RunAsync(stoppingToken);
             }
             catch (System.Data.Common.DbException ex)
             {
@@ -31,7 +31,7 @@ public sealed class FetchLoop(
                 logger.LogError(ex, "Feed state database failed; feeds are polled again once it answers");
             }
 
-            progress.CompletePass(published);
+            progress.CompletePass();
             await Task.Delay(settings.InboxScanInterval, clock, stoppingToken);
         }
     }

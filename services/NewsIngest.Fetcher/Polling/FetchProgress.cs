@@ -7,11 +7,5 @@ public sealed class FetchProgress
 
     public Task FirstPassCompleted => _firstPass.Task;
 
-    public int Published { get; private set; }
-
-    public void CompletePass(int published)
-    {
-        Published += published;
-        _firstPass.TrySetResult();
-    }
+    public void CompletePass() => _firstPass.TrySetResult();
 }

@@ -1,6 +1,6 @@
-using NewsIngest.Testing;
 using System.Text;
 using NewsIngest.Fetcher.Feeds;
+using NewsIngest.Testing;
 
 namespace NewsIngest.Fetcher.Tests.Feeds;
 

@@ -1,6 +1,6 @@
-using NewsIngest.Testing;
 using System.Text.Json;
 using NewsIngest.Parser.Extraction;
+using NewsIngest.Testing;
 using Shouldly;
 using Xunit;
 
