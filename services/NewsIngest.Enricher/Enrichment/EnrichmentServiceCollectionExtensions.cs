@@ -16,6 +16,7 @@ public static class EnrichmentServiceCollectionExtensions
         services.AddSingleton(_ => StopWords.Load());
         services.AddSingleton(_ => Gazetteer.Load());
         services.AddSingleton(_ => FirstNames.Load());
+        services.AddSingleton(_ => NameBase.Load());
         services.AddSingleton(_ => SentimentLexicon.Load());
         services.AddSingleton(_ => CategoryLexicon.Create());
 

@@ -1,7 +1,7 @@
 namespace NewsIngest.Enricher.Enrichment;
 
 /// <summary>Types the candidate names of one article and merges them into entities.</summary>
-public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, IReadOnlyList<NameChunk> chunks, string language)
+public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, NameBase names, IReadOnlyList<NameChunk> chunks, string language)
 {
     private readonly Dictionary<string, EntityBuilder> _entities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EntityBuilder> _acronyms = new(StringComparer.Ordinal);
@@ -12,6 +12,18 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, I
     // later ("Saka said") shows that "Bukayo Saka" is a person.
     private readonly HashSet<string> _aloneWords = chunks
         .Where(c => c.Tokens.Count == 1 && !c.SentenceInitial)
+        .Select(c => c.Text)
+        .ToHashSet(StringComparer.Ordinal);
+
+    // Words used alone after an honorific somewhere ("President Obama", "Mr Garrett"): persons wherever they stand.
+    private readonly HashSet<string> _titledWords = chunks
+        .Where(c => c.Tokens.Count == 1 && c.HadTitle && !c.IsAcronym)
+        .Select(c => c.Text)
+        .ToHashSet(StringComparer.Ordinal);
+
+    // Names capitalised mid-sentence somewhere: a known name that is also a common word ("Apple") counts.
+    private readonly HashSet<string> _midSentence = chunks
+        .Where(c => !c.SentenceInitial)
         .Select(c => c.Text)
         .ToHashSet(StringComparer.Ordinal);
 
@@ -90,22 +102,20 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, I
             return defined;
         }
 
-        if (_notEntities.Contains(text))
+        if (_notEntities.Contains(text) || IsNotName(chunk))
         {
             return null;
+        }
+
+        if (chunk.Dateline && gazetteer.Find(TitleCase(text), _countries) is { } dateline)
+        {
+            return PlaceEntity(dateline);
         }
 
         if (EntityLexicon.KnownAliases.TryGetValue(text, out var known))
         {
             var entity = Entity(known.Name, known.Type);
             entity.FixedName ??= known.Name;
-            entity.Defined = true;
-            return entity;
-        }
-
-        if (EntityLexicon.KnownOrganizations.Contains(text))
-        {
-            var entity = Entity(text, EntityTypes.Organization);
             entity.Defined = true;
             return entity;
         }
@@ -120,9 +130,14 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, I
             return existing;
         }
 
-        if (chunk.Tokens.Count == 1 && SurnameOwner(text) is { } person)
+        if (Known(chunk) is { } name)
         {
-            return person;
+            return KnownEntity(chunk, name);
+        }
+
+        if (chunk.Tokens.Count == 1 && (SurnameOwner(text) ?? TitledPerson(chunk) ?? ShortFormOwner(chunk)) is { } owner)
+        {
+            return owner;
         }
 
         var type = TypeOf(chunk);
@@ -133,14 +148,86 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, I
 
         if (type == EntityTypes.Location)
         {
-            var place = gazetteer.Find(text, _countries)!;
-            var entity = Entity(PlaceKey(place), type);
-            entity.Place ??= place;
-            return entity;
+            return PlaceEntity(gazetteer.Find(text, _countries)!);
         }
 
         return Entity(text, type);
     }
+
+    /// <summary>A name from the knowledge base, unless the sentence puts a place of that name ("in Chelsea").</summary>
+    private KnownName? Known(NameChunk chunk)
+    {
+        var known = names.Find(chunk.Text, !chunk.SentenceInitial || _midSentence.Contains(chunk.Text));
+        if (known is null)
+        {
+            return null;
+        }
+
+        return known.Type != EntityTypes.Location && PlaceContext(chunk) && gazetteer.Find(chunk.Text, _countries) is not null ? null : known;
+    }
+
+    private EntityBuilder KnownEntity(NameChunk chunk, KnownName known)
+    {
+        if (known.Type == EntityTypes.Location)
+        {
+            if (gazetteer.Find(chunk.Text, _countries) is { } place)
+            {
+                return PlaceEntity(place);
+            }
+
+            var region = Entity("region:" + known.Canonical, EntityTypes.Location);
+            region.FixedName ??= known.Canonical;
+            return region;
+        }
+
+        var entity = Entity(known.Canonical, known.Type);
+        entity.Defined = true;
+        if (!known.Canonical.Equals(chunk.Text, StringComparison.Ordinal))
+        {
+            entity.FixedName ??= known.Canonical;
+        }
+
+        return entity;
+    }
+
+    private EntityBuilder PlaceEntity(Place place)
+    {
+        var entity = Entity(PlaceKey(place), EntityTypes.Location);
+        entity.Place ??= place;
+        return entity;
+    }
+
+    /// <summary>A word alone that the article gives an honorific elsewhere ("Obama" after "President Obama").</summary>
+    private EntityBuilder? TitledPerson(NameChunk chunk) =>
+        _titledWords.Contains(chunk.Text) && gazetteer.Find(chunk.Text) is not { Kind: PlaceKind.Country }
+            ? Entity(chunk.Text, EntityTypes.Person)
+            : null;
+
+    /// <summary>
+    /// The organisation or person a short form stands for: the first word of an organisation's name ("Carlyle" for
+    /// "Carlyle Group", "Ithaca" for "Ithaca Holdings"), or a person's first name used alone ("Taylor").
+    /// </summary>
+    private EntityBuilder? ShortFormOwner(NameChunk chunk)
+    {
+        var text = chunk.Text;
+        var place = gazetteer.Find(text, _countries);
+        if (chunk.IsAcronym || EntityLexicon.OrganizationWords.Contains(text) || place is { Kind: not PlaceKind.City } || place is { Population: >= Gazetteer.MajorCity })
+        {
+            return null;
+        }
+
+        var owners = _entities.Values
+            .Where(e => e.Type is EntityTypes.Organization or EntityTypes.Person && e.Key.StartsWith(text + " ", StringComparison.Ordinal))
+            .Take(2)
+            .ToList();
+        return owners.Count == 1 ? owners[0] : null;
+    }
+
+    private static bool IsNotName(NameChunk chunk) =>
+        chunk.Tokens.All(t => EntityLexicon.NotNames.Contains(t) || EntityLexicon.CalendarWords.Contains(t));
+
+    private static string TitleCase(string text) =>
+        string.Join(' ', text.Split(' ').Select(w => w.Length > 1 ? w[0] + w[1..].ToLowerInvariant() : w));
 
     /// <summary>PERSON, ORGANIZATION, LOCATION, or null when nothing marks the name as either.</summary>
     private string? TypeOf(NameChunk chunk)
@@ -148,8 +235,10 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, I
         var text = chunk.Text;
         var tokens = chunk.Tokens;
         // A bare "Police" or "Government" is a common noun; a compound ("Tehreek-e-Taliban") or longer name is not.
-        if (EntityLexicon.KnownOrganizations.Contains(text)
-            || (tokens.Count > 1 && tokens.Any(HasOrganizationWord))
+        var orgCue = (chunk.Preceding is { } before && char.IsLower(before[0]) && EntityLexicon.OrganizationCues.Contains(before))
+            || (chunk.Following is { } after && EntityLexicon.OrganizationFollowers.Contains(after));
+        if ((tokens.Count > 1 && tokens.Any(HasOrganizationWord))
+            || (orgCue && tokens.Count <= 3 && !chunk.HadTitle && gazetteer.Find(text, _countries) is not { Kind: PlaceKind.Country })
             || (tokens.Count == 1 && text.Contains('-', StringComparison.Ordinal) && HasOrganizationWord(text)))
         {
             return EntityTypes.Organization;
@@ -206,9 +295,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, I
             return null;
         }
 
-        var entity = Entity(PlaceKey(place), EntityTypes.Location);
-        entity.Place ??= place;
-        return entity;
+        return PlaceEntity(place);
     }
 
     private static string PlaceKey(Place place) =>

@@ -8,7 +8,7 @@ namespace NewsIngest.Enricher.Enrichment;
 /// verbs of saying) and merged with its other names: acronyms defined in brackets, well-known aliases,
 /// and a surname used alone after the full name.
 /// </summary>
-public sealed class EntityStep(StopWords stopWords, Gazetteer gazetteer, FirstNames firstNames) : IEnrichmentStep
+public sealed class EntityStep(StopWords stopWords, Gazetteer gazetteer, FirstNames firstNames, NameBase names) : IEnrichmentStep
 {
     /// <summary>An acronym nobody defined counts as an organisation only when used at least this often.</summary>
     public const int MinUndefinedAcronymMentions = 2;
@@ -19,7 +19,7 @@ public sealed class EntityStep(StopWords stopWords, Gazetteer gazetteer, FirstNa
     {
         var stop = stopWords.For(context.Language);
         var chunks = context.Text.Sentences.SelectMany(s => NameChunker.Chunk(s, stop)).ToList();
-        var resolver = new EntityResolver(gazetteer, firstNames, chunks, context.Language);
+        var resolver = new EntityResolver(gazetteer, firstNames, names, chunks, context.Language);
         var resolved = resolver.Resolve();
 
         var kept = resolver.Entities

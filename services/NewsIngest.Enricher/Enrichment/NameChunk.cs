@@ -23,5 +23,8 @@ public sealed record NameChunk
     /// <summary>An acronym given in brackets right after the name: <c>Awami National Party (ANP)</c>.</summary>
     public string? Acronym { get; init; }
 
+    /// <summary>A place in capitals opening the sentence before a dash or bracket: <c>MADRID —</c>.</summary>
+    public bool Dateline { get; init; }
+
     public bool IsAcronym => Tokens.Count == 1 && NameChunker.IsAcronym(Text);
 }

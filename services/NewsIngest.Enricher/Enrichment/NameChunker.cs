@@ -9,7 +9,7 @@ public static partial class NameChunker
     private static readonly HashSet<string> NameStarters = new(StringComparer.OrdinalIgnoreCase)
     {
         "new", "north", "south", "east", "west", "general", "united", "state", "great", "grand", "central", "national",
-        "royal", "saint", "san", "santa", "first", "upper", "lower", "old", "little", "big", "long",
+        "royal", "saint", "san", "santa", "first", "upper", "lower", "old", "little", "big", "long", "inner", "outer",
     };
 
     /// <summary>Articles that are capitalised inside a sentence only as part of a title ("The Hague" aside).</summary>
@@ -18,13 +18,19 @@ public static partial class NameChunker
     public static List<NameChunk> Chunk(Sentence sentence, IReadOnlySet<string> stopWords)
     {
         var text = sentence.Text;
-        var tokens = Token().Matches(text).Select(Elide).ToList();
         var chunks = new List<NameChunk>();
+        if (IsShouted(text))
+        {
+            return chunks;
+        }
+
+        var tokens = Token().Matches(text).Select(Elide).ToList();
         var definedUntil = -1;
         var i = 0;
         while (i < tokens.Count)
         {
-            if (!IsCapitalised(tokens[i].Value))
+            // "256GB": letters glued to a number are a unit, not a name.
+            if (!IsCapitalised(tokens[i].Value) || (tokens[i].Index > 0 && char.IsDigit(text[tokens[i].Index - 1])))
             {
                 i++;
                 continue;
@@ -32,22 +38,83 @@ public static partial class NameChunker
 
             var start = i;
             var end = i; // inclusive
-            while (end + 1 < tokens.Count && Joins(text, tokens, end))
+            while (end + 1 < tokens.Count && Joins(text, tokens, start, end))
             {
                 end++;
             }
 
             i = end + 1;
-            // The acronym in "Awami National Party (ANP)" is part of the definition, not another mention.
-            var chunk = Build(sentence, tokens, start, end, stopWords);
-            if (chunk is not null && chunk.Start >= definedUntil)
+
+            // "Australian Federal Police Commissioner Andrew Colvin": the organisation before the title is a name too.
+            // ("Israeli Prime Minister Benjamin Netanyahu": a demonym before the title is not.)
+            var title = InnerTitle(tokens, start, end);
+            var parts = title < 0
+                ? [(start, end, false)]
+                : HasOrganizationWord(tokens, start, title - 1)
+                    ? new[] { (start, title - 1, false), (title + 1, end, true) }
+                    : [(title + 1, end, true)];
+            foreach (var (from, to, titled) in parts)
             {
-                chunks.Add(chunk);
-                definedUntil = chunk.Acronym is null ? definedUntil : text.IndexOf(')', chunk.End) + 1;
+                // The acronym in "Awami National Party (ANP)" is part of the definition, not another mention.
+                var chunk = Build(sentence, tokens, from, to, titled ? tokens[from - 1].Value : null, stopWords);
+                if (chunk is not null && chunk.Start >= definedUntil)
+                {
+                    chunks.Add(chunk);
+                    definedUntil = chunk.Acronym is null ? definedUntil : text.IndexOf(')', chunk.End) + 1;
+                }
             }
         }
 
         return chunks;
+    }
+
+    private static bool HasOrganizationWord(List<Tok> tokens, int start, int end)
+    {
+        for (var k = start; k <= end; k++)
+        {
+            if (EntityLexicon.OrganizationWords.Contains(tokens[k].Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A headline or banner in capitals ("BREAKING NEWS", "SIGN UP FOR OUR NEWSLETTER"): no case to go by.</summary>
+    private static bool IsShouted(string text)
+    {
+        int upper = 0, lower = 0;
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c))
+            {
+                upper++;
+            }
+            else if (char.IsLower(c))
+            {
+                lower++;
+            }
+        }
+
+        return upper >= 6 && upper > 3 * lower;
+    }
+
+    /// <summary>The index of a title or role inside a run that has a name after it, or -1.</summary>
+    private static int InnerTitle(List<Tok> tokens, int start, int end)
+    {
+        for (var k = end - 1; k > start; k--)
+        {
+            var word = tokens[k].Value;
+            var title = EntityLexicon.Titles.Contains(word) || (char.IsUpper(word[0]) && EntityLexicon.PersonCues.Contains(word));
+            if (title && (end - k >= 2 || EntityLexicon.Honorifics.Contains(word)) && !EntityLexicon.Titles.Contains(tokens[k - 1].Value)
+                && !EntityLexicon.OfficeWords.Contains(tokens[k - 1].Value) && tokens[k - 1].Value is not ("of" or "for"))
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     public static bool IsAcronym(string word) =>
@@ -56,13 +123,19 @@ public static partial class NameChunker
     private static bool IsCapitalised(string word) =>
         char.IsUpper(word[0]) || ParticlePrefixed().IsMatch(word);
 
-    private static bool Joins(string text, List<Tok> tokens, int last)
+    private static bool Joins(string text, List<Tok> tokens, int start, int last)
     {
         var current = tokens[last];
         var next = tokens[last + 1];
         var gap = text[(current.Index + current.Length)..next.Index];
         var initial = current.Value.Length == 1 && char.IsUpper(current.Value[0]) && gap == ". ";
         if (!initial && (gap.Length == 0 || gap.Any(c => !char.IsWhiteSpace(c))))
+        {
+            return false;
+        }
+
+        // A possessive ends a name: "Jeff Bezos's Blue Origin", "China's Shanghai Composite".
+        if (IsPossessive(current.Value))
         {
             return false;
         }
@@ -80,15 +153,15 @@ public static partial class NameChunker
             return false;
         }
 
-        var joinsWord = EntityLexicon.NameParticles.Contains(next.Value)
-            || (next.Value is "of" or "for" or "on" && EntityLexicon.OfHeads.Contains(Possessive(current.Value)));
+        var ofChain = next.Value is "of" or "for" or "on" && (EntityLexicon.OfHeads.Contains(current.Value) || EntityLexicon.Titles.Contains(current.Value));
+        var joinsWord = EntityLexicon.NameParticles.Contains(next.Value) || ofChain || (next.Value == "and" && AndJoins(tokens, start, last));
         if (!joinsWord)
         {
             return false;
         }
 
         var k = last + 2;
-        while (k < tokens.Count && EntityLexicon.NameParticles.Contains(tokens[k].Value))
+        while (k < tokens.Count && (EntityLexicon.NameParticles.Contains(tokens[k].Value) || (ofChain && tokens[k].Value == "the")))
         {
             k++;
         }
@@ -96,12 +169,43 @@ public static partial class NameChunker
         return k < tokens.Count && IsCapitalised(tokens[k].Value) && text[(tokens[k - 1].Index + tokens[k - 1].Length)..tokens[k].Index].All(char.IsWhiteSpace);
     }
 
-    private static NameChunk? Build(Sentence sentence, List<Tok> tokens, int start, int end, IReadOnlySet<string> stopWords)
+    /// <summary>
+    /// "and" inside an organisation's name: "Department of Health and Human Services", "Center on Poverty and
+    /// Inequality", "Securities and Exchange Commission" — but not between two names ("Granollers and Lopez").
+    /// </summary>
+    private static bool AndJoins(List<Tok> tokens, int start, int last)
     {
-        var hadTitle = false;
-        string? preceding = null;
+        for (var k = start; k < last; k++)
+        {
+            if (tokens[k + 1].Value is "of" or "for" or "on" && EntityLexicon.OfHeads.Contains(tokens[k].Value))
+            {
+                return true;
+            }
+        }
 
-        // Sentence openers and titles come off the front ("The", "However", "President").
+        // The words after "and" end in an organisation word within three capitalised words.
+        for (var k = last + 2; k < tokens.Count && k <= last + 4 && IsCapitalised(tokens[k].Value); k++)
+        {
+            if (EntityLexicon.OrganizationWords.Contains(tokens[k].Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPossessive(string word) =>
+        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal)
+        || ((word.EndsWith('\'') || word.EndsWith('’')) && word.Length > 2);
+
+    private static NameChunk? Build(Sentence sentence, List<Tok> tokens, int start, int end, string? title, IReadOnlySet<string> stopWords)
+    {
+        var hadTitle = title is not null;
+        var preceding = title;
+
+        // Sentence openers and titles come off the front ("The", "However", "President"), and with a title the
+        // office it names ("Secretary of State Ann Lee" → "Ann Lee").
         while (start <= end)
         {
             var word = tokens[start].Value;
@@ -111,6 +215,10 @@ public static partial class NameChunker
                 preceding = word;
                 start++;
             }
+            else if (hadTitle && start < end && (word is "of" or "for" or "the" || EntityLexicon.OfficeWords.Contains(word)))
+            {
+                start++;
+            }
             else if ((start == 0 && stopWords.Contains(word) && !NameStarters.Contains(word) && !IsAcronym(word))
                 || (Determiners.Contains(word) && start < end))
             {
@@ -118,20 +226,6 @@ public static partial class NameChunker
             }
             else
             {
-                break;
-            }
-        }
-
-        // A title or role inside the run starts the name after it ("Police Superintendent Larry Snelling").
-        for (var k = end - 1; k >= start; k--)
-        {
-            var word = tokens[k].Value;
-            var title = EntityLexicon.Titles.Contains(word) || (char.IsUpper(word[0]) && EntityLexicon.PersonCues.Contains(word));
-            if (title && (end - k >= 2 || EntityLexicon.Honorifics.Contains(word)))
-            {
-                hadTitle = true;
-                preceding = word;
-                start = k + 1;
                 break;
             }
         }
@@ -181,7 +275,9 @@ public static partial class NameChunker
             }
         }
 
-        var acronym = AcronymAfter().Match(text, to);
+        // "MADRID —", "WASHINGTON (AP) —": a dateline in capitals names a place and defines no acronym.
+        var dateline = start == 0 && words.All(w => w.Length > 2 && w.All(c => !char.IsLower(c))) && DatelineAfter().IsMatch(text, to);
+        var acronym = dateline ? Match.Empty : AcronymAfter().Match(text, to);
         return new NameChunk
         {
             Text = surface,
@@ -194,6 +290,7 @@ public static partial class NameChunker
             HadTitle = hadTitle,
             Following = end + 1 < tokens.Count ? tokens[end + 1].Value : null,
             Acronym = acronym.Success && acronym.Index == to ? acronym.Groups[1].Value : null,
+            Dateline = dateline,
         };
     }
 
@@ -229,6 +326,9 @@ public static partial class NameChunker
 
     [GeneratedRegex(@"^(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|de|da|di|du|van|von|der|den|la|le|d)['’\-]\p{Lu}")]
     private static partial Regex ParticlePrefixed();
+
+    [GeneratedRegex(@"\G\s*(?:—|–|-|\(|,)")]
+    private static partial Regex DatelineAfter();
 
     [GeneratedRegex(@"\G\s*\(([\p{Lu}][\p{Lu}\p{N}&.\-]{1,9})\)")]
     private static partial Regex AcronymAfter();
