@@ -27,6 +27,11 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, N
         .Select(c => c.Text)
         .ToHashSet(StringComparer.Ordinal);
 
+    // How often each name is written in the article (a common word capitalised twice is a name).
+    private readonly Dictionary<string, int> _capitalised = chunks
+        .GroupBy(c => c.Text, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
     public IEnumerable<EntityBuilder> Entities => _entities.Values;
 
     public List<(NameChunk Chunk, EntityBuilder Entity)> Resolve()
@@ -130,17 +135,27 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, N
             return existing;
         }
 
+        if (ShortFormOwner(chunk) is { } shortFor)
+        {
+            return shortFor;
+        }
+
         if (Known(chunk) is { } name)
         {
             return KnownEntity(chunk, name);
         }
 
-        if (chunk.Tokens.Count == 1 && (SurnameOwner(text) ?? TitledPerson(chunk) ?? ShortFormOwner(chunk)) is { } owner)
+        if (chunk.Tokens.Count == 1 && (SurnameOwner(text) ?? TitledPerson(chunk)) is { } owner)
         {
             return owner;
         }
 
         var type = TypeOf(chunk);
+        if (chunk.BeforeTitle && type is not (EntityTypes.Location or EntityTypes.Organization))
+        {
+            return null;
+        }
+
         if (type is null)
         {
             return PlaceWithSuffix(chunk) ?? GivenNameOwner(chunk);
@@ -157,7 +172,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, N
     /// <summary>A name from the knowledge base, unless the sentence puts a place of that name ("in Chelsea").</summary>
     private KnownName? Known(NameChunk chunk)
     {
-        var known = names.Find(chunk.Text, !chunk.SentenceInitial || _midSentence.Contains(chunk.Text));
+        var known = names.Find(chunk.Text, !chunk.SentenceInitial || _midSentence.Contains(chunk.Text) || _capitalised.GetValueOrDefault(chunk.Text) >= 2);
         if (known is null)
         {
             return null;
@@ -199,7 +214,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, N
 
     /// <summary>A word alone that the article gives an honorific elsewhere ("Obama" after "President Obama").</summary>
     private EntityBuilder? TitledPerson(NameChunk chunk) =>
-        _titledWords.Contains(chunk.Text) && gazetteer.Find(chunk.Text) is not { Kind: PlaceKind.Country }
+        _titledWords.Contains(chunk.Text) && !HasOrganizationWord(chunk.Text) && gazetteer.Find(chunk.Text) is not { Kind: PlaceKind.Country }
             ? Entity(chunk.Text, EntityTypes.Person)
             : null;
 
@@ -216,8 +231,12 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, N
             return null;
         }
 
+        // The first words of a longer name ("Whole Foods" for "Whole Foods Market"); one word inside an
+        // organisation's name ("Disney" for "Walt Disney Co").
         var owners = _entities.Values
-            .Where(e => e.Type is EntityTypes.Organization or EntityTypes.Person && e.Key.StartsWith(text + " ", StringComparison.Ordinal))
+            .Where(e => (e.Type is EntityTypes.Organization or EntityTypes.Person && e.Key.StartsWith(text + " ", StringComparison.Ordinal))
+                || (e.Type == EntityTypes.Organization && chunk.Tokens.Count == 1 && e.Key.Contains(' ' + text, StringComparison.Ordinal)
+                    && e.Key.Split(' ').Contains(text, StringComparer.Ordinal)))
             .Take(2)
             .ToList();
         return owners.Count == 1 ? owners[0] : null;

@@ -33,7 +33,7 @@ public sealed class EntityStep(StopWords stopWords, Gazetteer gazetteer, FirstNa
             .ToList();
         context.Mentions = resolved
             .Where(r => kept.Contains(r.Entity))
-            .Select(r => new ResolvedMention(r.Entity.Name, r.Entity.Type, r.Chunk.Sentence.Index, r.Chunk.Start, r.Chunk.End, r.Chunk.Text, r.Entity.Place?.Kind == PlaceKind.Country))
+            .Select(r => new ResolvedMention(r.Entity.Name, r.Entity.Type, r.Chunk.Sentence.Index, r.Chunk.Start, r.Chunk.End, r.Chunk.Text, r.Entity.Place?.Kind == PlaceKind.Country, r.Chunk.Dateline))
             .ToList();
     }
 

@@ -65,9 +65,12 @@ public sealed partial class EventStep : IEnrichmentStep
     private static bool LooksLikeYear(string number, long count) =>
         count is >= 1900 and <= 2100 && number.Trim().Length == 4;
 
-    /// <summary>The place named in the sentence: a city or region over a country, the nearest to the count.</summary>
+    /// <summary>
+    /// The place named in the sentence: a city or region over a country, the nearest to the count. A dateline
+    /// ("CAIRO —") says where the reporter is, not where it happened.
+    /// </summary>
     private static string? PlaceIn(EnrichmentContext context, Sentence sentence, int position) => context.Mentions
-        .Where(m => m.Sentence == sentence.Index && m.Type == EntityTypes.Location)
+        .Where(m => m.Sentence == sentence.Index && m.Type == EntityTypes.Location && !m.IsDateline)
         .OrderBy(m => m.IsCountry ? 1 : 0)
         .ThenBy(m => Math.Abs(m.Start - position))
         .Select(m => m.Name)

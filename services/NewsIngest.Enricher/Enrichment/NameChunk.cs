@@ -26,5 +26,8 @@ public sealed record NameChunk
     /// <summary>A place in capitals opening the sentence before a dash or bracket: <c>MADRID —</c>.</summary>
     public bool Dateline { get; init; }
 
+    /// <summary>The words before a title in the same run ("Zimbabwe" in "Zimbabwe President Robert Mugabe").</summary>
+    public bool BeforeTitle { get; init; }
+
     public bool IsAcronym => Tokens.Count == 1 && NameChunker.IsAcronym(Text);
 }

@@ -25,12 +25,17 @@ public static partial class NameChunker
         }
 
         var tokens = Token().Matches(text).Select(Elide).ToList();
+
+        // A headline in title case ("Tim Cook On Apple Being Pulled Into The Enterprise"): capitals mark every
+        // word, so a stop word ends a name there.
+        var titleCase = tokens.Count >= 4 && tokens.Count(t => IsCapitalised(t.Value)) * 10 >= tokens.Count * 7;
         var definedUntil = -1;
         var i = 0;
         while (i < tokens.Count)
         {
             // "256GB": letters glued to a number are a unit, not a name.
-            if (!IsCapitalised(tokens[i].Value) || (tokens[i].Index > 0 && char.IsDigit(text[tokens[i].Index - 1])))
+            if (!IsCapitalised(tokens[i].Value) || (tokens[i].Index > 0 && char.IsDigit(text[tokens[i].Index - 1]))
+                || (titleCase && i > 0 && IsStopWord(tokens[i].Value, stopWords)))
             {
                 i++;
                 continue;
@@ -38,7 +43,7 @@ public static partial class NameChunker
 
             var start = i;
             var end = i; // inclusive
-            while (end + 1 < tokens.Count && Joins(text, tokens, start, end))
+            while (end + 1 < tokens.Count && Joins(text, tokens, start, end) && !(titleCase && IsStopWord(tokens[end + 1].Value, stopWords)))
             {
                 end++;
             }
@@ -46,17 +51,22 @@ public static partial class NameChunker
             i = end + 1;
 
             // "Australian Federal Police Commissioner Andrew Colvin": the organisation before the title is a name too.
-            // ("Israeli Prime Minister Benjamin Netanyahu": a demonym before the title is not.)
+            // ("Israeli Prime Minister Benjamin Netanyahu": the resolver keeps that part only as a place or organisation.)
             var title = InnerTitle(tokens, start, end);
             var parts = title < 0
                 ? [(start, end, false)]
-                : HasOrganizationWord(tokens, start, title - 1)
+                : title > start
                     ? new[] { (start, title - 1, false), (title + 1, end, true) }
                     : [(title + 1, end, true)];
             foreach (var (from, to, titled) in parts)
             {
                 // The acronym in "Awami National Party (ANP)" is part of the definition, not another mention.
                 var chunk = Build(sentence, tokens, from, to, titled ? tokens[from - 1].Value : null, stopWords);
+                if (chunk is not null && title > start && !titled)
+                {
+                    chunk = chunk with { BeforeTitle = true };
+                }
+
                 if (chunk is not null && chunk.Start >= definedUntil)
                 {
                     chunks.Add(chunk);
@@ -67,6 +77,9 @@ public static partial class NameChunker
 
         return chunks;
     }
+
+    private static bool IsStopWord(string word, IReadOnlySet<string> stopWords) =>
+        stopWords.Contains(word) && !NameStarters.Contains(word) && !IsAcronym(word);
 
     private static bool HasOrganizationWord(List<Tok> tokens, int start, int end)
     {
@@ -103,12 +116,12 @@ public static partial class NameChunker
     /// <summary>The index of a title or role inside a run that has a name after it, or -1.</summary>
     private static int InnerTitle(List<Tok> tokens, int start, int end)
     {
-        for (var k = end - 1; k > start; k--)
+        for (var k = end - 1; k >= start; k--)
         {
             var word = tokens[k].Value;
             var title = EntityLexicon.Titles.Contains(word) || (char.IsUpper(word[0]) && EntityLexicon.PersonCues.Contains(word));
-            if (title && (end - k >= 2 || EntityLexicon.Honorifics.Contains(word)) && !EntityLexicon.Titles.Contains(tokens[k - 1].Value)
-                && !EntityLexicon.OfficeWords.Contains(tokens[k - 1].Value) && tokens[k - 1].Value is not ("of" or "for"))
+            if (title && (end - k >= 2 || EntityLexicon.Honorifics.Contains(word))
+                && (k == start || (!EntityLexicon.Titles.Contains(tokens[k - 1].Value) && !EntityLexicon.OfficeWords.Contains(tokens[k - 1].Value) && tokens[k - 1].Value is not ("of" or "for"))))
             {
                 return k;
             }
@@ -183,7 +196,13 @@ public static partial class NameChunker
             }
         }
 
-        // The words after "and" end in an organisation word within three capitalised words.
+        // A plural before "and" and an organisation word within three capitalised words after it
+        // ("Securities and Exchange Commission"), not two names in a row ("Wistron and Global Lighting Technologies").
+        if (last != start || !tokens[last].Value.EndsWith('s'))
+        {
+            return false;
+        }
+
         for (var k = last + 2; k < tokens.Count && k <= last + 4 && IsCapitalised(tokens[k].Value); k++)
         {
             if (EntityLexicon.OrganizationWords.Contains(tokens[k].Value))
@@ -235,7 +254,8 @@ public static partial class NameChunker
             start++;
         }
 
-        while (end >= start && (EntityLexicon.NameParticles.Contains(tokens[end].Value) || EntityLexicon.CalendarWords.Contains(tokens[end].Value)))
+        while (end >= start && (EntityLexicon.NameParticles.Contains(tokens[end].Value) || EntityLexicon.CalendarWords.Contains(tokens[end].Value)
+            || tokens[end].Value is "of" or "for" or "on" or "the" or "and"))
         {
             end--;
         }
