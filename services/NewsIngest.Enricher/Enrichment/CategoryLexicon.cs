@@ -16,6 +16,12 @@ public sealed class CategoryLexicon
         .Select(s => (s.Key, string.Join('\n', s.Value)))
         .ToArray();
 
+    private static readonly FrozenDictionary<string, (string Code, double Weight)[]> Sections = EmbeddedData.ReadSections("url-sections.txt")["sections"]
+        .Select(l => l.Split(':', 2))
+        .SelectMany(p => p[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => (Word: w, Code: p[0].Trim())))
+        .GroupBy(p => p.Word, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.Select(p => (p.Code, 1.0)).ToArray(), StringComparer.Ordinal);
+
     private readonly FrozenDictionary<string, (string Code, double Weight)[]> _exact;
     private readonly FrozenDictionary<string, (string Code, double Weight)[]> _prefixes;
 
@@ -45,6 +51,10 @@ public sealed class CategoryLexicon
             exact.ToFrozenDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
             prefixes.ToFrozenDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
     }
+
+    /// <summary>The category a section word of a URL path points to ("tennis" → sport), if any.</summary>
+    public IEnumerable<(string Code, double Weight)> Section(string word) =>
+        Sections.TryGetValue(word, out var codes) ? codes : [];
 
     /// <summary>The categories a lower-case word (or word pair) points to.</summary>
     public IEnumerable<(string Code, double Weight)> Match(string word)

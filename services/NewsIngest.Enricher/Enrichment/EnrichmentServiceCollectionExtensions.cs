@@ -22,9 +22,9 @@ public static class EnrichmentServiceCollectionExtensions
 
         services.AddSingleton<IEnrichmentStep, LanguageStep>();
         services.AddSingleton<IEnrichmentStep, StatisticsStep>();
-        services.AddSingleton<IEnrichmentStep, KeywordStep>();
         services.AddSingleton<IEnrichmentStep, SummaryStep>();
         services.AddSingleton<IEnrichmentStep, EntityStep>();
+        services.AddSingleton<IEnrichmentStep, KeywordStep>();
         services.AddSingleton<IEnrichmentStep, CategoryStep>();
         services.AddSingleton<IEnrichmentStep, ToneStep>();
         services.AddSingleton<IEnrichmentStep, EventStep>();

@@ -27,10 +27,21 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, N
         .Select(c => c.Text)
         .ToHashSet(StringComparer.Ordinal);
 
+    // Words used alone with a verb of saying or after a role ("Lupita told", "keeper Kepa"): their full names are persons.
+    private readonly HashSet<string> _personWords = chunks
+        .Where(c => c.Tokens.Count == 1 && !c.IsAcronym
+            && ((c.Following is { } f && !c.FollowedByComma && EntityLexicon.SpeechVerbs.Contains(f))
+                || (c.Preceding is { } p && char.IsLower(p[0]) && EntityLexicon.PersonCues.Contains(p))))
+        .Select(c => c.Text)
+        .ToHashSet(StringComparer.Ordinal);
+
     // How often each name is written in the article (a common word capitalised twice is a name).
     private readonly Dictionary<string, int> _capitalised = chunks
         .GroupBy(c => c.Text, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    // The words of a chunk that name its entity, when not all of them do ("Apple" of "Apple AirPods").
+    private readonly Dictionary<NameChunk, string> _surfaces = new(ReferenceEqualityComparer.Instance);
 
     public IEnumerable<EntityBuilder> Entities => _entities.Values;
 
@@ -64,15 +75,48 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, N
             }
         }
 
+        // "Jonathan Moyo and Saviour Kasukuwere", "Tova Noel and Michael Thomas": a name in a list with a person
+        // (or an organisation) is one too.
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            if (found[i] is null && chunks[i].Tokens.Count is >= 1 and <= 3 && !chunks[i].IsAcronym && !IsNotName(chunks[i]) && !chunks[i].BeforeTitle
+                && Conjunct(chunks, found, i) is { } type && (type != EntityTypes.Person || chunks[i].Tokens.Count >= 2))
+            {
+                found[i] = (chunks[i], Entity(chunks[i].Text, type));
+            }
+        }
+
         var result = found.OfType<(NameChunk Chunk, EntityBuilder Entity)>()
             .Select(r => (r.Chunk, Entity: MergeTarget(r.Entity)))
             .ToList();
         foreach (var (chunk, entity) in result)
         {
-            entity.Mention(chunk.Text);
+            entity.Mention(_surfaces.GetValueOrDefault(chunk, chunk.Text));
         }
 
         return result;
+    }
+
+    /// <summary>The type of a person or organisation joined to chunk <paramref name="i"/> by "and" or a comma.</summary>
+    private static string? Conjunct(IReadOnlyList<NameChunk> chunks, (NameChunk Chunk, EntityBuilder Entity)?[] found, int i)
+    {
+        foreach (var j in new[] { i - 1, i + 1 })
+        {
+            if (j < 0 || j >= chunks.Count || found[j] is not { } neighbour || chunks[j].Sentence != chunks[i].Sentence
+                || neighbour.Entity.Type == EntityTypes.Location)
+            {
+                continue;
+            }
+
+            var (first, second) = j < i ? (chunks[j], chunks[i]) : (chunks[i], chunks[j]);
+            var gap = first.Sentence.Text[first.End..second.Start].Trim();
+            if (gap is "and" or "," or "or" or ", and")
+            {
+                return neighbour.Entity.Type;
+            }
+        }
+
+        return null;
     }
 
     private void DefineAcronyms()
@@ -145,6 +189,14 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, N
             return KnownEntity(chunk, name);
         }
 
+        // "Apple AirPods", "Google Play": a known company's name before a product's is the company.
+        if (chunk.Tokens.Count > 1 && !chunk.Tokens.Skip(1).Any(HasOrganizationWord)
+            && names.Find(chunk.Tokens[0], !chunk.SentenceInitial) is { Type: EntityTypes.Organization } maker)
+        {
+            _surfaces[chunk] = chunk.Tokens[0];
+            return KnownEntity(chunk with { Text = chunk.Tokens[0], Tokens = [chunk.Tokens[0]] }, maker);
+        }
+
         if (chunk.Tokens.Count == 1 && (SurnameOwner(text) ?? TitledPerson(chunk)) is { } owner)
         {
             return owner;
@@ -185,7 +237,8 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, N
     {
         if (known.Type == EntityTypes.Location)
         {
-            if (gazetteer.Find(chunk.Text, _countries) is { } place)
+            // "Asia", "Black Sea": the gazetteer's town of that name is not what the news means.
+            if (gazetteer.Find(chunk.Text, _countries) is { Kind: PlaceKind.Country } place)
             {
                 return PlaceEntity(place);
             }
@@ -266,7 +319,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, N
         var personCue = chunk.HadTitle || (chunk.Preceding is { } p && EntityLexicon.PersonCues.Contains(p));
         var place = gazetteer.Find(text, _countries);
         // An English place name that is also a common word ("Reading", "Split") needs "in", "at", ... before it.
-        var doubtful = place is { IsCommonWord: true } && language is ("en" or LanguageStep.Undetermined) && !NameChunker.IsAcronym(text) && !PlaceContext(chunk);
+        var doubtful = place is { IsCommonWord: true, Kind: not PlaceKind.Country } && language is ("en" or LanguageStep.Undetermined) && !NameChunker.IsAcronym(text) && !PlaceContext(chunk);
         if (place is not null && !doubtful)
         {
             return place.Kind == PlaceKind.Country || !(tokens.Count > 1 && personCue) ? EntityTypes.Location : EntityTypes.Person;
@@ -278,6 +331,8 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, N
         if (tokens.Count is >= 2 and <= 5 && !chunk.IsAcronym && !thing && !placeFirst)
         {
             if (personCue
+                || (chunk.FollowedByComma && chunk.Following is { } role && char.IsLower(role[0]) && EntityLexicon.PersonCues.Contains(role))
+                || (tokens.Count <= 3 && (_personWords.Contains(tokens[0]) || _personWords.Contains(tokens[^1])))
                 || firstNames.Contains(tokens[0])
                 || (chunk.Following is { } f && EntityLexicon.SpeechVerbs.Contains(f))
                 || SurnameOwner(tokens[^1]) is not null

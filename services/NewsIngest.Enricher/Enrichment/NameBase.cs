@@ -1,7 +1,7 @@
 namespace NewsIngest.Enricher.Enrichment;
 
-/// <summary>A known name: its type, the name to report, and how sure its spelling alone makes it.</summary>
-public sealed record KnownName(string Name, string Type, string Canonical, bool ExactCase, bool IsCommonWord);
+/// <summary>A known name: its type, the name to report, how sure its spelling alone makes it, and the topic it leans to.</summary>
+public sealed record KnownName(string Name, string Type, string Canonical, bool ExactCase, bool IsCommonWord, string? Topic = null);
 
 /// <summary>
 /// Names of organisations (news agencies, broadcasters, companies, institutions, international bodies, parties,
@@ -24,7 +24,13 @@ public sealed class NameBase
     public int Count => _byName.Count;
 
     public static NameBase Load() => new(EmbeddedData.ReadRows("names.tsv.gz")
-        .Select(r => new KnownName(r[0], r[1], r[2], r.Length > 3 && r[3].Contains('e', StringComparison.Ordinal), r.Length > 3 && r[3].Contains('c', StringComparison.Ordinal))));
+        .Select(r => new KnownName(
+            r[0],
+            r[1],
+            r[2],
+            r.Length > 3 && r[3].Contains('e', StringComparison.Ordinal),
+            r.Length > 3 && r[3].Contains('c', StringComparison.Ordinal),
+            r.Length > 4 && r[4].Length > 0 ? r[4] : null)));
 
     /// <summary>
     /// The known name written so. Acronyms must match their case ("AP", not "Ap"); a name that is also a common

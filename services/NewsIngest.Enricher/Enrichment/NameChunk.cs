@@ -20,6 +20,9 @@ public sealed record NameChunk
     public bool HadTitle { get; init; }
     public string? Following { get; init; }
 
+    /// <summary>A comma stands between the name and <see cref="Following"/> (an apposition: "Fan Mengguang, deputy director").</summary>
+    public bool FollowedByComma { get; init; }
+
     /// <summary>An acronym given in brackets right after the name: <c>Awami National Party (ANP)</c>.</summary>
     public string? Acronym { get; init; }
 

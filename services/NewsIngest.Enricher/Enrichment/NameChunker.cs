@@ -198,7 +198,7 @@ public static partial class NameChunker
 
         // A plural before "and" and an organisation word within three capitalised words after it
         // ("Securities and Exchange Commission"), not two names in a row ("Wistron and Global Lighting Technologies").
-        if (last != start || !tokens[last].Value.EndsWith('s'))
+        if (!tokens[last].Value.EndsWith('s'))
         {
             return false;
         }
@@ -309,6 +309,7 @@ public static partial class NameChunker
             Preceding = preceding,
             HadTitle = hadTitle,
             Following = end + 1 < tokens.Count ? tokens[end + 1].Value : null,
+            FollowedByComma = end + 1 < tokens.Count && text[to..tokens[end + 1].Index].Trim() == ",",
             Acronym = acronym.Success && acronym.Index == to ? acronym.Groups[1].Value : null,
             Dateline = dateline,
         };
