@@ -65,7 +65,7 @@ public sealed class HardSetScore
             if (article.EntitiesLabelled)
             {
                 MatchEntities(article, result.Entities, true, typed, id, score._misses);
-                country = MatchEntities(article, result.Entities, false, untyped, id, null).Add(country);
+                country = MatchEntities(article, result.Entities, false, untyped, id, null, score._misses).Add(country);
             }
 
             place = MatchCounts(article, result.Events, counts, id, score._misses).Add(place);
@@ -84,7 +84,7 @@ public sealed class HardSetScore
     }
 
     /// <summary>One-to-one matches of predicted to gold entities; returns the country agreement of matched places.</summary>
-    private static Ratio MatchEntities(HardSetArticle article, IReadOnlyList<EntityMention> predicted, bool typed, Tally tally, string id, List<string>? misses)
+    private static Ratio MatchEntities(HardSetArticle article, IReadOnlyList<EntityMention> predicted, bool typed, Tally tally, string id, List<string>? misses, List<string>? countryMisses = null)
     {
         var used = new bool[predicted.Count];
         var country = default(Ratio);
@@ -111,6 +111,10 @@ public sealed class HardSetScore
             if (gold.Type == EntityTypes.Location && gold.CountryCode is { } code)
             {
                 country = country.Add(predicted[index].CountryCode == code);
+                if (predicted[index].CountryCode != code)
+                {
+                    countryMisses?.Add($"{id}: {gold.Names[0]} placed in {predicted[index].CountryCode ?? "none"} (gold {code})");
+                }
             }
         }
 

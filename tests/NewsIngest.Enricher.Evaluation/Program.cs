@@ -11,15 +11,18 @@ var services = new ServiceCollection()
     .AddEnrichment()
     .BuildServiceProvider();
 var enricher = services.GetRequiredService<ArticleEnricher>();
-var articles = HardSetLabels.LoadAll();
 var only = Array.IndexOf(args, "--article") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 if (only is not null)
 {
-    // One article as the enricher sees it and what it found (for looking into a miss).
-    foreach (var article in articles.Where(a => a.Id.StartsWith(only, StringComparison.Ordinal)))
+    // One article (of the hard set, or a text file: title on the first line) and what the enricher found in it.
+    var chosen = File.Exists(only)
+        ? [("file", new NewsIngest.Contracts.ParsedArticle { Title = File.ReadLines(only).First(), Paragraphs = File.ReadLines(only).Skip(1).Where(l => l.Trim().Length > 0).ToList() })]
+        : HardSetLabels.LoadAll().Where(a => a.Id.StartsWith(only, StringComparison.Ordinal)).Select(a => (a.Id, a.Article!)).ToList();
+    foreach (var (id, article) in chosen)
     {
-        var result = enricher.Enrich(article.Article!);
-        Console.WriteLine($"{article.Id}: {article.Article!.Title}");
+        var result = enricher.Enrich(article);
+        Console.WriteLine($"{id}: {article.Title}");
+        Console.WriteLine($"  keywords {string.Join(", ", result.Keywords)}");
         Console.WriteLine($"  categories {string.Join(", ", result.Categories.Select(c => $"{c.Code} {c.Score}"))}; tone {result.Tone}");
         foreach (var e in result.Entities)
         {
@@ -35,5 +38,5 @@ if (only is not null)
     return;
 }
 
-var score = HardSetScore.Measure(articles, enricher.Enrich);
+var score = HardSetScore.Measure(HardSetLabels.LoadAll(), enricher.Enrich);
 Console.Write(score.Report(args.Contains("--misses")));

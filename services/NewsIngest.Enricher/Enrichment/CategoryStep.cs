@@ -31,15 +31,15 @@ public sealed class CategoryStep(CategoryLexicon lexicon, NameBase names) : IEnr
     {
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
         var text = context.Text;
-        Score(text.Title, 2.5, scores, headline: true);
+        Score(text.Title, 2.5, scores, headline: true, text.NameWords);
         foreach (var tag in context.Article.Tags)
         {
-            Score(tag, 2.5, scores, headline: true);
+            Score(tag, 2.5, scores, headline: true, text.NameWords);
         }
 
         for (var i = 0; i < text.Paragraphs.Count; i++)
         {
-            Score(text.Paragraphs[i], i == 0 ? 1.5 : 1.0, scores, headline: false);
+            Score(text.Paragraphs[i], i == 0 ? 1.5 : 1.0, scores, headline: false, text.NameWords);
         }
 
         foreach (var section in UrlSections.Of(context.Article.Url))
@@ -72,7 +72,7 @@ public sealed class CategoryStep(CategoryLexicon lexicon, NameBase names) : IEnr
             .ToList();
     }
 
-    private void Score(string text, double weight, Dictionary<string, double> scores, bool headline)
+    private void Score(string text, double weight, Dictionary<string, double> scores, bool headline, IReadOnlySet<string> nameWords)
     {
         string? previous = null;
         var sentenceStart = true;
@@ -84,10 +84,11 @@ public sealed class CategoryStep(CategoryLexicon lexicon, NameBase names) : IEnr
             sentenceStart |= last == 0 || gap.IndexOfAny(SentenceBreaks) >= 0;
             last = match.Index + match.Length;
 
-            // In running text a capital inside a sentence marks a name; a headline capitalises every word.
-            var inName = !headline && !sentenceStart && char.IsUpper(token[0]);
-            var w = inName ? weight * NameWordWeight : weight;
+            // In running text a capital inside a sentence marks a name; a headline capitalises every word, so
+            // there a word counts as a name's when the body only writes it so.
             var word = token.ToLowerInvariant();
+            var inName = headline ? nameWords.Contains(word) : !sentenceStart && char.IsUpper(token[0]);
+            var w = inName ? weight * NameWordWeight : weight;
             Add(lexicon.Match(word), w, scores);
             if (previous is not null)
             {

@@ -47,12 +47,25 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, N
 
     public List<(NameChunk Chunk, EntityBuilder Entity)> Resolve()
     {
+        // The countries the article is about: those it names, and the one most of its regions and major cities
+        // lie in ("Mississippi, Kentucky and Louisiana" make "Virginia" the US state).
+        var lying = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var chunk in chunks)
         {
-            if (gazetteer.Find(chunk.Text) is { Kind: PlaceKind.Country } country)
+            switch (gazetteer.Find(chunk.Text))
             {
-                _countries.Add(country.CountryCode);
+                case { Kind: PlaceKind.Country } country:
+                    _countries.Add(country.CountryCode);
+                    break;
+                case { Kind: PlaceKind.Region } or { Population: >= Gazetteer.MajorCity } place:
+                    lying[place.CountryCode] = lying.GetValueOrDefault(place.CountryCode) + 1;
+                    break;
             }
+        }
+
+        if (lying.Count > 0 && lying.MaxBy(l => l.Value) is { Value: >= 2 } most)
+        {
+            _countries.Add(most.Key);
         }
 
         DefineAcronyms();

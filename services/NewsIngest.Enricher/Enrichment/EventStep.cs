@@ -195,7 +195,7 @@ public sealed partial class EventStep : IEnrichmentStep
         _ => DisplacedTrigger(),
     };
 
-    [GeneratedRegex(@"\b(?:kill|dead|died|dies|slain|slew|murder|massacre|perish|lives\b|toll\b|deaths|fatalit|bodies|claimed\s+the|mort|tué|tote\b|getötet|muert|fallec|uccis)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:kill|dead|died|dies|die\b|slain|slew|murder|massacre|perish|lives\b|toll\b|deaths|fatalit|bodies|claimed\s+the|mort|tué|tote\b|getötet|muert|fallec|uccis)", RegexOptions.IgnoreCase)]
     private static partial Regex KilledTrigger();
 
     [GeneratedRegex(@"\b(?:injur|wound|hurt|hospitali|blessé|verletz|herid|ferit|ferid)", RegexOptions.IgnoreCase)]
@@ -214,7 +214,7 @@ public sealed partial class EventStep : IEnrichmentStep
     private static partial Regex MissingTrigger();
 
     /// <summary>A cheap first look: only sentences with one of these word stems can hold a count.</summary>
-    [GeneratedRegex(@"\b(?:kill|dead|died|dies|slain|slew|murder|massacre|perish|lives\b|toll\b|deaths|fatalit|bodies|injur|wound|hurt|hospitali|arrest|detain|apprehend|custody|rounded\s+up|kidnap|abduct|seiz|hostage|captive|displac|uproot|flee|fled|homeless|evacuat|missing|unaccounted|disappeared|mort|tué|tote\b|getötet|muert|fallec|uccis|blessé|verletz|herid|ferit|ferid|interpell|festgenommen|detenid|presos|detid)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:kill|dead|died|dies|die\b|slain|slew|murder|massacre|perish|lives\b|toll\b|deaths|fatalit|bodies|injur|wound|hurt|hospitali|arrest|detain|apprehend|custody|rounded\s+up|kidnap|abduct|seiz|hostage|captive|displac|uproot|flee|fled|homeless|evacuat|missing|unaccounted|disappeared|mort|tué|tote\b|getötet|muert|fallec|uccis|blessé|verletz|herid|ferit|ferid|interpell|festgenommen|detenid|presos|detid)", RegexOptions.IgnoreCase)]
     private static partial Regex Trigger();
 
     [GeneratedRegex(@"\b(?:19|20)\d{2}\b")]
