@@ -25,7 +25,7 @@ internal static class Program
         if (result.Errors.Count > 0)
         {
             // One line naming what is wrong and where to look: usage errors never start anything.
-            Console.Error.WriteLine($"newsingest: {ConsoleText.OneLine(result.Errors[0].Message)} (see 'newsingest {CommandPath(result)} --help')");
+            Console.Error.WriteLine($"newsingest: {UsageErrors(root, result)} (see '{CommandPath(result)} --help')");
             return ExitCodes.Usage;
         }
 
@@ -39,14 +39,28 @@ internal static class Program
         }
     }
 
+    private static string UsageErrors(RootCommand root, ParseResult result)
+    {
+        var messages = result.Errors.Select(error => ConsoleText.OneLine(error.Message)).ToList();
+        if (result.CommandResult.Command == root && FirstToken(result) is { } first && !first.StartsWith('-'))
+        {
+            messages = [$"unknown command '{ConsoleText.OneLine(first)}'; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))}"];
+        }
+
+        return string.Join("; ", messages.Distinct());
+
+        static string? FirstToken(ParseResult parsed) => parsed.Tokens.Count > 0 ? parsed.Tokens[0].Value : null;
+    }
+
     private static string CommandPath(ParseResult result)
     {
         var names = new List<string>();
-        for (var command = result.CommandResult; command is not null && command.Command is not RootCommand; command = command.Parent as System.CommandLine.Parsing.CommandResult)
+        for (var command = result.CommandResult; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
         {
             names.Insert(0, command.Command.Name);
         }
 
-        return string.Join(' ', names).Trim();
+        names[0] = "newsingest";
+        return string.Join(' ', names);
     }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using NewsIngest.Cli.Terminal;
 using NewsIngest.Cli.Output;
+using NewsIngest.Cli.Terminal;
 using NewsIngest.Contracts;
 using NewsIngest.Enricher.Enrichment;
 using NewsIngest.ServiceDefaults;

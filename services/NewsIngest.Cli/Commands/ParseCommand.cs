@@ -1,6 +1,6 @@
 using System.CommandLine;
-using NewsIngest.Cli.Terminal;
 using NewsIngest.Cli.Output;
+using NewsIngest.Cli.Terminal;
 using NewsIngest.Contracts;
 using NewsIngest.Fetcher.Feeds;
 using NewsIngest.Parser.Extraction;

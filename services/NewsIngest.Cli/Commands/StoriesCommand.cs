@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using NewsIngest.Cli.Terminal;
 using NewsIngest.Cli.Output;
 using NewsIngest.Cli.Reading;
+using NewsIngest.Cli.Terminal;
 
 namespace NewsIngest.Cli.Commands;
 
