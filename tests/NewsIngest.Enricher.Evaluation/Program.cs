@@ -1,15 +1,10 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsIngest.Enricher.Enrichment;
 using NewsIngest.Enricher.Evaluation;
 
 // Scores the enricher on the hard set (our labels, texts read from ../shared), one line per measure.
 // Usage: dotnet run -c Release --project tests/NewsIngest.Enricher.Evaluation [-- --misses]
-var services = new ServiceCollection()
-    .AddLogging()
-    .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
-    .AddEnrichment()
-    .BuildServiceProvider();
+var services = EnricherServices.Build();
 var enricher = services.GetRequiredService<ArticleEnricher>();
 var only = Array.IndexOf(args, "--article") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 if (only is not null)

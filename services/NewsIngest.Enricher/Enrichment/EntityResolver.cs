@@ -57,7 +57,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, N
                 case { Kind: PlaceKind.Country } country:
                     _countries.Add(country.CountryCode);
                     break;
-                case { Kind: PlaceKind.Region } or { Population: >= Gazetteer.MajorCity } place:
+                case Place place when place.Kind == PlaceKind.Region || place.Population >= Gazetteer.MajorCity:
                     lying[place.CountryCode] = lying.GetValueOrDefault(place.CountryCode) + 1;
                     break;
             }
