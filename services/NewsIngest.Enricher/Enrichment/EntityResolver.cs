@@ -305,7 +305,21 @@ public sealed class EntityResolver(Gazetteer gazetteer, FirstNames firstNames, N
                     && e.Key.Split(' ').Contains(text, StringComparer.Ordinal)))
             .Take(2)
             .ToList();
-        return owners.Count == 1 ? owners[0] : null;
+        if (owners.Count != 1)
+        {
+            return null;
+        }
+
+        // "Lashkar-e-Jhangvi" before "Lashkar-e-Jhangvi Al Alami": a known name plus a qualifier is counted with
+        // the short name; "Carlyle" of "Carlyle Group" (an organisation word ends it) keeps the full name.
+        var owner = owners[0];
+        var rest = owner.Key.StartsWith(text + " ", StringComparison.Ordinal) ? owner.Key[(text.Length + 1)..].Split(' ') : [];
+        if (owner.Type == EntityTypes.Organization && rest.Length > 0 && !rest.Any(HasOrganizationWord) && !EntityLexicon.ThingWords.Contains(rest[^1]))
+        {
+            owner.FixedName ??= text;
+        }
+
+        return owner;
     }
 
     private static bool IsNotName(NameChunk chunk) =>
