@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using NewsIngest.ServiceDefaults.Reliability;
 
 namespace NewsIngest.ServiceDefaults;
 
@@ -25,8 +26,8 @@ public sealed class ConsumeFaultLogger(ILogger<ConsumeFaultLogger> logger) : ICo
         });
         logger.LogError(
             exception,
-            "Giving up on {MessageType} {MessageId} for article {ArticleId} from {InputAddress}: {Reason}; it goes to the error queue",
-            typeof(T).Name, context.MessageId, ArticleIdOf.Get(context.Message), context.ReceiveContext.InputAddress, exception.Message);
+            "Giving up on {MessageType} {MessageId} for article {ArticleId} from {Endpoint}: {Reason}; it goes to the error queue",
+            typeof(T).Name, context.MessageId, ArticleIdOf.Get(context.Message), EndpointNames.Of(context.ReceiveContext.InputAddress), FaultReason.Of(exception));
         return Task.CompletedTask;
     }
 }
