@@ -15,6 +15,7 @@ internal static class Program
             EnrichCommand.Create(),
             TailCommand.Create(),
             DedupCommand.Create(),
+            Commands.Errors.ErrorsCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }
