@@ -7,7 +7,18 @@ public static class FaultReason
 {
     public const int MaxLength = 300;
 
-    public static string Of(Exception exception) => OneLine($"{exception.GetType().Name}: {exception.Message}");
+    /// <summary>The exception and, when it wraps one, the innermost cause: <c>SerializationException: … ← JsonException: …</c>.</summary>
+    public static string Of(Exception exception)
+    {
+        var innermost = exception;
+        while (innermost.InnerException is { } inner)
+        {
+            innermost = inner;
+        }
+
+        var text = $"{exception.GetType().Name}: {exception.Message}";
+        return OneLine(ReferenceEquals(innermost, exception) ? text : $"{text} ← {innermost.GetType().Name}: {innermost.Message}");
+    }
 
     public static string OneLine(string text, int maxLength = MaxLength)
     {

@@ -3,7 +3,6 @@ using System.Text.Json;
 using NewsIngest.IntegrationTests.Pipeline;
 using NewsIngest.IntegrationTests.Store;
 using NewsIngest.Testing;
-using Npgsql;
 using RabbitMQ.Client;
 
 namespace NewsIngest.IntegrationTests.Reliability;
@@ -28,7 +27,7 @@ public sealed class ErrorQueueReplayTests(BrokerFixture broker, DatabaseFixture 
         try
         {
             // A rule the store's database enforces: the poison message breaks it for as long as it exists.
-            await ExecuteAsync(connectionString, $"ALTER TABLE articles ADD CONSTRAINT {Constraint} CHECK (title NOT LIKE 'EMBARGOED%')");
+            await StoreDatabase.ExecuteAsync(connectionString, $"ALTER TABLE articles ADD CONSTRAINT {Constraint} CHECK (title NOT LIKE 'EMBARGOED%')");
             var poison = EnrichedMessages.Create("embargo quay", "EMBARGOED: the harbour budget");
             var healthy = EnrichedMessages.Create("open quay");
             await PublishAsync(factory, poison, healthy);
@@ -37,10 +36,17 @@ public sealed class ErrorQueueReplayTests(BrokerFixture broker, DatabaseFixture 
 
             var list = await NewsIngestCli.RunAsync("errors", "list", "--amqp", amqp);
             var show = await NewsIngestCli.RunAsync("errors", "show", ErrorQueue, "--amqp", amqp, "--id", poison.ArticleId.ToString());
-            await ExecuteAsync(connectionString, $"ALTER TABLE articles DROP CONSTRAINT {Constraint}");
+            await StoreDatabase.ExecuteAsync(connectionString, $"ALTER TABLE articles DROP CONSTRAINT {Constraint}");
             var replay = await NewsIngestCli.RunAsync("errors", "replay", ErrorQueue, "--amqp", amqp, "--all");
             await Eventually.UntilAsync(() => topic.Records.Any(r => r.MessageId == poison.ArticleId.ToString()), Deadline, "the replayed message is stored and published");
 
+            foreach (var line in store.Lines.Where(l => l.Contains("\"@l\"", StringComparison.Ordinal)))
+            {
+                TestContext.Current.TestOutputHelper?.WriteLine(line.Length > 600 ? line[..600] + "…" : line);
+            }
+
+            store.Lines.Count(line => line.Contains("Giving up", StringComparison.Ordinal)).ShouldBe(1, "the poison message is logged once");
+            store.Lines.ShouldNotContain(line => line.Contains("R-FAULT", StringComparison.Ordinal) || line.Contains("R-RETRY", StringComparison.Ordinal));
             list.ExitCode.ShouldBe(0, list.ToString());
             list.Output.ShouldContain(line => line.StartsWith($"{ErrorQueue}\t1\toldest ", StringComparison.Ordinal), list.ToString());
             list.Output.ShouldContain(line => line.Contains("1× ", StringComparison.Ordinal) && line.Contains(Constraint, StringComparison.Ordinal), list.ToString());
@@ -55,8 +61,8 @@ public sealed class ErrorQueueReplayTests(BrokerFixture broker, DatabaseFixture 
             replay.ExitCode.ShouldBe(0, replay.ToString());
             replay.Output.ShouldContain("1 replayed, 0 kept in " + ErrorQueue);
             (await QueueDepth.CountAsync(factory, ErrorQueue)).ShouldBe(0u);
-            (await CountAsync(connectionString, poison.ArticleId)).ShouldBe(1);
-            await Eventually.UntilAsync(async () => await PendingAsync(connectionString) == 0, Deadline, "the outbox is empty");
+            (await StoreDatabase.CountArticleAsync(connectionString, poison.ArticleId)).ShouldBe(1);
+            await Eventually.UntilAsync(async () => await StoreDatabase.PendingAsync(connectionString) == 0, Deadline, "the outbox is empty");
             topic.Records.Count(r => r.MessageId == poison.ArticleId.ToString()).ShouldBe(1);
         }
         finally
@@ -83,8 +89,8 @@ public sealed class ErrorQueueReplayTests(BrokerFixture broker, DatabaseFixture 
             await store.Process.WaitForOutputAsync(line => line.Contains("redelivery ignored", StringComparison.Ordinal), Deadline);
 
             replay.Output.ShouldContain("1 replayed, 0 kept in " + ErrorQueue, replay.ToString());
-            (await CountAsync(connectionString, article.ArticleId)).ShouldBe(1);
-            (await PendingAsync(connectionString)).ShouldBe(0);
+            (await StoreDatabase.CountArticleAsync(connectionString, article.ArticleId)).ShouldBe(1);
+            (await StoreDatabase.PendingAsync(connectionString)).ShouldBe(0);
             topic.Records.Count(r => r.MessageId == article.ArticleId.ToString()).ShouldBe(1);
             (await QueueDepth.CountAsync(factory, ErrorQueue)).ShouldBe(0u);
         }
@@ -112,9 +118,15 @@ public sealed class ErrorQueueReplayTests(BrokerFixture broker, DatabaseFixture 
             await Eventually.UntilAsync(async () => await QueueDepth.CountAsync(factory, ErrorQueue) == 1, Deadline, "the malformed message reaches the error queue");
             await store.Process.WaitForOutputAsync(line => line.Contains("could not be read", StringComparison.Ordinal), Deadline);
 
+            foreach (var line in store.Lines.Where(l => l.Contains("\"@l\"", StringComparison.Ordinal)))
+            {
+                TestContext.Current.TestOutputHelper?.WriteLine(line.Length > 600 ? line[..600] + "…" : line);
+            }
+
             store.Lines.Count(line => line.Contains("could not be read", StringComparison.Ordinal) && line.Contains(Queue, StringComparison.Ordinal)).ShouldBe(1);
             store.Lines.ShouldNotContain(line => line.Contains(marker, StringComparison.Ordinal), "no log line carries the message's values");
             store.Lines.ShouldAllBe(line => line.Length < 20_000);
+            store.Lines.ShouldNotContain(line => line.Contains("R-FAULT", StringComparison.Ordinal));
         }
         finally
         {
@@ -158,30 +170,5 @@ public sealed class ErrorQueueReplayTests(BrokerFixture broker, DatabaseFixture 
             ["MT-Fault-Timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
         };
         await channel.BasicPublishAsync(string.Empty, ErrorQueue, mandatory: true, properties, EnrichedMessages.Envelope(message));
-    }
-
-    private static async Task<long> CountAsync(string connectionString, Guid articleId)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT COUNT(*) FROM articles WHERE article_id = @id", connection);
-        command.Parameters.AddWithValue("id", articleId);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task<long> PendingAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT (SELECT COUNT(*) FROM articles WHERE NOT published_to_topic) + (SELECT COUNT(*) FROM sightings WHERE NOT published_to_topic)", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
