@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using NewsIngest.Cli.Terminal;
 using NewsIngest.ServiceDefaults.Reliability;
 using RabbitMQ.Client;
 
@@ -57,7 +58,7 @@ public static class ErrorsCommand
             }
         }
 
-        return 0;
+        return ExitCodes.Ok;
     }
 
     private static async Task<int> ShowAsync(ConnectionFactory factory, string name, string[] ids, CancellationToken cancellationToken)
@@ -89,15 +90,14 @@ public static class ErrorsCommand
         }
 
         Console.Error.WriteLine($"{shown} message(s) in {name}");
-        return 0;
+        return ExitCodes.Ok;
     }
 
     private static async Task<int> ReplayAsync(ConnectionFactory factory, string name, string[] ids, bool all, CancellationToken cancellationToken)
     {
         if (all == ids.Length > 0)
         {
-            Console.Error.WriteLine("errors replay: give --all or one or more --id");
-            return 2;
+            throw CliException.Usage("errors replay: give --all or one or more --id");
         }
 
         await using var queue = await ErrorQueue.OpenAsync(factory, name, cancellationToken);
@@ -119,11 +119,11 @@ public static class ErrorsCommand
             catch (Exception ex) when (ex is InvalidOperationException or RabbitMQ.Client.Exceptions.PublishException)
             {
                 failed++;
-                Console.Error.WriteLine($"kept {message.MessageId} in {name}: {FaultReason.Of(ex)}");
+                Console.Error.WriteLine($"newsingest: kept {message.MessageId} in {name}: {FaultReason.Of(ex)}");
             }
         }
 
         Console.Out.WriteLine($"{replayed} replayed, {failed} kept in {name}");
-        return failed == 0 ? 0 : 1;
+        return failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;
     }
 }
