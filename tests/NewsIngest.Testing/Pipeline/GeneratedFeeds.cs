@@ -70,14 +70,37 @@ public sealed class GeneratedFeeds
 
     public void RevealAll() => RevealUpTo(_articles.Count);
 
-    /// <summary>Reveals the articles one by one at <paramref name="perSecond"/>; returns when all are visible.</summary>
-    public async Task RevealPacedAsync(double perSecond, CancellationToken cancellationToken = default)
+    /// <summary>Makes the first <paramref name="count"/> articles visible at once.</summary>
+    public void RevealUpTo(int count)
+    {
+        lock (_gate)
+        {
+            var now = Stopwatch.GetTimestamp();
+            for (var i = _visible; i < count; i++)
+            {
+                _visibleAt[i] = now;
+            }
+
+            if (count > _visible)
+            {
+                Volatile.Write(ref _visible, count);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reveals the next articles one by one at <paramref name="perSecond"/>, until <paramref name="upTo"/> (all by default)
+    /// are visible.
+    /// </summary>
+    public async Task RevealPacedAsync(double perSecond, int? upTo = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(perSecond, 0);
+        var target = Math.Min(upTo ?? _articles.Count, _articles.Count);
+        var start = Visible;
         var clock = Stopwatch.StartNew();
-        while (Visible < _articles.Count)
+        while (Visible < target)
         {
-            RevealUpTo((int)Math.Min(_articles.Count, 1 + Math.Floor(clock.Elapsed.TotalSeconds * perSecond)));
+            RevealUpTo((int)Math.Min(target, start + 1 + Math.Floor(clock.Elapsed.TotalSeconds * perSecond)));
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(1000 / perSecond, 5, 100)), cancellationToken);
         }
     }
@@ -108,23 +131,6 @@ public sealed class GeneratedFeeds
     }
 
     private static string FeedPath(int feed) => $"/feeds/generated-{feed:D3}.xml";
-
-    private void RevealUpTo(int count)
-    {
-        lock (_gate)
-        {
-            var now = Stopwatch.GetTimestamp();
-            for (var i = _visible; i < count; i++)
-            {
-                _visibleAt[i] = now;
-            }
-
-            if (count > _visible)
-            {
-                Volatile.Write(ref _visible, count);
-            }
-        }
-    }
 
     private async Task WriteFeedAsync(HttpContext context, int feed)
     {

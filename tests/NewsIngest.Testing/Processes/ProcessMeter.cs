@@ -26,6 +26,13 @@ public static class ProcessMeter
         return TimeSpan.FromSeconds(ticks / TicksPerSecond);
     }
 
+    /// <summary>
+    /// CPU time of the children of <paramref name="processId"/> that have ended and been reaped (cutime + cstime):
+    /// read before and after a child process's whole life, the difference is what that child used.
+    /// </summary>
+    public static TimeSpan ReapedChildrenCpuTime(int processId) =>
+        ReadStat(processId) is { } stat ? TimeSpan.FromSeconds((stat.ChildUserTicks + stat.ChildSystemTicks) / TicksPerSecond) : TimeSpan.Zero;
+
     /// <summary>Largest peak resident set (<c>VmHWM</c>) of one process in the tree, in bytes; zero when it is gone.</summary>
     public static long PeakResidentBytes(int rootProcessId)
     {
