@@ -7,12 +7,13 @@ namespace NewsIngest.FaultTests.Faults;
 /// <summary>
 /// One scenario of the fault suite: the four services over a fresh broker and database, 1,000 distinct generated
 /// articles revealed in their feeds a step ahead of the topic (so every stage, the fetcher too, is busy at the fault
-/// on a fast or a slow machine), the fault injected once 40 % of them are on the topic, and then a wait (bounded) until
-/// every article is there and the queues and the outbox are empty.
+/// on a fast or a slow machine), the fault injected once 40 % of them are on the topic, the rest revealed once it is
+/// over, and then a wait (bounded) until every article is there and the queues and the outbox are empty.
 /// <para>
 /// The drain bound scales with the machine: the outage, plus <see cref="FaultAllowance"/>, plus twice the time the rest
-/// of the articles take at the rate measured before the fault. A fault that costs minutes (a lease left to expire, a
-/// message stranded in an error queue) exceeds it on any machine.
+/// of the articles take at the rate measured before the fault. On an idle machine a fault that costs minutes (a lease
+/// left to expire) exceeds it; on a heavily loaded one the bound grows, and the suite's check that every feed is polled
+/// again within 30 s of a fetcher restart still catches a stalled fetcher. A message stranded in an error queue never drains.
 /// </para>
 /// </summary>
 public static class FaultRun
@@ -25,7 +26,7 @@ public static class FaultRun
     /// <summary>What a fault may cost beyond its outage and the remaining work: reconnects, restarts, redeliveries.</summary>
     public static readonly TimeSpan FaultAllowance = TimeSpan.FromSeconds(120);
 
-    private static readonly TimeSpan UntilFault = TimeSpan.FromSeconds(240);
+    private static readonly TimeSpan UntilFault = TimeSpan.FromMinutes(8);
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(3);
 
@@ -34,7 +35,8 @@ public static class FaultRun
         var articles = new ArticleGenerator(fault.Seed).Generate(Articles);
         await using var harness = await PipelineHarness.StartAsync(new PipelineHarnessOptions(articles), cancellationToken);
         var started = Stopwatch.GetTimestamp();
-        var reveal = harness.Feeds.RevealAheadAsync(() => harness.Topic.Distinct, RevealLead, cancellationToken);
+        using var revealing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reveal = harness.Feeds.RevealAheadAsync(() => harness.Topic.Distinct, RevealLead, revealing.Token);
         await Eventually.UntilAsync(() => harness.ArticlesArrived().Count >= Articles * 4 / 10, UntilFault, "40 % of the articles are on the topic", cancellationToken);
         var visibleAtFault = harness.Feeds.Visible;
         var arrivedAtFault = harness.ArticlesArrived().Count;
@@ -46,7 +48,20 @@ public static class FaultRun
         await Task.Delay(fault.Outage, cancellationToken);
         await fault.Recover(harness);
         var recovered = DateTimeOffset.UtcNow;
-        await reveal;
+
+        // The fault is over: the rest of the articles appear at once (a pipeline that lost some would otherwise stall
+        // the step-ahead reveal, and articles never offered would count as lost).
+        await revealing.CancelAsync();
+        try
+        {
+            await reveal;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Stopped above.
+        }
+
+        harness.Feeds.RevealAll();
 
         var drained = await TryUntilAsync(() => harness.ArticlesArrived().Count == Articles, drainBound - Stopwatch.GetElapsedTime(injected), cancellationToken);
         var settled = drained && await TryUntilAsync(

@@ -9,7 +9,7 @@ namespace NewsIngest.FaultTests.Faults;
 /// </summary>
 public sealed class FaultSuiteTests
 {
-    private const int ScenarioTimeout = 15 * 60 * 1000;
+    private const int ScenarioTimeout = 30 * 60 * 1000;
     private static readonly TimeSpan RepollBound = TimeSpan.FromSeconds(30);
 
     [Theory(Timeout = ScenarioTimeout)]
