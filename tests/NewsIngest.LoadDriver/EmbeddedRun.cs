@@ -26,7 +26,8 @@ internal static class EmbeddedRun
             int exitCode;
             await using (var run = ServiceProcess.StartDll(
                 cli,
-                arguments: ["run", "--once", "--samples", directory, "--db", Path.Combine(directory, "embedded.db"), "--timeout", timeout.ToString("c", CultureInfo.InvariantCulture)]))
+                arguments: ["run", "--once", "--samples", directory, "--db", Path.Combine(directory, "embedded.db"), "--timeout", timeout.ToString("c", CultureInfo.InvariantCulture),
+                           "--feed-port", FreePort.Next().ToString(CultureInfo.InvariantCulture)]))
             {
                 using var deadline = new CancellationTokenSource(timeout + TimeSpan.FromMinutes(1));
                 while (!run.HasExited && !deadline.IsCancellationRequested)

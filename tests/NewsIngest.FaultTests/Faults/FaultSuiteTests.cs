@@ -12,29 +12,23 @@ public sealed class FaultSuiteTests
     private const int ScenarioTimeout = 30 * 60 * 1000;
     private static readonly TimeSpan RepollBound = TimeSpan.FromSeconds(30);
 
-    [Theory(Timeout = ScenarioTimeout)]
-    [InlineData(PipelineServices.Fetcher, 9101)]
-    [InlineData(PipelineServices.Parser, 9102)]
-    [InlineData(PipelineServices.Enricher, 9103)]
-    [InlineData(PipelineServices.Store, 9104)]
-    public async Task ServiceKilled_MidRunAndRestartedAfter3Seconds_EveryArticleOnTheTopicOnce(string service, int seed)
+    [Fact(Timeout = ScenarioTimeout)]
+    public async Task FetcherKilled_MidRunAndRestartedAfter3Seconds_EveryArticleOnTheTopicOnceAndFeedsPolledAgain()
     {
-        var fault = new Fault(
-            $"kill -9 {service["NewsIngest.".Length..].ToLowerInvariant()}",
-            seed,
-            harness => harness.Services.KillAsync(service),
-            TimeSpan.FromSeconds(3),
-            harness => harness.Services.RestartAsync(service),
-            DuplicatesAllowed: service == PipelineServices.Store ? 1 : 0);
+        var outcome = await KillServiceAsync(PipelineServices.Fetcher, 9101);
 
-        var outcome = await RunAndAssertAsync(fault);
-
-        if (service == PipelineServices.Fetcher)
-        {
-            outcome.SlowestRepoll.ShouldNotBeNull("every feed is polled again after the fetcher's restart");
-            outcome.SlowestRepoll.Value.ShouldBeLessThanOrEqualTo(RepollBound, "every feed is polled again soon after the fetcher's restart");
-        }
+        outcome.SlowestRepoll.ShouldNotBeNull("every feed is polled again after the fetcher's restart");
+        outcome.SlowestRepoll.Value.ShouldBeLessThanOrEqualTo(RepollBound, "every feed is polled again soon after the fetcher's restart");
     }
+
+    [Fact(Timeout = ScenarioTimeout)]
+    public Task ParserKilled_MidRunAndRestartedAfter3Seconds_EveryArticleOnTheTopicOnce() => KillServiceAsync(PipelineServices.Parser, 9102);
+
+    [Fact(Timeout = ScenarioTimeout)]
+    public Task EnricherKilled_MidRunAndRestartedAfter3Seconds_EveryArticleOnTheTopicOnce() => KillServiceAsync(PipelineServices.Enricher, 9103);
+
+    [Fact(Timeout = ScenarioTimeout)]
+    public Task StoreKilled_MidRunAndRestartedAfter3Seconds_EveryArticleOnTheTopicAtMostTheOneInFlightTwice() => KillServiceAsync(PipelineServices.Store, 9104);
 
     [Fact(Timeout = ScenarioTimeout)]
     public async Task BrokerKilled_MidRunAndRestartedAfter5Seconds_EveryArticleOnTheTopicOnce()
@@ -51,6 +45,14 @@ public sealed class FaultSuiteTests
 
         await RunAndAssertAsync(fault);
     }
+
+    private static Task<FaultOutcome> KillServiceAsync(string service, int seed) => RunAndAssertAsync(new Fault(
+        $"kill -9 {service["NewsIngest.".Length..].ToLowerInvariant()}",
+        seed,
+        harness => harness.Services.KillAsync(service),
+        TimeSpan.FromSeconds(3),
+        harness => harness.Services.RestartAsync(service),
+        DuplicatesAllowed: service == PipelineServices.Store ? 1 : 0));
 
     private static async Task<FaultOutcome> RunAndAssertAsync(Fault fault)
     {
