@@ -41,9 +41,9 @@ public sealed class DatabaseOutageTests(BrokerFixture broker)
             var outageStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var publishing = PublishSteadilyAsync(factory, messages, outageStarted);
             await outageStarted.Task.WaitAsync(Deadline);
-            await database.PauseAsync();
+            await database.StopServerAsync();
             var during = await ObserveReadinessAsync(store, Outage);
-            await database.ResumeAsync();
+            await database.StartAgainAsync();
             var back = Stopwatch.StartNew();
             await publishing.WaitAsync(Deadline);
 
