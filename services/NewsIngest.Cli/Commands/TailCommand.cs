@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using NewsIngest.ServiceDefaults;
+using NewsIngest.Text.Safety;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -96,7 +97,7 @@ public static class TailCommand
             var root = document.RootElement;
             // article.stored carries the record itself; article.updated carries the sighting and the story's record.
             var record = root.TryGetProperty("story", out var story) ? story : root;
-            return record.GetProperty("article").GetProperty("title").GetString() ?? string.Empty;
+            return ControlCharacters.Strip(record.GetProperty("article").GetProperty("title").GetString() ?? string.Empty);
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
         {

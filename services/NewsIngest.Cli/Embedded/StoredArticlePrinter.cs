@@ -1,9 +1,11 @@
 using MassTransit;
 using NewsIngest.Contracts;
+using NewsIngest.Text.Safety;
 
 namespace NewsIngest.Cli.Embedded;
 
-/// <summary>The all-in-one mode's topic subscriber: one line on stdout per stored record.</summary>
+/// <summary>The all-in-one mode's topic subscriber: one line on stdout per stored record (control characters stripped, so a
+/// title cannot forge a second line).</summary>
 public sealed class StoredArticlePrinter(RunSummary summary) : IConsumer<ArticleStored>
 {
     public Task Consume(ConsumeContext<ArticleStored> context)
@@ -11,7 +13,7 @@ public sealed class StoredArticlePrinter(RunSummary summary) : IConsumer<Article
         var record = context.Message;
         summary.CountStored();
         Console.Out.WriteLine(
-            $"stored {record.ArticleId} {record.Enrichment.Language}/{record.Category} {record.Enrichment.WordCount}w \"{record.Article.Title}\" ({record.Article.Source ?? "unknown source"})");
+            $"stored {record.ArticleId} {record.Enrichment.Language}/{record.Category} {record.Enrichment.WordCount}w \"{ControlCharacters.Strip(record.Article.Title)}\" ({ControlCharacters.StripOrNull(record.Article.Source) ?? "unknown source"})");
         return Task.CompletedTask;
     }
 }

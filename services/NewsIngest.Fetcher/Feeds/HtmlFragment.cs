@@ -8,7 +8,7 @@ namespace NewsIngest.Fetcher.Feeds;
 /// styles and event handlers are removed, unknown elements are unwrapped (their text kept), void elements are
 /// written as &lt;br /&gt;, attributes are re-quoted; declarations and processing instructions are dropped, comments kept.
 /// One linear pass over the shared <see cref="HtmlTokenizer"/>: a tag cut off by the end of the input ends the markup
-/// (the rest is escaped text), and at most <see cref="MaxDepth"/> elements are open in the output.
+/// (the rest is escaped text), at most <see cref="FeedLimits.MaxItemHtmlChars"/> characters are read, and at most <see cref="MaxDepth"/> elements are open in the output.
 /// </summary>
 internal static class HtmlFragment
 {
@@ -41,6 +41,11 @@ internal static class HtmlFragment
 
     public static string Clean(string html, string? baseUri)
     {
+        if (html.Length > FeedLimits.MaxItemHtmlChars)
+        {
+            html = html[..FeedLimits.MaxItemHtmlChars];
+        }
+
         if (!html.Contains('<', StringComparison.Ordinal))
         {
             return html;

@@ -39,6 +39,11 @@ internal static class JsonFeedReader
             {
                 foreach (var item in array.EnumerateArray())
                 {
+                    if (items.Count >= FeedLimits.MaxItems)
+                    {
+                        throw new FeedFormatException($"The feed has more than {FeedLimits.MaxItems} items.");
+                    }
+
                     if (item.ValueKind == JsonValueKind.Object)
                     {
                         items.Add(ReadItem(item, baseUri));
