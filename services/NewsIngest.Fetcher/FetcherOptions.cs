@@ -100,6 +100,9 @@ public sealed class FetcherOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan RobotsCacheDuration { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Key the feed admin endpoints (<c>/feeds</c>) require in <c>X-Api-Key</c>; null or empty turns them off.</summary>
+    public string? AdminApiKey { get; set; }
+
     [Required]
     public string UserAgent { get; set; } = "NewsIngest/1.0 (+https://github.com/newsingest)";
 
