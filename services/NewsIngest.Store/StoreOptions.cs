@@ -24,6 +24,9 @@ public sealed class StoreOptions : IValidatableObject
     [RegularExpression("^[0-9]+(Y|M|D|h|m|s)$")]
     public string ReplayRetention { get; set; } = "7D";
 
+    /// <summary>Key the query API requires in <c>X-Api-Key</c>; without one the API answers loopback peers only.</summary>
+    public string? QueryApiKey { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider == StoreProvider.Unset)

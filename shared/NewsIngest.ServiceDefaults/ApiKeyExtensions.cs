@@ -34,4 +34,30 @@ public static class ApiKeyExtensions
         });
         return group;
     }
+
+    /// <summary>With a key: <see cref="RequireApiKey"/>. Without one: only loopback peers are answered (403 and one WARN
+    /// line for others), so an unconfigured API is reachable from the host itself and nowhere else.</summary>
+    public static RouteGroupBuilder RequireApiKeyOrLoopback(this RouteGroupBuilder group, string? apiKey)
+    {
+        if (!string.IsNullOrWhiteSpace(apiKey))
+        {
+            return group.RequireApiKey(apiKey);
+        }
+
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var peer = http.Connection.RemoteIpAddress;
+            if (peer is null || !System.Net.IPAddress.IsLoopback(peer.IsIPv4MappedToIPv6 ? peer.MapToIPv4() : peer))
+            {
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("NewsIngest.ApiKey").LogWarning(
+                    "Refused {Method} {Path} from {RemoteAddress}: {Reason}",
+                    http.Request.Method, http.Request.Path.Value, peer?.ToString(), "no API key is configured, so only loopback is served");
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            }
+
+            return await next(context);
+        });
+        return group;
+    }
 }

@@ -63,6 +63,10 @@ public static class Schema
         UPDATE sightings SET published_to_topic = true WHERE article_id = story_id;
         CREATE INDEX IF NOT EXISTS ix_sightings_pending ON sightings (seen_at) WHERE NOT published_to_topic;
         """,
+        """
+        CREATE INDEX IF NOT EXISTS ix_articles_entities ON articles USING GIN ((record -> 'enrichment' -> 'entities') jsonb_path_ops);
+        CREATE INDEX IF NOT EXISTS ix_articles_language_category ON articles (language, category, stored_at DESC);
+        """,
     ];
 
     public static readonly IReadOnlyList<string> SqliteMigrations =
