@@ -1,6 +1,6 @@
 using MassTransit;
+using NewsIngest.Cli.Terminal;
 using NewsIngest.Contracts;
-using NewsIngest.Text.Safety;
 
 namespace NewsIngest.Cli.Embedded;
 
@@ -13,7 +13,7 @@ public sealed class StoredArticlePrinter(RunSummary summary) : IConsumer<Article
         var record = context.Message;
         summary.CountStored();
         Console.Out.WriteLine(
-            $"stored {record.ArticleId} {record.Enrichment.Language}/{record.Category} {record.Enrichment.WordCount}w \"{ControlCharacters.Strip(record.Article.Title)}\" ({ControlCharacters.StripOrNull(record.Article.Source) ?? "unknown source"})");
+            $"stored {record.ArticleId} {record.Enrichment.Language}/{record.Category} {record.Enrichment.WordCount}w \"{ConsoleText.OneLine(record.Article.Title)}\" ({ConsoleText.OneLine(record.Article.Source ?? "unknown source")})");
         return Task.CompletedTask;
     }
 }
