@@ -35,6 +35,7 @@ public static class Extensions
         services.AddTransient<PolitenessHandler>();
         services.AddHostedService<FeedStateInitializer>();
         services.AddHostedService<FetchLoop>();
+        services.AddHostedService<InboxLoop>();
         services.AddFeedsClient();
         return builder;
     }

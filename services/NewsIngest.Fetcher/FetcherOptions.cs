@@ -84,9 +84,24 @@ public sealed class FetcherOptions : IValidatableObject
     [Range(0, 1_000_000)]
     public int FullArticleMinChars { get; set; } = 600;
 
+    /// <summary>Pages (full articles) fetched for one poll at most; the other items of that poll go out as feed items.</summary>
+    [Range(0, 1000)]
+    public int MaxFullArticlesPerPoll { get; set; } = 10;
+
+    /// <summary>Pages of one poll fetched at once.</summary>
+    [Range(1, 64)]
+    public int FullArticleConcurrency { get; set; } = 4;
+
+    /// <summary>Time the page fetches of one poll may take together; pages not fetched by then go out as feed items.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:30:00")]
+    public TimeSpan PollBudget { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How long a host's robots.txt is kept before it is read again.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan RobotsCacheDuration { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Key the feed admin endpoints (<c>/feeds</c>) require in <c>X-Api-Key</c>; null or empty turns them off.</summary>
+    public string? AdminApiKey { get; set; }
 
     [Required]
     public string UserAgent { get; set; } = "NewsIngest/1.0 (+https://github.com/newsingest)";

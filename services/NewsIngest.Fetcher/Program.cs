@@ -11,6 +11,6 @@ return await ServiceRunner.RunAsync("fetcher", async () =>
 
     var app = builder.Build();
     app.MapDefaultEndpoints();
-    app.MapFeedAdmin();
+    app.MapFeedAdmin(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FetcherOptions>>().Value.AdminApiKey);
     await app.RunAsync();
 });

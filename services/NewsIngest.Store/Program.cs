@@ -11,6 +11,6 @@ return await ServiceRunner.RunAsync("store", async () =>
 
     var app = builder.Build();
     app.MapDefaultEndpoints();
-    app.MapStoreApi();
+    app.MapStoreApi(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StoreOptions>>().Value.QueryApiKey);
     await app.RunAsync();
 });

@@ -31,6 +31,9 @@ public sealed class StoreOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:02", "00:10:00")]
     public TimeSpan OutboxLease { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Key the query API requires in <c>X-Api-Key</c>; without one the API answers loopback peers only.</summary>
+    public string? QueryApiKey { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider == StoreProvider.Unset)

@@ -110,7 +110,7 @@ public static class TailCommand
             var root = document.RootElement;
             // article.stored carries the record itself; article.updated carries the sighting and the story's record.
             var record = root.TryGetProperty("story", out var story) ? story : root;
-            return record.GetProperty("article").GetProperty("title").GetString() ?? string.Empty;
+            return ConsoleText.OneLine(record.GetProperty("article").GetProperty("title").GetString());
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -4,7 +4,8 @@ using NewsIngest.Contracts;
 
 namespace NewsIngest.Cli.Embedded;
 
-/// <summary>The all-in-one mode's topic subscriber: one line on stdout per stored record.</summary>
+/// <summary>The all-in-one mode's topic subscriber: one line on stdout per stored record (control characters stripped, so a
+/// title cannot forge a second line).</summary>
 public sealed class StoredArticlePrinter(RunSummary summary) : IConsumer<ArticleStored>
 {
     public Task Consume(ConsumeContext<ArticleStored> context)

@@ -31,7 +31,7 @@ public sealed class StoreWebServer : IAsyncDisposable
         var app = builder.Build();
         var page = Path.Combine(AppContext.BaseDirectory, "web", "index.html");
         app.MapGet("/", () => Results.File(page, "text/html; charset=utf-8"));
-        app.MapStoreApi();
+        app.MapStoreApi(apiKey: null); // bound to 127.0.0.1: loopback only, no key
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new StoreWebServer(app, address);

@@ -1,16 +1,25 @@
 using NewsIngest.Fetcher.State;
+using NewsIngest.ServiceDefaults;
 
 namespace NewsIngest.Fetcher.Admin;
 
 /// <summary>
 /// The operator's feed list: <c>GET /feeds</c>, <c>POST /feeds</c> (<c>{"url": "...", "interval": "00:10:00"}</c>),
-/// <c>POST /feeds/{id}/pause</c>, <c>POST /feeds/{id}/resume</c>, <c>DELETE /feeds/{id}</c>.
+/// <c>POST /feeds/{id}/pause</c>, <c>POST /feeds/{id}/resume</c>, <c>DELETE /feeds/{id}</c>. Every request needs the
+/// configured key (<c>Fetcher:AdminApiKey</c>) in <c>X-Api-Key</c>; with no key configured the endpoints are not mapped.
 /// </summary>
 public static class FeedAdminEndpoints
 {
-    public static IEndpointRouteBuilder MapFeedAdmin(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapFeedAdmin(this IEndpointRouteBuilder app, string? apiKey)
     {
-        var feeds = app.MapGroup("/feeds");
+        if (string.IsNullOrWhiteSpace(apiKey))
+        {
+            app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FeedAdminEndpoints))
+                .LogInformation("Feed admin endpoints are off: no Fetcher:AdminApiKey is configured");
+            return app;
+        }
+
+        var feeds = app.MapGroup("/feeds").RequireApiKey(apiKey);
         feeds.MapGet("/", async (FeedStateStore store, CancellationToken cancellationToken) =>
             Results.Ok((await store.ListAsync(cancellationToken)).Select(FeedView.From)));
         feeds.MapPost("/", async (AddFeedRequest request, FeedStateStore store, TimeProvider clock, ILogger<FeedStateStore> logger, CancellationToken cancellationToken) =>

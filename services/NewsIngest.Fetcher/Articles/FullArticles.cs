@@ -31,6 +31,51 @@ public sealed class FullArticles(FeedHttpClient http, RobotsCache robots, IOptio
         };
     }
 
+    /// <summary>
+    /// The items of one poll, in order, each swapped for its page where <see cref="Wants"/> says so — within the poll's
+    /// budget: at most <see cref="FetcherOptions.MaxFullArticlesPerPoll"/> pages, <see cref="FetcherOptions.FullArticleConcurrency"/>
+    /// at once, all within <see cref="FetcherOptions.PollBudget"/>. An item over budget keeps its feed text (one WARN line per poll).
+    /// </summary>
+    public async Task<IReadOnlyList<FetchedItem>> WithPagesAsync(
+        string feedUrl, IReadOnlyList<(FeedItem Item, FetchedItem Fetched)> items, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var result = items.Select(entry => entry.Fetched).ToArray();
+        var wanted = Enumerable.Range(0, items.Count).Where(i => Wants(feedUrl, items[i].Item)).ToList();
+        if (wanted.Count == 0)
+        {
+            return result;
+        }
+
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(settings.PollBudget);
+        var skipped = Math.Max(0, wanted.Count - settings.MaxFullArticlesPerPoll);
+        var outOfTime = 0;
+        await Parallel.ForEachAsync(
+            wanted.Take(settings.MaxFullArticlesPerPoll),
+            new ParallelOptions { MaxDegreeOfParallelism = settings.FullArticleConcurrency, CancellationToken = cancellationToken },
+            async (i, _) =>
+            {
+                try
+                {
+                    result[i] = await FetchPageAsync(result[i], budget.Token);
+                }
+                catch (Exception) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    Interlocked.Increment(ref outOfTime);
+                }
+            });
+
+        if (skipped + outOfTime > 0)
+        {
+            logger.LogWarning(
+                "Poll budget of feed {FeedUrl} spent: {SkippedPages} pages over the {MaxFullArticlesPerPoll}-page limit and {TimedOutPages} past the {PollBudget} budget go out as feed items",
+                feedUrl, skipped, settings.MaxFullArticlesPerPoll, outOfTime, settings.PollBudget);
+        }
+
+        return result;
+    }
+
     /// <summary>The page as an Html item, or <paramref name="feedItem"/> itself when the page cannot or may not be had.</summary>
     public async Task<FetchedItem> FetchPageAsync(FetchedItem feedItem, CancellationToken cancellationToken)
     {

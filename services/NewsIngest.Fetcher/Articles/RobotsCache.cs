@@ -17,19 +17,34 @@ public sealed class RobotsCache(FeedHttpClient http, IOptions<FetcherOptions> op
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>One reader per site at a time, so pages of one host fetched at once read its robots.txt once.</summary>
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _readers = new(StringComparer.OrdinalIgnoreCase);
+
     public async Task<RobotsVerdict> CheckAsync(Uri page, CancellationToken cancellationToken)
     {
         var site = page.GetLeftPart(UriPartial.Authority);
         if (!_entries.TryGetValue(site, out var entry) || entry.Expires <= clock.GetUtcNow())
         {
-            var rules = await ReadAsync(new Uri(site + "/robots.txt"), cancellationToken);
-            if (rules is null)
+            var reader = _readers.GetOrAdd(site, static _ => new SemaphoreSlim(1, 1));
+            await reader.WaitAsync(cancellationToken);
+            try
             {
-                return RobotsVerdict.Unavailable;
-            }
+                if (!_entries.TryGetValue(site, out entry) || entry.Expires <= clock.GetUtcNow())
+                {
+                    var rules = await ReadAsync(new Uri(site + "/robots.txt"), cancellationToken);
+                    if (rules is null)
+                    {
+                        return RobotsVerdict.Unavailable;
+                    }
 
-            entry = new Entry(rules, clock.GetUtcNow() + options.Value.RobotsCacheDuration);
-            _entries[site] = entry;
+                    entry = new Entry(rules, clock.GetUtcNow() + options.Value.RobotsCacheDuration);
+                    _entries[site] = entry;
+                }
+            }
+            finally
+            {
+                reader.Release();
+            }
         }
 
         return entry.Rules.IsAllowed(page.PathAndQuery) ? RobotsVerdict.Allowed : RobotsVerdict.Disallowed;

@@ -241,6 +241,11 @@ internal sealed partial class FeedBuilder
         }
 
         var output = Join(pieces).Trim();
+        if (output.Length > FeedLimits.MaxItemHtmlChars)
+        {
+            output = output[..FeedLimits.MaxItemHtmlChars]; // the per-item work budget: the rest of a runaway text is cut off
+        }
+
         var expectingText = frame.ExpectingText;
         pieces.Clear();
         _framePool.Push(frame);

@@ -9,5 +9,9 @@ internal static class FeedLimits
     /// <summary>Deepest element nesting accepted.</summary>
     public const int MaxDepth = 256;
 
-    public const int MaxItems = 100_000;
+    /// <summary>Items per feed, in every format: a feed with more is refused.</summary>
+    public const int MaxItems = 10_000;
+
+    /// <summary>Characters of one item's HTML (content, summary, title) read at most; the rest is cut off.</summary>
+    public const int MaxItemHtmlChars = 1024 * 1024;
 }

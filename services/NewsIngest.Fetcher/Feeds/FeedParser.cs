@@ -1,3 +1,5 @@
+using NewsIngest.Text.Charsets;
+
 namespace NewsIngest.Fetcher.Feeds;
 
 /// <summary>
@@ -18,7 +20,7 @@ public static class FeedParser
             throw new FeedFormatException($"The feed is larger than {FeedLimits.MaxBytes} bytes.");
         }
 
-        var text = FeedTextDecoder.Decode(content, contentType);
+        var text = TextDecoder.DecodeFeed(content, contentType);
         var baseUri = location is { IsAbsoluteUri: true } && (location.Scheme == Uri.UriSchemeHttp || location.Scheme == Uri.UriSchemeHttps)
             ? location.AbsoluteUri
             : null;

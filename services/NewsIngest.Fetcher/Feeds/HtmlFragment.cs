@@ -1,11 +1,14 @@
 using System.Text;
+using NewsIngest.Text.Html;
 
 namespace NewsIngest.Fetcher.Feeds;
 
 /// <summary>
 /// Normalises an HTML fragment from a feed: relative links become absolute against the element's base, scripts,
 /// styles and event handlers are removed, unknown elements are unwrapped (their text kept), void elements are
-/// written as &lt;br /&gt;, attributes are re-quoted, and a '&lt;!' that opens no comment or document type is escaped.
+/// written as &lt;br /&gt;, attributes are re-quoted; declarations and processing instructions are dropped, comments kept.
+/// One linear pass over the shared <see cref="HtmlTokenizer"/>: a tag cut off by the end of the input ends the markup
+/// (the rest is escaped text), at most <see cref="FeedLimits.MaxItemHtmlChars"/> characters are read, and at most <see cref="MaxDepth"/> elements are open in the output.
 /// </summary>
 internal static class HtmlFragment
 {
@@ -31,160 +34,107 @@ internal static class HtmlFragment
     private static readonly HashSet<string> UriAttributes =
         ["href", "src", "cite", "action", "background", "codebase", "longdesc", "usemap", "poster", "data", "profile", "classid"];
 
-    /// <summary>Every element and common attribute name we know, looked up by span so known names cost no allocation.</summary>
-    private static readonly HashSet<string> KnownNames = new(
-        Acceptable.Concat(DroppedWithContent).Concat(Void).Concat(UriAttributes)
-            .Concat(["alt", "title", "class", "id", "name", "width", "height", "style", "rel", "target", "type", "lang", "dir", "align", "border", "colspan", "rowspan"]),
-        StringComparer.OrdinalIgnoreCase);
+    /// <summary>Deepest nesting of elements written; deeper elements are unwrapped (their text kept).</summary>
+    public const int MaxDepth = FeedLimits.MaxDepth;
 
     public static bool IsAcceptableElement(string name) => Acceptable.Contains(name);
 
     public static string Clean(string html, string? baseUri)
     {
+        if (html.Length > FeedLimits.MaxItemHtmlChars)
+        {
+            html = html[..FeedLimits.MaxItemHtmlChars];
+        }
+
         if (!html.Contains('<', StringComparison.Ordinal))
         {
             return html;
         }
 
         var sb = new StringBuilder(html.Length + 16);
-        List<KeyValuePair<string, string>>? attributes = null;
-        var p = 0;
-        while (p < html.Length)
+        var tokens = new HtmlTokenizer(html, static value => EntityDecoder.Decode(value), static name => name is "script" or "style", reportDeclarations: true);
+        string? dropping = null;
+        var dropDepth = 0;
+        var open = 0;
+        var unwrapped = 0;
+        while (tokens.Next())
         {
-            var lt = html.IndexOf('<', p);
-            if (lt < 0)
+            switch (tokens.Kind)
             {
-                sb.Append(html, p, html.Length - p);
-                break;
-            }
+                case HtmlTokenKind.Text when dropping is null:
+                    sb.Append(tokens.Span);
+                    break;
+                case HtmlTokenKind.Comment when dropping is null:
+                    sb.Append(tokens.Span);
+                    break;
+                case HtmlTokenKind.Declaration when dropping is null:
+                    // A '<!' that opens nothing is escaped; a document type cut off by the end stays as it is.
+                    _ = tokens.Span.Length == 1 ? sb.Append("&lt;") : sb.Append(tokens.Span);
+                    break;
+                case HtmlTokenKind.LessThan when dropping is null:
+                    sb.Append('<'); // "1 < 2": a '<' that starts no markup is plain text
+                    break;
+                case HtmlTokenKind.StartTag or HtmlTokenKind.EndTag when !tokens.Closed:
+                    // Cut off by the end of the input: what is left is text, not markup.
+                    sb.Append(HtmlText.Escape(html[tokens.SpanStart..]));
+                    return sb.ToString();
+                case HtmlTokenKind.StartTag when dropping is not null:
+                    dropDepth += tokens.Name == dropping ? 1 : 0;
+                    break;
+                case HtmlTokenKind.EndTag when dropping is not null:
+                    if (tokens.Name == dropping && --dropDepth == 0)
+                    {
+                        dropping = null;
+                    }
 
-            sb.Append(html, p, lt - p);
-            p = ReadMarkup(html, lt, baseUri, sb, attributes ??= []);
+                    break;
+                case HtmlTokenKind.StartTag when DroppedWithContent.Contains(tokens.Name):
+                    if (!tokens.RawTextFollows && !tokens.SelfClosing)
+                    {
+                        (dropping, dropDepth) = (tokens.Name, 1);
+                    }
+
+                    break;
+                case HtmlTokenKind.StartTag when Acceptable.Contains(tokens.Name):
+                    if (Void.Contains(tokens.Name))
+                    {
+                        WriteStartTag(sb, tokens, baseUri);
+                    }
+                    else if (open >= MaxDepth)
+                    {
+                        unwrapped++;
+                    }
+                    else
+                    {
+                        open++;
+                        WriteStartTag(sb, tokens, baseUri);
+                    }
+
+                    break;
+                case HtmlTokenKind.EndTag when Acceptable.Contains(tokens.Name) && !Void.Contains(tokens.Name):
+                    if (unwrapped > 0)
+                    {
+                        unwrapped--;
+                    }
+                    else
+                    {
+                        open = Math.Max(0, open - 1);
+                        sb.Append("</").Append(tokens.Name).Append('>');
+                    }
+
+                    break;
+                default:
+                    break; // unknown elements are unwrapped; raw text of scripts and styles is dropped
+            }
         }
 
         return sb.ToString();
     }
 
-    /// <summary>Handles the markup starting at <paramref name="lt"/>; returns the position after it.</summary>
-    private static int ReadMarkup(string html, int lt, string? baseUri, StringBuilder sb, List<KeyValuePair<string, string>> attributes)
+    private static void WriteStartTag(StringBuilder sb, HtmlTokenizer tokens, string? baseUri)
     {
-        var next = lt + 1 < html.Length ? html[lt + 1] : '\0';
-        if (next == '!')
-        {
-            if (string.CompareOrdinal(html, lt, "<!--", 0, 4) == 0)
-            {
-                var end = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
-                end = end < 0 ? html.Length : end + 3;
-                sb.Append(html, lt, end - lt);
-                return end;
-            }
-
-            if (string.Compare(html, lt + 2, "DOCTYPE", 0, 7, StringComparison.OrdinalIgnoreCase) == 0)
-            {
-                var close = html.IndexOf('>', lt);
-                if (close < 0)
-                {
-                    sb.Append(html, lt, html.Length - lt);
-                    return html.Length;
-                }
-
-                return close + 1; // a declaration such as <!DOCTYPE html> has no place in a fragment
-            }
-
-            sb.Append("&lt;");
-            return lt + 1;
-        }
-
-        if (next == '?')
-        {
-            var close = html.IndexOf('>', lt);
-            return close < 0 ? html.Length : close + 1;
-        }
-
-        if (next == '/' && lt + 2 < html.Length && char.IsAsciiLetter(html[lt + 2]))
-        {
-            return ReadEndTag(html, lt, sb);
-        }
-
-        if (char.IsAsciiLetter(next))
-        {
-            attributes.Clear();
-            return ReadStartTag(html, lt, baseUri, sb, attributes);
-        }
-
-        sb.Append('<'); // "1 < 2": a '<' that starts no markup is plain text
-        return lt + 1;
-    }
-
-    private static int ReadEndTag(string html, int lt, StringBuilder sb)
-    {
-        var nameEnd = ScanName(html, lt + 2);
-        var name = LowerName(html.AsSpan(lt + 2, nameEnd - lt - 2));
-        var close = html.IndexOf('>', nameEnd);
-        if (close < 0)
-        {
-            sb.Append('<');
-            return lt + 1;
-        }
-
-        if (Acceptable.Contains(name) && !Void.Contains(name))
-        {
-            sb.Append("</").Append(name).Append('>');
-        }
-
-        return close + 1;
-    }
-
-    private static int ReadStartTag(string html, int lt, string? baseUri, StringBuilder sb, List<KeyValuePair<string, string>> attributes)
-    {
-        var nameEnd = ScanName(html, lt + 1);
-        var name = LowerName(html.AsSpan(lt + 1, nameEnd - lt - 1));
-        var p = nameEnd;
-        var closed = false;
-        while (p < html.Length)
-        {
-            var c = html[p];
-            if (c == '>')
-            {
-                p++;
-                closed = true;
-                break;
-            }
-
-            if (char.IsWhiteSpace(c) || c == '/')
-            {
-                p++;
-                continue;
-            }
-
-            p = ReadAttribute(html, p, attributes);
-        }
-
-        if (!closed)
-        {
-            sb.Append('<');
-            return lt + 1;
-        }
-
-        if (DroppedWithContent.Contains(name))
-        {
-            var end = html.IndexOf("</" + name, p, StringComparison.OrdinalIgnoreCase);
-            if (end < 0)
-            {
-                return html.Length;
-            }
-
-            var close = html.IndexOf('>', end);
-            return close < 0 ? html.Length : close + 1;
-        }
-
-        if (!Acceptable.Contains(name))
-        {
-            return p;
-        }
-
-        sb.Append('<').Append(name);
-        foreach (var (attribute, rawValue) in attributes)
+        sb.Append('<').Append(tokens.Name);
+        foreach (var (attribute, rawValue) in tokens.Attributes)
         {
             if (attribute.StartsWith("on", StringComparison.Ordinal) || attribute is "style" || attribute.Contains(':', StringComparison.Ordinal))
             {
@@ -206,72 +156,6 @@ internal static class HtmlFragment
             sb.Append(' ').Append(attribute).Append("=\"").Append(HtmlText.EscapeAttribute(value)).Append('"');
         }
 
-        sb.Append(Void.Contains(name) ? " />" : ">");
-        return p;
-    }
-
-    private static int ReadAttribute(string html, int p, List<KeyValuePair<string, string>> attributes)
-    {
-        var nameEnd = p;
-        while (nameEnd < html.Length && !char.IsWhiteSpace(html[nameEnd]) && html[nameEnd] is not ('=' or '>' or '/'))
-        {
-            nameEnd++;
-        }
-
-        if (nameEnd == p)
-        {
-            return p + 1;
-        }
-
-        var name = LowerName(html.AsSpan(p, nameEnd - p));
-        var q = nameEnd;
-        while (q < html.Length && char.IsWhiteSpace(html[q]))
-        {
-            q++;
-        }
-
-        if (q >= html.Length || html[q] != '=')
-        {
-            attributes.Add(new(name, name));
-            return nameEnd;
-        }
-
-        q++;
-        while (q < html.Length && char.IsWhiteSpace(html[q]))
-        {
-            q++;
-        }
-
-        if (q < html.Length && html[q] is '"' or '\'')
-        {
-            var close = html.IndexOf(html[q], q + 1);
-            if (close >= 0)
-            {
-                attributes.Add(new(name, EntityDecoder.Decode(html.AsSpan(q + 1, close - q - 1))));
-                return close + 1;
-            }
-        }
-
-        var end = q;
-        while (end < html.Length && !char.IsWhiteSpace(html[end]) && html[end] != '>')
-        {
-            end++;
-        }
-
-        attributes.Add(new(name, EntityDecoder.Decode(html.AsSpan(q, end - q))));
-        return end;
-    }
-
-    private static string LowerName(ReadOnlySpan<char> name) =>
-        KnownNames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var known) ? known : name.ToString().ToLowerInvariant();
-
-    private static int ScanName(string html, int p)
-    {
-        while (p < html.Length && (char.IsAsciiLetterOrDigit(html[p]) || html[p] is '-' or '_' or ':'))
-        {
-            p++;
-        }
-
-        return p;
+        sb.Append(Void.Contains(tokens.Name) ? " />" : ">");
     }
 }

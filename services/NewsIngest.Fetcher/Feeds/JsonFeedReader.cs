@@ -39,6 +39,11 @@ internal static class JsonFeedReader
             {
                 foreach (var item in array.EnumerateArray())
                 {
+                    if (items.Count >= FeedLimits.MaxItems)
+                    {
+                        throw new FeedFormatException($"The feed has more than {FeedLimits.MaxItems} items.");
+                    }
+
                     if (item.ValueKind == JsonValueKind.Object)
                     {
                         items.Add(ReadItem(item, baseUri));
@@ -101,8 +106,8 @@ internal static class JsonFeedReader
             Id = IdOf(item),
             Link = Link(baseUri, String(item, "url")) ?? Link(baseUri, String(item, "external_url")),
             Title = String(item, "title"),
-            Content = html is null ? text : HtmlFragment.Clean(html, baseUri),
-            Summary = summary ?? (html is null ? text : HtmlFragment.Clean(html, baseUri)),
+            Content = html is null ? Capped(text) : HtmlFragment.Clean(html, baseUri),
+            Summary = Capped(summary) ?? (html is null ? Capped(text) : HtmlFragment.Clean(html, baseUri)),
             Published = FeedDateParser.Parse(String(item, "date_published")),
             Updated = FeedDateParser.Parse(String(item, "date_modified")),
             Author = Author(item, baseUri),
@@ -170,4 +175,7 @@ internal static class JsonFeedReader
         owner.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number : null;
 
     private static string? Link(string? baseUri, string? reference) => reference is null ? null : UriResolver.Resolve(baseUri, reference);
+
+    /// <summary>Text over the per-item budget (<see cref="FeedLimits.MaxItemHtmlChars"/>) is cut off.</summary>
+    private static string? Capped(string? text) => text is { Length: > FeedLimits.MaxItemHtmlChars } ? text[..FeedLimits.MaxItemHtmlChars] : text;
 }

@@ -5,7 +5,7 @@ namespace NewsIngest.Fetcher.Http;
 
 /// <summary>
 /// The <see cref="SocketsHttpHandler.ConnectCallback"/> of the feeds client: resolves the host, checks every
-/// address against the <see cref="AddressPolicy"/> and connects only to a checked one, so a host cannot
+/// address (allow-listed host names included) against the <see cref="AddressPolicy"/> and connects only to a checked one, so a host cannot
 /// resolve to a public address for the check and a private one for the connection.
 /// </summary>
 public sealed class GuardedConnector(AddressPolicy policy)
@@ -21,14 +21,12 @@ public sealed class GuardedConnector(AddressPolicy policy)
             throw new BlockedAddressException($"{host} resolves to no address");
         }
 
-        if (!policy.IsHostAllowed(host))
+        // An allow-listed host name is no waiver: every address it resolves to is checked (an allowed address or range passes).
+        foreach (var address in addresses)
         {
-            foreach (var address in addresses)
+            if (policy.Refusal(address) is { } reason)
             {
-                if (policy.Refusal(address) is { } reason)
-                {
-                    throw new BlockedAddressException($"{host} resolves to {address} ({reason}); refused before connecting");
-                }
+                throw new BlockedAddressException($"{host} resolves to {address} ({reason}); refused before connecting");
             }
         }
 

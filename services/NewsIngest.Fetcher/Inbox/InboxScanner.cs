@@ -1,13 +1,16 @@
 using Microsoft.Extensions.Options;
 using NewsIngest.Contracts;
 using NewsIngest.Fetcher.Publishing;
+using NewsIngest.Text.Safety;
 
 namespace NewsIngest.Fetcher.Inbox;
 
 /// <summary>
 /// Publishes each plain-text article dropped into the inbox folder. Files should be dropped atomically
 /// (written elsewhere, then moved in); hidden, <c>.tmp</c> and <c>.part</c> files are left alone.
-/// Read files move to <c>.processed/</c>, empty or binary ones to <c>.rejected/</c> with one WARN line.
+/// Read files move to <c>.processed/</c>; empty, binary or oversized files, symbolic links (dangling or not) and other
+/// non-regular entries to <c>.rejected/</c> with one WARN line (see <see cref="InboxFile"/>). Control characters in a
+/// file name are stripped before the name reaches a log line or the item's origin.
 /// </summary>
 public sealed class InboxScanner(
     IFetchedItemPublisher publisher,
@@ -15,6 +18,9 @@ public sealed class InboxScanner(
     ILogger<InboxScanner> logger)
 {
     private readonly HashSet<string> _readInPlace = new(StringComparer.Ordinal);
+
+    /// <summary>Rejected entries that could not be moved away: reported once, not on every scan.</summary>
+    private readonly HashSet<string> _unmovable = new(StringComparer.Ordinal);
 
     public async Task<int> ScanAsync(CancellationToken cancellationToken)
     {
@@ -25,39 +31,51 @@ public sealed class InboxScanner(
         }
 
         var published = 0;
-        foreach (var path in Directory.EnumerateFiles(settings.InboxPath).Order(StringComparer.Ordinal))
+        foreach (var entry in new DirectoryInfo(settings.InboxPath).EnumerateFiles().OrderBy(file => file.Name, StringComparer.Ordinal))
         {
-            var name = Path.GetFileName(path);
+            var name = entry.Name;
             if (name.StartsWith('.') || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".part", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            var key = $"{path}|{File.GetLastWriteTimeUtc(path).Ticks}";
-            if (!settings.MoveProcessedFiles && !_readInPlace.Add(key))
+            try
             {
-                continue;
+                if (await ReadAsync(entry, settings, cancellationToken))
+                {
+                    published++;
+                }
             }
-
-            if (await ReadAsync(path, name, settings, cancellationToken))
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && !cancellationToken.IsCancellationRequested)
             {
-                published++;
+                // Gone, locked or unreadable: one line, and the next file.
+                logger.LogWarning("Inbox file {InboxFile} not read: {Reason}", ControlCharacters.Strip(name), ex.Message);
             }
         }
 
         return published;
     }
 
-    private async Task<bool> ReadAsync(string path, string name, FetcherOptions settings, CancellationToken cancellationToken)
+    private async Task<bool> ReadAsync(FileInfo entry, FetcherOptions settings, CancellationToken cancellationToken)
     {
-        var length = new FileInfo(path).Length;
-        var rejection = length switch
+        var name = ControlCharacters.Strip(entry.Name);
+        var key = $"{entry.FullName}|{entry.LastWriteTimeUtc.Ticks}";
+        if ((!settings.MoveProcessedFiles && !_readInPlace.Add(key)) || _unmovable.Contains(entry.FullName))
         {
-            0 => "empty file",
-            _ when length > settings.MaxResponseBytes => $"file of {length} bytes is over the {settings.MaxResponseBytes}-byte limit",
-            _ => null,
-        };
-        var bytes = rejection is null ? await File.ReadAllBytesAsync(path, cancellationToken) : [];
+            return false;
+        }
+
+        string? rejection = null;
+        byte[] bytes = [];
+        try
+        {
+            bytes = await InboxFile.ReadAsync(entry, settings.MaxResponseBytes, cancellationToken);
+        }
+        catch (InboxFileRefusedException refused)
+        {
+            rejection = refused.Message;
+        }
+
         if (rejection is null && bytes.AsSpan().Contains((byte)0))
         {
             rejection = "binary file (contains NUL bytes)";
@@ -70,7 +88,15 @@ public sealed class InboxScanner(
         if (rejection is not null)
         {
             logger.LogWarning("Rejected inbox file {InboxFile}: {Reason}", name, rejection);
-            Move(path, settings, ".rejected");
+            try
+            {
+                Move(entry.FullName, settings, ".rejected");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _unmovable.Add(entry.FullName);
+            }
+
             return false;
         }
 
@@ -81,7 +107,7 @@ public sealed class InboxScanner(
             Body = bytes,
             Origin = $"inbox:{name}",
         }, cancellationToken);
-        Move(path, settings, ".processed");
+        Move(entry.FullName, settings, ".processed");
         return true;
     }
 

@@ -7,6 +7,7 @@ using NewsIngest.Fetcher.Feeds;
 using NewsIngest.Fetcher.Http;
 using NewsIngest.Fetcher.Publishing;
 using NewsIngest.Fetcher.State;
+using NewsIngest.Text.Safety;
 
 namespace NewsIngest.Fetcher.Polling;
 
@@ -99,16 +100,13 @@ public sealed class FeedPoller(
         var published = new List<string>();
         try
         {
-            foreach (var (item, key) in items.Where(entry => !seen.Contains(entry.Key)))
+            var fresh = items.Where(entry => !seen.Contains(entry.Key)).ToList();
+            var ready = await fullArticles.WithPagesAsync(
+                feed.FeedUrl, [.. fresh.Select(entry => (entry.Item, ToFetchedItem(feed, document, entry.Item, entry.Key)))], cancellationToken);
+            for (var i = 0; i < fresh.Count; i++)
             {
-                var fetched = ToFetchedItem(feed, document, item, key);
-                if (fullArticles.Wants(feed.FeedUrl, item))
-                {
-                    fetched = await fullArticles.FetchPageAsync(fetched, cancellationToken);
-                }
-
-                await publisher.PublishAsync(fetched, cancellationToken);
-                published.Add(key);
+                await publisher.PublishAsync(ready[i], cancellationToken);
+                published.Add(fresh[i].Key);
             }
         }
         finally
@@ -129,10 +127,10 @@ public sealed class FeedPoller(
         Charset = "utf-8",
         Origin = feed.FeedUrl,
         FeedUrl = feed.FeedUrl,
-        FeedTitle = document.Title,
-        Url = item.Link,
-        Title = item.Title,
-        Author = item.Author?.Name ?? item.Author?.Email,
+        FeedTitle = ControlCharacters.StripOrNull(document.Title),
+        Url = WebAddresses.HttpOrNull(item.Link), // javascript:, data:, CR/LF… never leave the fetcher as a URL
+        Title = ControlCharacters.StripOrNull(item.Title),
+        Author = ControlCharacters.StripOrNull(item.Author?.Name ?? item.Author?.Email),
         Published = item.Published ?? item.Updated,
     };
 

@@ -1,11 +1,9 @@
 using Microsoft.Extensions.Options;
-using NewsIngest.Fetcher.Inbox;
 
 namespace NewsIngest.Fetcher.Polling;
 
-/// <summary>Reads every source in turn: the inbox, then the feeds that are due; then waits a short while.</summary>
+/// <summary>Polls the feeds that are due; then waits a short while. (The inbox has its own loop: <see cref="Inbox.InboxLoop"/>.)</summary>
 public sealed class FetchLoop(
-    InboxScanner inbox,
     FeedPollCycle feeds,
     FetchProgress progress,
     IOptions<FetcherOptions> options,
@@ -16,11 +14,9 @@ public sealed class FetchLoop(
     {
         var settings = options.Value;
         logger.LogInformation(
-            "Fetching feeds (default interval {PollInterval}) and inbox {InboxPath} every {InboxScanInterval} as {LeaseOwner}",
-            settings.PollInterval, settings.InboxPath ?? "(none)", settings.InboxScanInterval, feeds.Owner);
+            "Fetching feeds (default interval {PollInterval}) as {LeaseOwner}", settings.PollInterval, feeds.Owner);
         while (!stoppingToken.IsCancellationRequested)
         {
-            await inbox.ScanAsync(stoppingToken);
             try
             {
                 await feeds.RunAsync(stoppingToken);

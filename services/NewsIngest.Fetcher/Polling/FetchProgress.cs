@@ -1,11 +1,16 @@
 namespace NewsIngest.Fetcher.Polling;
 
-/// <summary>Tells whoever waits (the all-in-one <c>run --once</c>) that every source was read once.</summary>
+/// <summary>Tells whoever waits (the all-in-one <c>run --once</c>) that every source was read once: the feeds (fetch
+/// loop) and the inbox (its own loop).</summary>
 public sealed class FetchProgress
 {
-    private readonly TaskCompletionSource _firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _feedsPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _inboxPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task FirstPassCompleted => _firstPass.Task;
+    public Task FirstPassCompleted => Task.WhenAll(_feedsPass.Task, _inboxPass.Task);
 
-    public void CompletePass() => _firstPass.TrySetResult();
+    /// <summary>The feeds that were due have been polled once.</summary>
+    public void CompletePass() => _feedsPass.TrySetResult();
+
+    public void CompleteInboxPass() => _inboxPass.TrySetResult();
 }

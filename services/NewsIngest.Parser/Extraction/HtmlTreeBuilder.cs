@@ -1,9 +1,11 @@
 using System.Net;
+using NewsIngest.Text.Html;
 
 namespace NewsIngest.Parser.Extraction;
 
 /// <summary>
-/// A forgiving, single-pass HTML tokenizer and tree builder. It follows the HTML parsing rules that matter for
+/// A forgiving, single-pass tree builder over the shared <see cref="HtmlTokenizer"/> (the one tokenizer of feed
+/// entries and pages). It follows the HTML parsing rules that matter for
 /// text extraction (void elements, raw-text elements, implied end tags of p/li/dd/dt/tr/td/option/headings) and
 /// skips the rest. Everything is iterative; the tree is at most <see cref="MaxDepth"/> levels deep (deeper elements
 /// are folded into the deepest allowed one), and scope searches are bounded, so hostile input stays linear.
@@ -11,6 +13,9 @@ namespace NewsIngest.Parser.Extraction;
 internal static class HtmlTreeBuilder
 {
     public const int MaxDepth = 512;
+
+    /// <summary>Characters of markup read at most (the rest of a larger page is ignored).</summary>
+    public const int MaxInputLength = HtmlToText.MaxInputLength;
     private const int ScopeSearchLimit = 48;
     private const int EndTagSearchLimit = 1024;
     private const string Space = " ";
@@ -22,83 +27,30 @@ internal static class HtmlTreeBuilder
         var doc = new HtmlDocument(root);
         var stack = new OpenElementStack();
         stack.Push("#document", root);
-        var pos = 0;
-        var length = html.Length;
-
-        while (pos < length)
+        var tokens = new HtmlTokenizer(html.Length > MaxInputLength ? html[..MaxInputLength] : html);
+        while (tokens.Next())
         {
-            var lt = html.IndexOf('<', pos);
-            if (lt < 0)
+            switch (tokens.Kind)
             {
-                AddText(html, pos, length, stack);
-                break;
-            }
-
-            if (lt > pos)
-            {
-                AddText(html, pos, lt, stack);
-            }
-
-            pos = lt;
-            if (lt + 1 >= length)
-            {
-                AddText(html, lt, length, stack);
-                break;
-            }
-
-            var next = html[lt + 1];
-            if (next == '!')
-            {
-                pos = SkipMarkupDeclaration(html, lt);
-            }
-            else if (next == '?')
-            {
-                pos = SkipPast(html, lt + 2, '>');
-            }
-            else if (next == '/')
-            {
-                pos = ReadEndTag(html, lt, stack);
-            }
-            else if (char.IsAsciiLetter(next))
-            {
-                pos = ReadStartTag(html, lt, stack, doc);
-            }
-            else
-            {
-                AddText(html, lt, lt + 1, stack);
-                pos = lt + 1;
+                case HtmlTokenKind.Text or HtmlTokenKind.LessThan:
+                    AddText(tokens.Span, stack);
+                    break;
+                case HtmlTokenKind.StartTag:
+                    StartTag(tokens, stack, doc);
+                    break;
+                case HtmlTokenKind.EndTag:
+                    EndTag(tokens.Name, stack);
+                    break;
+                default:
+                    break; // comments; raw text not claimed by its start tag
             }
         }
 
         return doc;
     }
 
-    private static int SkipMarkupDeclaration(string html, int lt)
+    private static void AddText(ReadOnlySpan<char> span, OpenElementStack stack)
     {
-        if (string.CompareOrdinal(html, lt, "<!--", 0, 4) == 0)
-        {
-            var end = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
-            return end < 0 ? html.Length : end + 3;
-        }
-
-        if (string.CompareOrdinal(html, lt, "<![CDATA[", 0, 9) == 0)
-        {
-            var end = html.IndexOf("]]>", lt + 9, StringComparison.Ordinal);
-            return end < 0 ? html.Length : end + 3;
-        }
-
-        return SkipPast(html, lt + 2, '>');
-    }
-
-    private static int SkipPast(string html, int from, char c)
-    {
-        var end = html.IndexOf(c, from);
-        return end < 0 ? html.Length : end + 1;
-    }
-
-    private static void AddText(string html, int start, int end, OpenElementStack stack)
-    {
-        var span = html.AsSpan(start, end - start);
         var parent = stack.Top.Node;
         if (span.IsWhiteSpace())
         {
@@ -110,40 +62,25 @@ internal static class HtmlTreeBuilder
             return;
         }
 
-        var text = span.Contains('&') ? WebUtility.HtmlDecode(span.ToString()) : span.ToString();
-        parent.Children.Add(new HtmlNode(text, parent));
+        parent.Children.Add(new HtmlNode(HtmlTokenizer.Decode(span), parent));
     }
 
-    private static int ReadEndTag(string html, int lt, OpenElementStack stack)
+    private static void EndTag(string tag, OpenElementStack stack)
     {
-        var nameStart = lt + 2;
-        var i = nameStart;
-        while (i < html.Length && IsNameChar(html[i]))
-        {
-            i++;
-        }
-
-        var close = SkipPast(html, i, '>');
-        if (i == nameStart)
-        {
-            return close;
-        }
-
-        var tag = HtmlTags.Intern(html.AsSpan(nameStart, i - nameStart));
         if (tag is "html" or "body" or "head")
         {
-            return close;
+            return;
         }
 
         if (tag == "br")
         {
             Append(new HtmlNode("br", stack.Top.Node, null), stack);
-            return close;
+            return;
         }
 
         if (!stack.IsOpen(tag))
         {
-            return close;
+            return;
         }
 
         var limit = Math.Max(1, stack.Count - EndTagSearchLimit);
@@ -160,101 +97,12 @@ internal static class HtmlTreeBuilder
                 break;
             }
         }
-
-        return close;
     }
 
-    private static int ReadStartTag(string html, int lt, OpenElementStack stack, HtmlDocument doc)
+    private static void StartTag(HtmlTokenizer tokens, OpenElementStack stack, HtmlDocument doc)
     {
-        var nameStart = lt + 1;
-        var i = nameStart;
-        while (i < html.Length && IsNameChar(html[i]))
-        {
-            i++;
-        }
-
-        var tag = HtmlTags.Intern(html.AsSpan(nameStart, i - nameStart));
-        List<KeyValuePair<string, string>>? attributes = null;
-        var selfClosing = false;
-
-        // Attributes.
-        while (i < html.Length)
-        {
-            while (i < html.Length && (char.IsWhiteSpace(html[i]) || html[i] == '/'))
-            {
-                if (html[i] == '/' && i + 1 < html.Length && html[i + 1] == '>')
-                {
-                    selfClosing = true;
-                }
-
-                i++;
-            }
-
-            if (i >= html.Length || html[i] == '>')
-            {
-                break;
-            }
-
-            var attrStart = i;
-            while (i < html.Length && html[i] != '=' && html[i] != '>' && !char.IsWhiteSpace(html[i]) &&
-                   !(html[i] == '/' && i + 1 < html.Length && html[i + 1] == '>'))
-            {
-                i++;
-            }
-
-            var name = html.AsSpan(attrStart, Math.Max(1, i - attrStart)).ToString().ToLowerInvariant();
-            if (i == attrStart)
-            {
-                i++;
-                continue;
-            }
-
-            while (i < html.Length && char.IsWhiteSpace(html[i]))
-            {
-                i++;
-            }
-
-            var value = string.Empty;
-            if (i < html.Length && html[i] == '=')
-            {
-                i++;
-                while (i < html.Length && char.IsWhiteSpace(html[i]))
-                {
-                    i++;
-                }
-
-                if (i < html.Length && html[i] is '"' or '\'')
-                {
-                    var quote = html[i];
-                    var end = html.IndexOf(quote, i + 1);
-                    if (end < 0)
-                    {
-                        end = html.Length;
-                    }
-
-                    value = Decode(html.AsSpan(i + 1, end - i - 1));
-                    i = Math.Min(html.Length, end + 1);
-                }
-                else
-                {
-                    var start = i;
-                    while (i < html.Length && html[i] != '>' && !char.IsWhiteSpace(html[i]))
-                    {
-                        i++;
-                    }
-
-                    value = Decode(html.AsSpan(start, i - start));
-                }
-            }
-
-            attributes ??= new List<KeyValuePair<string, string>>(4);
-            if (attributes.Count < 64)
-            {
-                attributes.Add(new KeyValuePair<string, string>(name, value));
-            }
-        }
-
-        var pos = Math.Min(html.Length, i + 1);
+        var tag = tokens.Name;
+        List<KeyValuePair<string, string>>? attributes = tokens.Attributes.Count == 0 ? null : [.. tokens.Attributes];
         if (tag is "html" or "body" or "head")
         {
             if (tag == "html" && doc.HtmlLang is null && attributes is not null)
@@ -262,7 +110,7 @@ internal static class HtmlTreeBuilder
                 doc.HtmlLang = attributes.FirstOrDefault(a => a.Key is "lang" or "xml:lang").Value;
             }
 
-            return pos;
+            return;
         }
 
         CloseImplied(tag, stack);
@@ -271,7 +119,12 @@ internal static class HtmlTreeBuilder
 
         if (HtmlTags.IsRawText(tag))
         {
-            return ReadRawText(html, pos, node, tag, stack, doc, selfClosing);
+            if (tokens.RawTextFollows && tokens.Next())
+            {
+                ReadRawText(tokens.Span, node, tag, stack, doc);
+            }
+
+            return;
         }
 
         if (tag == "meta")
@@ -286,32 +139,23 @@ internal static class HtmlTreeBuilder
         if (HtmlTags.IsVoid(tag))
         {
             Append(node, stack);
-            return pos;
+            return;
         }
 
         if (stack.Count >= MaxDepth)
         {
             // Too deep: the element's content flows into the deepest kept element, its end tag still pops.
             stack.Push(tag, parent);
-            return pos;
+            return;
         }
 
         Append(node, stack);
         doc.Elements.Add(node);
         stack.Push(tag, node);
-        return pos;
     }
 
-    private static int ReadRawText(
-        string html, int pos, HtmlNode node, string tag, OpenElementStack stack, HtmlDocument doc, bool selfClosing)
+    private static void ReadRawText(ReadOnlySpan<char> content, HtmlNode node, string tag, OpenElementStack stack, HtmlDocument doc)
     {
-        if (selfClosing && tag is "svg" or "math" or "script" or "iframe")
-        {
-            return pos;
-        }
-
-        var end = FindRawEnd(html, pos, tag);
-        var content = html.AsSpan(pos, end - pos);
         switch (tag)
         {
             case "script":
@@ -335,32 +179,6 @@ internal static class HtmlTreeBuilder
                 break;
             default:
                 break;
-        }
-
-        var close = end >= html.Length ? html.Length : SkipPast(html, end + 2, '>');
-        return close;
-    }
-
-    private static int FindRawEnd(string html, int from, string tag)
-    {
-        var i = from;
-        while (true)
-        {
-            var idx = html.IndexOf("</", i, StringComparison.Ordinal);
-            if (idx < 0)
-            {
-                return html.Length;
-            }
-
-            var nameStart = idx + 2;
-            if (nameStart + tag.Length <= html.Length &&
-                html.AsSpan(nameStart, tag.Length).Equals(tag, StringComparison.OrdinalIgnoreCase) &&
-                (nameStart + tag.Length == html.Length || !IsNameChar(html[nameStart + tag.Length])))
-            {
-                return idx;
-            }
-
-            i = idx + 2;
         }
     }
 
@@ -439,9 +257,4 @@ internal static class HtmlTreeBuilder
     }
 
     private static void Append(HtmlNode node, OpenElementStack stack) => stack.Top.Node.Children.Add(node);
-
-    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':' or '.';
-
-    private static string Decode(ReadOnlySpan<char> value) =>
-        value.Contains('&') ? WebUtility.HtmlDecode(value.ToString()) : value.ToString();
 }

@@ -18,6 +18,12 @@ public sealed class ArticleParsing(ArticleExtractor extractor)
 
     public ParseOutcome Parse(ParseRequest request)
     {
+        var outcome = ParseUnchecked(request);
+        return outcome.Article is null ? outcome : ParseOutcome.Parsed(OutputHygiene.Clean(outcome.Article));
+    }
+
+    private ParseOutcome ParseUnchecked(ParseRequest request)
+    {
         if (request.Kind == ArticleSourceKind.Html)
         {
             return FromPage(HtmlDecoding.Decode(request.Body, request.Charset is null ? null : $"text/html; charset={request.Charset}"), request);

@@ -9,16 +9,27 @@ namespace NewsIngest.Store.Persistence;
 
 /// <summary>
 /// The read side behind the query API. Every value travels as a parameter; only fixed SQL fragments are
-/// composed. Entities match by exact name. Full-text search is PostgreSQL's generated <c>search</c> tsvector; SQLite falls back to LIKE.
+/// composed; each query is cancelled after <see cref="StatementTimeoutSeconds"/>. Entities match by exact name (a GIN
+/// index on PostgreSQL). Full-text search is PostgreSQL's generated <c>search</c> tsvector; SQLite falls back to LIKE.
 /// </summary>
 public sealed class ArticleQueries(SqlDialect dialect)
 {
+    /// <summary>Longest a query may run (seconds): the database is asked to cancel it then, and the request fails.</summary>
+    public const int StatementTimeoutSeconds = 5;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static DbCommand QueryCommand(DbConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandTimeout = StatementTimeoutSeconds;
+        return command;
+    }
 
     public async Task<ArticlePage> ListAsync(ArticleQuery query, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var command = QueryCommand(connection);
         var conditions = new List<string>();
         if (query.Since is { } since)
         {
@@ -99,7 +110,7 @@ public sealed class ArticleQueries(SqlDialect dialect)
             return null;
         }
 
-        await using var command = connection.CreateCommand();
+        await using var command = QueryCommand(connection);
         command.CommandText = "SELECT article_id, source, url, feed_url, similarity, seen_at FROM sightings WHERE story_id = @story ORDER BY seen_at, article_id";
         Add(command, "story", dialect.Id(storyId));
         var sightings = new List<SightingView>();
@@ -121,7 +132,7 @@ public sealed class ArticleQueries(SqlDialect dialect)
     public async Task<StoreStats> StatsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var totals = connection.CreateCommand();
+        await using var totals = QueryCommand(connection);
         totals.CommandText = $"""
             SELECT
                 (SELECT COUNT(*) FROM articles),
@@ -138,7 +149,7 @@ public sealed class ArticleQueries(SqlDialect dialect)
                 (Count(reader, 0), Count(reader, 1), Count(reader, 2), Count(reader, 3), Count(reader, 4));
         }
 
-        await using var perLanguage = connection.CreateCommand();
+        await using var perLanguage = QueryCommand(connection);
         perLanguage.CommandText = "SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY language";
         var languages = new SortedDictionary<string, long>(StringComparer.Ordinal);
         await using (var reader = await perLanguage.ExecuteReaderAsync(cancellationToken))
@@ -154,7 +165,7 @@ public sealed class ArticleQueries(SqlDialect dialect)
 
     private async Task<ArticleStored?> FindRecordAsync(DbConnection connection, Guid articleId, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        await using var command = QueryCommand(connection);
         command.CommandText = "SELECT record FROM articles WHERE article_id = @id";
         Add(command, "id", dialect.Id(articleId));
         var value = await command.ExecuteScalarAsync(cancellationToken);

@@ -68,6 +68,10 @@ public static class Schema
         ALTER TABLE sightings ADD COLUMN IF NOT EXISTS publish_lease_until timestamptz NULL;
         CREATE INDEX IF NOT EXISTS ix_articles_pending ON articles (stored_at) WHERE NOT published_to_topic;
         """,
+        """
+        CREATE INDEX IF NOT EXISTS ix_articles_entities ON articles USING GIN ((record -> 'enrichment' -> 'entities') jsonb_path_ops);
+        CREATE INDEX IF NOT EXISTS ix_articles_language_category ON articles (language, category, stored_at DESC);
+        """,
     ];
 
     public static readonly IReadOnlyList<string> SqliteMigrations =
@@ -131,6 +135,9 @@ public static class Schema
         ALTER TABLE sightings ADD COLUMN publish_lease_until TEXT NULL;
         CREATE INDEX IF NOT EXISTS ix_articles_pending ON articles (stored_at) WHERE published_to_topic = 0;
         CREATE INDEX IF NOT EXISTS ix_sightings_pending ON sightings (seen_at) WHERE published_to_topic = 0;
+        """,
+        """
+        CREATE INDEX IF NOT EXISTS ix_articles_language_category ON articles (language, category, stored_at DESC);
         """,
     ];
 }

@@ -22,7 +22,7 @@ public sealed class StoryDeduplicator(IArticleRepository repository) : IDisposab
     public async Task<StoryDecision> StoreAsync(ArticleStored record, CancellationToken cancellationToken)
     {
         var fingerprint = StoryFingerprint.Of(record.Article.Title, record.Article.Paragraphs);
-        var canonicalUrl = UrlCanonicalizer.Canonicalize(record.Article.CanonicalUrl ?? record.Article.Url);
+        var canonicalUrl = CanonicalUrlRule.Key(record.Article.CanonicalUrl, record.Article.Url);
         await _gate.WaitAsync(cancellationToken);
         try
         {

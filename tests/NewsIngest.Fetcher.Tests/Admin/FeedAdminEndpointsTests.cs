@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using NewsIngest.Fetcher.Admin;
 using NewsIngest.Fetcher.State;
 
@@ -12,7 +14,10 @@ namespace NewsIngest.Fetcher.Tests.Admin;
 
 public sealed class FeedAdminEndpointsTests : IAsyncLifetime
 {
+    private const string ApiKey = "test-admin-key";
+
     private WebApplication _app = null!;
+    private FakeLogCollector _logs = null!;
     private HttpClient _client = null!;
 
     public async ValueTask InitializeAsync()
@@ -22,18 +27,66 @@ public sealed class FeedAdminEndpointsTests : IAsyncLifetime
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new FeedStateStore(StateDialect.Memory()));
+        builder.Logging.AddFakeLogging();
         _app = builder.Build();
-        _app.MapFeedAdmin();
+        _logs = _app.Services.GetFakeLogCollector();
+        _app.MapFeedAdmin(ApiKey);
         await _app.Services.GetRequiredService<FeedStateStore>().MigrateAsync(CancellationToken.None);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _client = new HttpClient { BaseAddress = new Uri(address) };
+        _client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
     }
 
     public async ValueTask DisposeAsync()
     {
         _client.Dispose();
         await _app.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-key")]
+    public async Task Feeds_WithoutTheApiKey_AreUnauthorizedAndLogged(string? key)
+    {
+        // Arrange (issue 10, row 5: anyone reaching port 8080 could add, pause and delete feeds)
+        using var anonymous = new HttpClient { BaseAddress = _client.BaseAddress };
+        if (key is not null)
+        {
+            anonymous.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
+        // Act
+        using var added = await anonymous.PostAsJsonAsync("/feeds", new { url = "https://news.example.org/feed.xml" });
+        using var deleted = await anonymous.DeleteAsync(new Uri("/feeds/any", UriKind.Relative));
+
+        // Assert
+        added.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        deleted.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await _app.Services.GetRequiredService<FeedStateStore>().ListAsync(CancellationToken.None)).ShouldBeEmpty();
+        var refusals = _logs.GetSnapshot().Where(log => log.Message.StartsWith("Refused ", StringComparison.Ordinal)).ToList();
+        refusals.Count.ShouldBe(2);
+        refusals[0].Message.ShouldBe($"Refused POST /feeds from 127.0.0.1: {(key is null ? "no API key" : "wrong API key")}");
+    }
+
+    [Fact]
+    public async Task Feeds_NoApiKeyConfigured_EndpointsAreOff()
+    {
+        // Arrange
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton(new FeedStateStore(StateDialect.Memory()));
+        await using var app = builder.Build();
+        app.MapFeedAdmin(apiKey: null);
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+
+        // Act
+        using var response = await client.PostAsJsonAsync("/feeds", new { url = "https://news.example.org/feed.xml" });
+
+        // Assert
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

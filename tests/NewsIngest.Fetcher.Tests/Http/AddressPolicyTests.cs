@@ -26,6 +26,11 @@ public sealed class AddressPolicyTests
     [InlineData("::ffff:169.254.169.254", "link-local (cloud metadata)")]
     [InlineData("::ffff:127.0.0.1", "loopback")]
     [InlineData("64:ff9b::a9fe:a9fe", "link-local (cloud metadata)")]
+    [InlineData("::ffff:0:127.0.0.1", "loopback")]
+    [InlineData("::ffff:0:169.254.169.254", "link-local (cloud metadata)")]
+    [InlineData("2002:7f00:1::1", "6to4 tunnel embedding 127.0.0.1")]
+    [InlineData("2002:0808:0808::1", "6to4 tunnel embedding 8.8.8.8")]
+    [InlineData("2001:0:4136:e378:8000:63bf:80ff:fffe", "Teredo tunnel embedding 127.0.0.1")]
     public void Refusal_NonPublicAddress_NamesTheReason(string address, string reason)
     {
         // Arrange

@@ -40,6 +40,7 @@ public sealed class FetcherRestartTests(BrokerFixture broker, DatabaseFixture da
         var environment = await EnvironmentAsync();
         var admin = new Uri(environment["ASPNETCORE_URLS"]!);
         using var http = new HttpClient { BaseAddress = admin };
+        http.DefaultRequestHeaders.Add("X-Api-Key", environment["Fetcher__AdminApiKey"]);
         await using (var first = Start(environment))
         {
             await first.WaitForOutputAsync(line => line.Contains("HTTP 200, 2 new, 0 seen", StringComparison.Ordinal), Patience);
@@ -87,6 +88,7 @@ public sealed class FetcherRestartTests(BrokerFixture broker, DatabaseFixture da
             ["Fetcher__PollInterval"] = "01:00:00",
             ["Fetcher__MinHostDelay"] = "00:00:00",
             ["Fetcher__AllowedHosts__0"] = "127.0.0.1",
+            ["Fetcher__AdminApiKey"] = "restart-test-key",
             ["Fetcher__State__Provider"] = "Postgres",
             ["Fetcher__State__ConnectionString"] = await database.Server.CreateDatabaseAsync(),
             ["Fetcher__Feeds__0__Url"] = _feeds.UrlFor(FeedPath).ToString(),

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -31,7 +32,9 @@ internal sealed class StoreApiHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<StoreApiHost> StartAsync(string backend, PostgresServer postgres, CancellationToken cancellationToken)
+    public Microsoft.Extensions.Logging.Testing.FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
+
+    public static async Task<StoreApiHost> StartAsync(string backend, PostgresServer postgres, CancellationToken cancellationToken, string? apiKey = null)
     {
         string? sqlitePath = null;
         SqlDialect dialect;
@@ -52,8 +55,9 @@ internal sealed class StoreApiHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton(dialect);
         builder.Services.AddSingleton<ArticleQueries>();
+        builder.Logging.AddFakeLogging();
         var app = builder.Build();
-        app.MapStoreApi();
+        app.MapStoreApi(apiKey);
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -1,0 +1,94 @@
+using System.Text;
+
+namespace NewsIngest.Text.Charsets;
+
+/// <summary>
+/// Turns fetched bytes into text, for each kind of document the pipeline reads. Every path: byte-order mark first,
+/// then the labels that kind of document carries, resolved by <see cref="CharsetNames"/> (unknown or unsupported
+/// labels fall back, never throw), then UTF-8; bytes that are not UTF-8 after all are read as windows-1252.
+/// </summary>
+public static class TextDecoder
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>A feed: BOM, a 16-bit layout without BOM, the HTTP charset, the XML declaration, UTF-8.</summary>
+    public static string DecodeFeed(ReadOnlySpan<byte> content, string? contentType)
+    {
+        if (ByteOrderMark.Detect(content, out var length) is { } marked)
+        {
+            return DecodeOrFallback(content[length..], marked);
+        }
+
+        if (SniffUtf16(content) is { } utf16)
+        {
+            return utf16.GetString(content);
+        }
+
+        var encoding = CharsetNames.Resolve(CharsetLabels.InContentType(contentType)) ?? CharsetNames.Resolve(CharsetLabels.InXmlDeclaration(content));
+        return DecodeOrFallback(content, encoding);
+    }
+
+    /// <summary>A page: BOM, the HTTP charset, a &lt;meta&gt; declaration in the first 4 KB, UTF-8 (invalid bytes as U+FFFD).</summary>
+    public static string DecodeHtml(ReadOnlySpan<byte> content, string? contentType)
+    {
+        if (ByteOrderMark.Detect(content, out var length) is { } marked)
+        {
+            return marked.GetString(content[length..]);
+        }
+
+        var encoding = CharsetNames.Resolve(CharsetLabels.InContentType(contentType)) ?? CharsetNames.Resolve(CharsetLabels.InMetaTag(content));
+        return (encoding ?? Encoding.UTF8).GetString(content);
+    }
+
+    /// <summary>Plain text: BOM, the given charset (invalid bytes as U+FFFD), else UTF-8 or, failing that, windows-1252.</summary>
+    public static string DecodePlain(ReadOnlySpan<byte> content, string? charset)
+    {
+        if (ByteOrderMark.Detect(content, out var length) is { } marked)
+        {
+            return marked.GetString(content[length..]);
+        }
+
+        return CharsetNames.Resolve(charset) is { } declared ? declared.GetString(content) : DecodeOrFallback(content, null);
+    }
+
+    /// <summary>UTF-8 (strictly, with windows-1252 for bytes that are not UTF-8) unless another encoding is given.</summary>
+    private static string DecodeOrFallback(ReadOnlySpan<byte> content, Encoding? encoding)
+    {
+        if (encoding is not null && encoding.CodePage != 65001)
+        {
+            return encoding.GetString(content);
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(content);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.GetEncoding(1252).GetString(content);
+        }
+    }
+
+    private static Encoding? SniffUtf16(ReadOnlySpan<byte> content)
+    {
+        if (content.Length < 4)
+        {
+            return null;
+        }
+
+        // "<?" or "<r" etc. in UTF-16 without a BOM: every other byte is zero.
+        if (content[0] != 0 && content[1] == 0 && content[2] != 0 && content[3] == 0)
+        {
+            return Encoding.Unicode;
+        }
+
+        if (content[0] == 0 && content[1] != 0 && content[2] == 0 && content[3] != 0)
+        {
+            return Encoding.BigEndianUnicode;
+        }
+
+        return null;
+    }
+}
