@@ -1,8 +1,21 @@
 using System.Globalization;
 using NewsIngest.Parser.Benchmarks;
+using NewsIngest.Parser.Extraction.Evaluation;
 
 // Compares extraction speed on the dev pages: NewsIngest's extractor vs Mozilla Readability on jsdom.
 // Usage: dotnet run -c Release --project tests/NewsIngest.Parser.Benchmarks [-- ROUNDS]
+//        dotnet run -c Release --project tests/NewsIngest.Parser.Benchmarks -- report DEVSET_FOLDER...  (per-page scores)
+if (args.Length > 0 && args[0] == "report")
+{
+    foreach (var folder in args.Skip(1))
+    {
+        Console.WriteLine($"== {folder}");
+        Console.Write(DevSetEvaluation.Report(DevSetEvaluation.Run(folder)));
+    }
+
+    return;
+}
+
 var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
 var root = RepositoryPaths.Root();
 var devSet = RepositoryPaths.DevSet(root);
