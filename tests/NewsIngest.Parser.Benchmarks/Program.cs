@@ -16,6 +16,14 @@ if (args.Length > 0 && args[0] == "report")
     return;
 }
 
+if (args.Length > 1 && args[0] == "show")
+{
+    var article = new NewsIngest.Parser.Extraction.ArticleExtractor().Extract(
+        NewsIngest.Parser.Extraction.HtmlDecoding.Decode(File.ReadAllBytes(args[1]), null), args.Length > 2 ? new Uri(args[2]) : null);
+    Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(article with { Html = null }, new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    return;
+}
+
 var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
 var root = RepositoryPaths.Root();
 var devSet = RepositoryPaths.DevSet(root);

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace NewsIngest.Parser.Extraction;
+
+/// <summary>
+/// Checks the scorer's pick against the other views of the page and falls back to the better-supported one when the
+/// pick is suspiciously short or leaves out most of the page's coherent prose (trafilatura's pattern: own rules first,
+/// fallbacks when the result looks wrong).
+/// </summary>
+internal static partial class CandidateChooser
+{
+    /// <summary>The pick is doubted when it holds less than this share of the prose cluster's text.</summary>
+    private const double MinClusterCoverage = 0.6;
+
+    /// <summary>A fallback must be this much longer than the pick to replace it.</summary>
+    private const double MinGain = 1.2;
+
+    /// <summary>A JSON-LD articleBody shorter than this is too likely a teaser to stand in for the article.</summary>
+    private const int MinStructuredBody = 500;
+
+    public static List<ContentBlock> Choose(HtmlDocument doc, ArticleCandidate primary, ArticleMetadata meta, Uri? url)
+    {
+        var chosen = primary;
+        var cluster = TextCluster.Find(doc);
+        if (cluster is not null)
+        {
+            var covered = cluster.ProseUnder(primary.Roots);
+            if (Environment.GetEnvironmentVariable("XDEBUG") is not null) Console.Error.WriteLine($"DEBUG cluster root={Describe(cluster.Root)} rootProse={cluster.RootProse} pageProse={cluster.PageProse} covered={covered} primary={string.Join(",", primary.Roots.Select(Describe))} len={primary.TextLength}");
+            IReadOnlySet<HtmlNode>? protect = null;
+
+            // The pick holds the prose but lost much of it while collecting: class/id hints inside it were wrong.
+            if (primary.TextLength < covered * MinClusterCoverage)
+            {
+                protect = cluster.Protected();
+                chosen = Better(chosen, ArticleCandidate.From(doc, primary.Roots, protect, meta.Title, url));
+            }
+
+            // The pick misses most of a cluster of prose that is larger than the pick itself.
+            if (covered < cluster.RootProse * MinClusterCoverage && cluster.RootProse > primary.TextLength * MinGain)
+            {
+                protect ??= cluster.Protected();
+                chosen = Better(chosen, ArticleCandidate.From(doc, [cluster.Root], protect, meta.Title, url));
+            }
+        }
+
+        return PreferStructuredBody(chosen.Blocks, meta.Body);
+    }
+
+    private static ArticleCandidate Better(ArticleCandidate current, ArticleCandidate alternative) =>
+        alternative.TextLength > current.TextLength * MinGain ? alternative : current;
+
+    /// <summary>When the page's JSON-LD carries an <c>articleBody</c> several times longer than the text found in the
+    /// markup, the markup search has failed (content hidden, scripted or oddly nested) and the publisher's own body is used.</summary>
+    private static List<ContentBlock> PreferStructuredBody(List<ContentBlock> blocks, string? body)
+    {
+        if (body is null || body.Length < MinStructuredBody || blocks.Sum(b => b.Text.Length) * 3 > body.Length)
+        {
+            return blocks;
+        }
+
+        var text = WebUtility.HtmlDecode(Tags().Replace(body, "\n"));
+        return text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(TextNormalizer.Normalize)
+            .Where(p => p.Length > 0)
+            .Select(p => new ContentBlock("p", p, WebUtility.HtmlEncode(p), 0, null))
+            .ToList();
+    }
+
+    internal static string Describe(HtmlNode n) => $"{n.Tag}#{n.Attr("id")}.{n.Attr("class")}";
+
+    [GeneratedRegex("<[^>]{0,200}>")]
+    private static partial Regex Tags();
+}
