@@ -47,15 +47,18 @@ internal sealed class TextCluster
                 continue;
             }
 
+            // Text in list items is a list of entries (comments, gallery captions, references, teasers), not the article.
+            if (e.Parent is not { } parent || IsList(parent) || (parent.Parent is { } up && IsList(up)))
+            {
+                continue;
+            }
+
             prose[e] = e.TextLength;
             pageProse += e.TextLength;
-            if (e.Parent is { } parent)
+            credit[parent] = credit.GetValueOrDefault(parent) + e.TextLength;
+            if (parent.Parent is { } grand)
             {
-                credit[parent] = credit.GetValueOrDefault(parent) + e.TextLength;
-                if (parent.Parent is { } grand)
-                {
-                    credit[grand] = credit.GetValueOrDefault(grand) + (e.TextLength / 2.0);
-                }
+                credit[grand] = credit.GetValueOrDefault(grand) + (e.TextLength / 2.0);
             }
         }
 
@@ -116,6 +119,8 @@ internal sealed class TextCluster
 
         return total;
     }
+
+    private static bool IsList(HtmlNode e) => e.Tag is "ul" or "ol" or "li" or "dl" or "dd" or "dt";
 
     /// <summary>A paragraph element, or a container whose content is inline only; never one inside another paragraph.</summary>
     private static bool IsParagraph(HtmlNode e) =>
