@@ -37,6 +37,7 @@ public static class DevSetEvaluation
             if (Text(gold, "title") is { } title)
             {
                 fields.Add(new FieldCheck("title", title, article.Title, MetadataMatch.Title(title, article.Title)));
+                fields.Add(new FieldCheck("title-exact", title, article.Title, MetadataMatch.TitleExact(title, article.Title)));
             }
 
             if (Text(gold, "byline") is { } byline)
@@ -83,7 +84,7 @@ public static class DevSetEvaluation
             sb.AppendLine(c, $"{ShingleScore.PageF1(p.Body),6:F3} {ShingleScore.Precision(p.Body),6:F3} {ShingleScore.Recall(p.Body),6:F3} {p.PredictedChars,7}  {p.Id}{(p.NoArticleReason is null ? string.Empty : "  (no article: " + p.NoArticleReason + ")")}");
         }
 
-        foreach (var miss in pages.SelectMany(p => p.Fields.Where(f => !f.Match).Select(f => (p.Id, f))).OrderBy(m => m.f.Field, StringComparer.Ordinal))
+        foreach (var miss in pages.SelectMany(p => p.Fields.Where(f => !f.Match && f.Field != "title-exact").Select(f => (p.Id, f))).OrderBy(m => m.f.Field, StringComparer.Ordinal))
         {
             sb.AppendLine(c, $"{miss.f.Field} miss {miss.Id}: gold \"{Flat(miss.f.Gold)}\" ours \"{Flat(miss.f.Ours ?? string.Empty)}\"");
         }
@@ -102,7 +103,7 @@ public static class DevSetEvaluation
         return sb.AppendLine().ToString();
     }
 
-    private static readonly string[] FieldNames = ["title", "byline", "published", "language"];
+    private static readonly string[] FieldNames = ["title", "title-exact", "byline", "published", "language"];
 
     private static string Flat(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
