@@ -26,7 +26,6 @@ internal static partial class CandidateChooser
         if (cluster is not null)
         {
             var covered = cluster.ProseUnder(primary.Roots);
-            if (Environment.GetEnvironmentVariable("XDEBUG") is not null) Console.Error.WriteLine($"DEBUG cluster root={Describe(cluster.Root)} rootProse={cluster.RootProse} pageProse={cluster.PageProse} covered={covered} primary={string.Join(",", primary.Roots.Select(Describe))} len={primary.TextLength}");
             IReadOnlySet<HtmlNode>? protect = null;
 
             // The pick holds the prose but lost much of it while collecting: class/id hints inside it were wrong.
@@ -66,8 +65,6 @@ internal static partial class CandidateChooser
             .Select(p => new ContentBlock("p", p, WebUtility.HtmlEncode(p), 0, null))
             .ToList();
     }
-
-    internal static string Describe(HtmlNode n) => $"{n.Tag}#{n.Attr("id")}.{n.Attr("class")}";
 
     [GeneratedRegex("<[^>]{0,200}>")]
     private static partial Regex Tags();
