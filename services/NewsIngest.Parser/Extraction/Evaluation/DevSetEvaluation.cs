@@ -105,7 +105,11 @@ public static class DevSetEvaluation
 
     private static readonly string[] FieldNames = ["title", "title-exact", "byline", "published", "language"];
 
-    private static string Flat(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string Flat(string s)
+    {
+        var flat = string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length > 160 ? flat[..160] + "…" : flat;
+    }
 
     private static string? Text(JsonElement gold, string name) =>
         gold.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } s ? s : null;
