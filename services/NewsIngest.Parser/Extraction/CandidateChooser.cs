@@ -41,9 +41,61 @@ internal static partial class CandidateChooser
                 protect ??= cluster.Protected();
                 chosen = Better(chosen, ArticleCandidate.From(doc, [cluster.Root], protect, meta.Title, url));
             }
+
+            // The page marks its article (itemprop=articleBody, its only <article> or <main>) and the pick lies
+            // elsewhere while the marked element holds more prose than the pick has text.
+            if (MarkedArticle(doc) is { } marked && !Overlaps(primary.Roots, marked) &&
+                cluster.ProseUnder([marked]) > primary.TextLength * MinGain)
+            {
+                chosen = Better(chosen, ArticleCandidate.From(doc, [marked], protect, meta.Title, url));
+            }
         }
 
         return PreferStructuredBody(chosen.Blocks, meta.Body);
+    }
+
+    /// <summary>The element the page itself marks as its article: the only <c>itemprop=articleBody</c>, else the
+    /// only <c>&lt;article&gt;</c>, else the only <c>&lt;main&gt;</c>.</summary>
+    private static HtmlNode? MarkedArticle(HtmlDocument doc)
+    {
+        HtmlNode? body = null, article = null, main = null;
+        int bodies = 0, articles = 0, mains = 0;
+        foreach (var e in doc.Elements)
+        {
+            if (e.Attr("itemprop") is { } itemprop && itemprop.Split(' ').Contains("articleBody"))
+            {
+                body = e;
+                bodies++;
+            }
+            else if (e.Tag == "article")
+            {
+                article = e;
+                articles++;
+            }
+            else if (e.Tag == "main")
+            {
+                main = e;
+                mains++;
+            }
+        }
+
+        return bodies == 1 ? body : articles == 1 ? article : mains == 1 ? main : null;
+    }
+
+    private static bool Overlaps(IReadOnlyList<HtmlNode> roots, HtmlNode node) =>
+        roots.Any(r => IsInside(r, node) || IsInside(node, r));
+
+    private static bool IsInside(HtmlNode node, HtmlNode ancestor)
+    {
+        for (var a = node; a is not null; a = a.Parent)
+        {
+            if (a == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ArticleCandidate Better(ArticleCandidate current, ArticleCandidate alternative) =>
