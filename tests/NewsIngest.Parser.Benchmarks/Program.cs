@@ -4,7 +4,9 @@ using NewsIngest.Parser.Extraction.Evaluation;
 
 // Compares extraction speed on the dev pages: NewsIngest's extractor vs Mozilla Readability on jsdom.
 // Usage: dotnet run -c Release --project tests/NewsIngest.Parser.Benchmarks [-- ROUNDS]
+//        dotnet run -c Release --project tests/NewsIngest.Parser.Benchmarks -- ROUNDS --ours-only  (no Readability run)
 //        dotnet run -c Release --project tests/NewsIngest.Parser.Benchmarks -- report DEVSET_FOLDER...  (per-page scores)
+//        dotnet run -c Release --project tests/NewsIngest.Parser.Benchmarks -- show PAGE.html [URL]  (one page's result)
 if (args.Length > 0 && args[0] == "report")
 {
     foreach (var folder in args.Skip(1))
@@ -31,6 +33,10 @@ var benchFolder = Path.Combine(root, "tests", "NewsIngest.Parser.Benchmarks", "r
 
 var ours = ExtractorTimer.PagesPerSecond(devSet, rounds);
 Console.WriteLine($"newsingest  {ours,8:F1} pages/s  ({rounds} rounds, one thread)");
+if (args.Contains("--ours-only"))
+{
+    return;
+}
 
 var readability = ReadabilityRunner.PagesPerSecond(benchFolder, devSet, Math.Max(1, rounds / 5));
 Console.WriteLine($"readability {readability,8:F1} pages/s  (Mozilla Readability on jsdom)");

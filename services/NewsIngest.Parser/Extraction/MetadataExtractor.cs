@@ -51,9 +51,14 @@ internal static partial class MetadataExtractor
         AddAuthors(result.Authors, ld?.Authors);
         if (result.Authors.Count == 0)
         {
+            // By priority: the first kind of author meta that names someone is the byline.
             foreach (var name in AuthorMetas)
             {
                 AddAuthors(result.Authors, All(meta, name).Where(a => !LooksLikeUrl(a)));
+                if (result.Authors.Count > 0)
+                {
+                    break;
+                }
             }
         }
 
