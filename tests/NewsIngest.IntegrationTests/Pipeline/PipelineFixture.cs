@@ -1,5 +1,6 @@
 using System.Text;
 using NewsIngest.Testing;
+using NewsIngest.Testing.Pipeline;
 
 namespace NewsIngest.IntegrationTests.Pipeline;
 
@@ -12,8 +13,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     public const string FeedPath = "/news/feed.xml";
     public const string MalformedFeedPath = "/news/broken.xml";
 
-    private readonly List<(string Project, ServiceProcess Process)> _services = [];
-    private readonly Dictionary<string, Uri> _healthAddresses = [];
+    private PipelineServices? _services;
 
     public RabbitMqNode Broker { get; private set; } = null!;
 
@@ -30,7 +30,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     public string WorkDirectory { get; private set; } = null!;
 
     /// <summary>The running services by project name (<c>NewsIngest.Store</c>, …).</summary>
-    public IReadOnlyDictionary<string, ServiceProcess> Services => _services.ToDictionary(s => s.Project, s => s.Process);
+    public IReadOnlyDictionary<string, ServiceProcess> Services => _services!.Processes;
 
     public async ValueTask InitializeAsync()
     {
@@ -50,31 +50,23 @@ public sealed class PipelineFixture : IAsyncLifetime
         Feeds.MapResponse(MalformedFeedPath, StaticResponse.Text("<html><body><h1>Temporarily unavailable</h1></body></html>", "application/rss+xml"));
         Subscriber = await TopicSubscriber.StartAsync(Broker.CreateConnectionFactory(), "article.stored.#");
 
-        var common = new Dictionary<string, string?>
-        {
-            ["Messaging__Transport"] = "RabbitMq",
-            ["Messaging__ClaimCheckPath"] = claims,
-            ["Messaging__RetryLimit"] = "1",
-            ["RabbitMqTransport__Host"] = Broker.Host,
-            ["RabbitMqTransport__Port"] = Broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["RabbitMqTransport__User"] = Broker.UserName,
-            ["RabbitMqTransport__Pass"] = Broker.Password,
-            ["Logs__Format"] = "json",
-        };
-        Start("NewsIngest.Store", common, new()
+        var common = PipelineServices.CommonEnvironment(Broker, claims);
+        common["Messaging__RetryLimit"] = "1";
+        _services = new PipelineServices(common);
+        _services.Start(PipelineServices.Store, new Dictionary<string, string?>
         {
             ["Store__Provider"] = "Postgres",
             ["Store__ConnectionString"] = DatabaseConnectionString,
         });
-        Start("NewsIngest.Enricher", common, []);
-        Start("NewsIngest.Parser", common, []);
+        _services.Start(PipelineServices.Enricher, new Dictionary<string, string?>());
+        _services.Start(PipelineServices.Parser, new Dictionary<string, string?>());
         // The consumers' queues exist once their services are up; only then may the fetcher publish.
-        foreach (var (_, process) in _services)
+        foreach (var project in Services.Keys)
         {
-            await WaitUntilStartedAsync(process);
+            await _services.WaitUntilStartedAsync(project);
         }
 
-        Start("NewsIngest.Fetcher", common, new()
+        _services.Start(PipelineServices.Fetcher, new Dictionary<string, string?>
         {
             ["Fetcher__InboxPath"] = Inbox,
             ["Fetcher__InboxScanInterval"] = "00:00:00.250",
@@ -85,7 +77,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             ["Fetcher__Feeds__1__Url"] = Feeds.UrlFor(MalformedFeedPath).ToString(),
         });
 
-        await WaitUntilStartedAsync(_services[^1].Process);
+        await _services.WaitUntilStartedAsync(PipelineServices.Fetcher);
     }
 
     /// <summary>Drops a file into the inbox the way an operator should: written aside, then moved in.</summary>
@@ -98,18 +90,16 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public void DropIntoInbox(string name, string text) => DropIntoInbox(name, Encoding.UTF8.GetBytes(text));
 
-    public IEnumerable<string> LogsOf(string service) => Services[service].Lines;
+    public IEnumerable<string> LogsOf(string service) => _services!.LogsOf(service);
 
     /// <summary>The HTTP address (health endpoints) of a running service.</summary>
-    public Uri AddressOf(string service) => _healthAddresses[service];
+    public Uri AddressOf(string service) => _services!.AddressOf(service);
 
     public async ValueTask DisposeAsync()
     {
-        var logs = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "newsingest-test-logs")).FullName;
-        foreach (var (project, process) in _services)
+        if (_services is not null)
         {
-            await process.DisposeAsync();
-            await File.WriteAllLinesAsync(Path.Combine(logs, project + ".log"), process.Lines);
+            await _services.DisposeAsync();
         }
 
         if (Subscriber is not null)
@@ -133,24 +123,6 @@ public sealed class PipelineFixture : IAsyncLifetime
         }
 
         await TestDirectory.DeleteAsync(WorkDirectory);
-    }
-
-    private static Task<string> WaitUntilStartedAsync(ServiceProcess service) =>
-        service.WaitForOutputAsync(line => line.Contains("Application started", StringComparison.Ordinal), TimeSpan.FromSeconds(90));
-
-    private void Start(string project, Dictionary<string, string?> common, Dictionary<string, string?> own)
-    {
-        var environment = new Dictionary<string, string?>(common);
-        foreach (var (key, value) in own)
-        {
-            environment[key] = value;
-        }
-
-        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        environment["ASPNETCORE_URLS"] = address.ToString();
-        _healthAddresses[project] = address;
-        var dll = RepositoryPaths.ServiceDll(project);
-        _services.Add((project, ServiceProcess.StartDll(dll, environment, workingDirectory: Path.GetDirectoryName(dll))));
     }
 
     /// <summary>The page behind the first feed entry: more text than the feed carries, plus boilerplate.</summary>

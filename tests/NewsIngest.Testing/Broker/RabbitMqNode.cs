@@ -20,7 +20,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
     private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly Process _process;
+    private Process _process;
     private readonly IReadOnlyDictionary<string, string?> _environment;
     private readonly string _epmd;
     private readonly bool _startedEpmd;
@@ -63,8 +63,8 @@ public sealed class RabbitMqNode : IAsyncDisposable
     /// <summary>Scratch directory holding config, data (mnesia) and logs; deleted on dispose.</summary>
     public string Directory { get; }
 
-    /// <summary>Process id of the server script, which leads the node's process group.</summary>
-    public int ProcessId { get; }
+    /// <summary>Process id of the server script, which leads the node's process group (a new one after <see cref="StartAgainAsync"/>).</summary>
+    public int ProcessId { get; private set; }
 
     public Uri AmqpUri => AmqpUriFor("/");
 
@@ -154,6 +154,33 @@ public sealed class RabbitMqNode : IAsyncDisposable
         var result = await ExternalCommand.RunCheckedAsync(
             ControlScript, arguments.Prepend(NodeName).Prepend("-n"), _environment, TimeSpan.FromSeconds(60), cancellationToken);
         return result.StandardOutput;
+    }
+
+    /// <summary>
+    /// Kills the node the hard way (SIGKILL to its whole process group, as a crashed machine would), keeping its
+    /// directory, so <see cref="StartAgainAsync"/> brings it back with its durable queues and persistent messages.
+    /// </summary>
+    public async Task CrashAsync()
+    {
+        Signals.SendToGroup(ProcessId, Signals.Kill);
+        if (!await WaitForGroupToEndAsync(ProcessId, StopTimeout))
+        {
+            throw new InvalidOperationException($"RabbitMQ node {NodeName} (process group {ProcessId}) was still running {StopTimeout.TotalSeconds:0} s after SIGKILL.");
+        }
+    }
+
+    /// <summary>Starts the node again after <see cref="CrashAsync"/>: same directory, node name and ports.</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_process.HasExited)
+        {
+            throw new InvalidOperationException($"RabbitMQ node {NodeName} is still running.");
+        }
+
+        _process.Dispose();
+        _process = Launch(Directory, _environment);
+        ProcessId = _process.Id;
+        await WaitUntilAcceptingConnectionsAsync(DefaultStartTimeout, cancellationToken);
     }
 
     public async Task StopAsync()

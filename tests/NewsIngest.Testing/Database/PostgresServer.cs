@@ -118,6 +118,28 @@ public sealed partial class PostgresServer : IAsyncDisposable
         return ConnectionStringFor(database);
     }
 
+    /// <summary>Process id of the postmaster (from <c>postmaster.pid</c>), whose children are the backends; null while stopped.</summary>
+    public int? PostmasterProcessId
+    {
+        get
+        {
+            var file = Path.Combine(DataDirectory, "postmaster.pid");
+            return File.Exists(file) && int.TryParse(File.ReadLines(file).FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid)
+                ? pid
+                : null;
+        }
+    }
+
+    /// <summary>Stops the server (fast shutdown: sessions are cut off) and keeps its data, for an outage; <see cref="StartAgainAsync"/> ends it.</summary>
+    public async Task StopServerAsync(CancellationToken cancellationToken = default)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await RunAsync(_binaries.PgCtl, ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], cancellationToken);
+    }
+
+    /// <summary>Starts the server again after <see cref="StopServerAsync"/>, on the same port with the same data.</summary>
+    public Task StartAgainAsync(CancellationToken cancellationToken = default) => StartClusterAsync(cancellationToken);
+
     public async Task StopAsync()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1)

@@ -209,11 +209,23 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
             catch (TimeoutException)
             {
-                await KillAsync();
+                await KillTreeAsync();
             }
         }
 
         return _process.ExitCode;
+    }
+
+    /// <summary>Kills the process at once with SIGKILL to its process id (kill -9: no shutdown code runs) and waits until it has exited.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Signals.Send(_process.Id, Signals.Kill);
+        }
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(deadline.Token);
     }
 
     /// <summary>The last <paramref name="count"/> lines, one per line, stderr marked; for failure messages.</summary>
@@ -227,12 +239,12 @@ public sealed class ServiceProcess : IAsyncDisposable
             return;
         }
 
-        await KillAsync();
+        await KillTreeAsync();
         _exitCodeAtDisposal = _process.HasExited ? _process.ExitCode : -1;
         _process.Dispose();
     }
 
-    private async Task KillAsync()
+    private async Task KillTreeAsync()
     {
         try
         {

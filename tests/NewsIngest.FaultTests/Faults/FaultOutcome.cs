@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace NewsIngest.FaultTests.Faults;
+
+/// <summary>What one fault run measured; <see cref="Summary"/> is the line the suite prints per scenario.</summary>
+public sealed record FaultOutcome(
+    string Scenario,
+    int Articles,
+    int Lost,
+    int Duplicated,
+    int Unrecognised,
+    IReadOnlyDictionary<string, long> ErrorQueues,
+    TimeSpan? Drain,
+    TimeSpan DrainBound,
+    bool Settled,
+    int VisibleAtFault,
+    int ArrivedAtFault,
+    long StoredRows,
+    long PendingRows,
+    IReadOnlyList<string> ExitedServices,
+    TimeSpan? SlowestRepoll)
+{
+    public long ErrorMessages => ErrorQueues.Values.Sum();
+
+    public string Summary()
+    {
+        var errors = ErrorMessages == 0 ? "0" : $"{ErrorMessages} ({string.Join(", ", ErrorQueues.Where(q => q.Value > 0).Select(q => $"{q.Key} {q.Value}"))})";
+        var drain = Drain is { } time ? $"{time.TotalSeconds:0.0} s (bound {DrainBound.TotalSeconds:0} s)" : $"not drained within {DrainBound.TotalSeconds:0} s";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"fault-suite | {Scenario,-22} | {Articles} articles | lost {Lost} | duplicated {Duplicated} | error queues {errors} | drain {drain} | feeds polled again {(SlowestRepoll is { } repoll ? $"within {repoll.TotalSeconds:0.0} s" : "not all")} | fault at {ArrivedAtFault} on the topic, {VisibleAtFault} visible | rows {StoredRows} stored, {PendingRows} unpublished{(Settled ? string.Empty : " | queues did not settle")}{(Unrecognised > 0 ? $" | {Unrecognised} unrecognised records" : string.Empty)}{(ExitedServices.Count > 0 ? $" | exited: {string.Join(", ", ExitedServices)}" : string.Empty)}");
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+
+namespace NewsIngest.LoadDriver;
+
+/// <summary>The driver's command line: <c>--articles N --paced N --pace PER_SECOND --seed N --timeout MINUTES …</c>.</summary>
+internal sealed record DriverOptions
+{
+    /// <summary>Articles of the burst phase (all visible at once); also what the embedded mode processes.</summary>
+    public int Articles { get; init; } = 2_000;
+
+    /// <summary>Articles of the paced phase, revealed one by one after the burst.</summary>
+    public int PacedArticles { get; init; } = 600;
+
+    /// <summary>Articles per second of the paced phase; null: half the burst's measured throughput.</summary>
+    public double? Pace { get; init; }
+
+    public int Feeds { get; init; } = 20;
+
+    public int Seed { get; init; } = 14;
+
+    public double LongShare { get; init; } = 0.25;
+
+    public double NearDuplicateShare { get; init; } = 0.1;
+
+    public double FullPageShare { get; init; } = 0.1;
+
+    /// <summary>Messages sent through the raw broker's four hops.</summary>
+    public int CeilingMessages { get; init; } = 20_000;
+
+    /// <summary>Upper bound of each phase.</summary>
+    public TimeSpan PhaseTimeout { get; init; } = TimeSpan.FromMinutes(15);
+
+    public bool SkipEmbedded { get; init; }
+
+    public bool SkipCeiling { get; init; }
+
+    public const string Usage = """
+        dotnet run --project tests/NewsIngest.LoadDriver -c Release -- [options]
+          --articles N         burst articles, all visible at once (default 2000); the embedded mode runs the same ones
+          --paced N            articles of the paced phase after the burst (default 600)
+          --pace R             articles/s of the paced phase (default: half the burst throughput)
+          --feeds N            feeds the articles are spread over (default 20)
+          --seed N             seed of the generated articles (default 14)
+          --long F             share of ~800-word articles, the rest ~250 (default 0.25)
+          --near-duplicates F  share of near-duplicates of an earlier article (default 0.1)
+          --full-pages F       share whose text is on a linked page, a teaser in the feed (default 0.1)
+          --ceiling-messages N messages through the raw broker's four hops (default 20000)
+          --timeout MINUTES    upper bound of each phase (default 15)
+          --skip-embedded, --skip-ceiling
+        """;
+
+    public static DriverOptions Parse(string[] args)
+    {
+        var options = new DriverOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--articles" => options with { Articles = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--paced" => options with { PacedArticles = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--pace" => options with { Pace = double.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--feeds" => options with { Feeds = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--seed" => options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--long" => options with { LongShare = double.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--near-duplicates" => options with { NearDuplicateShare = double.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--full-pages" => options with { FullPageShare = double.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--ceiling-messages" => options with { CeilingMessages = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--timeout" => options with { PhaseTimeout = TimeSpan.FromMinutes(double.Parse(Value(), CultureInfo.InvariantCulture)) },
+                "--skip-embedded" => options with { SkipEmbedded = true },
+                "--skip-ceiling" => options with { SkipCeiling = true },
+                _ => throw new ArgumentException($"unknown argument '{args[i]}'"),
+            };
+        }
+
+        if (options.Articles < 1 || options.PacedArticles < 0 || options.Feeds < 1 || options.CeilingMessages < 1 || options.Pace <= 0)
+        {
+            throw new ArgumentException("counts must be positive");
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using NewsIngest.Testing;
+using NewsIngest.Testing.Pipeline;
+
+namespace NewsIngest.LoadDriver;
+
+/// <summary>
+/// One run of the driver: the four services as processes over a throwaway broker and database (<see cref="PipelineHarness"/>),
+/// a burst (every article visible at once), then a paced phase at half the burst's throughput, then the embedded mode
+/// on the burst's articles and the raw broker ceiling; everything printed as plain lines.
+/// </summary>
+internal static class LoadRun
+{
+    public static async Task<int> RunAsync(DriverOptions options, TextWriter output)
+    {
+        var total = options.Articles + options.PacedArticles;
+        var articles = new ArticleGenerator(options.Seed).Generate(total, options.LongShare, options.NearDuplicateShare, options.FullPageShare);
+        output.WriteLine(Invariant($"NewsIngest load driver — {DateTimeOffset.UtcNow:u}, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
+        output.WriteLine(Invariant($"articles: {options.Articles} burst + {options.PacedArticles} paced, seed {options.Seed}, {articles.Count(a => a.WordCount > 500)} long (~800 words), {articles.Count(a => a.NearDuplicateOf is not null)} near-duplicates, {articles.Count(a => a.FullPage)} full-article pages, {options.Feeds} feeds"));
+
+        PhaseResult burst;
+        PhaseResult? paced = null;
+        IReadOnlyDictionary<string, long> peaks;
+        await using (var harness = await PipelineHarness.StartAsync(new PipelineHarnessOptions(articles) { FeedCount = options.Feeds }))
+        {
+            var processes = harness.ProcessIds();
+            burst = await RunPhaseAsync(harness, processes, 0, options.Articles, () => harness.Feeds.RevealUpTo(options.Articles), options.PhaseTimeout);
+            Report(output, "burst", burst);
+            if (burst.Complete && options.PacedArticles > 0)
+            {
+                var pace = options.Pace ?? burst.ArticlesPerSecond / 2;
+                output.WriteLine(Invariant($"paced phase at {pace:0.0} articles/s"));
+                paced = await RunPhaseAsync(harness, processes, options.Articles, total, () => _ = harness.Feeds.RevealPacedAsync(pace, total), options.PhaseTimeout);
+                Report(output, "paced", paced);
+            }
+
+            peaks = processes.ToDictionary(p => p.Key, p => ProcessMeter.PeakResidentBytes(p.Value), StringComparer.Ordinal);
+        }
+
+        output.WriteLine("peak RSS (VmHWM; largest process of each tree): " + string.Join(", ", peaks.Select(p => Invariant($"{Short(p.Key)} {p.Value / 1048576.0:0} MB"))));
+
+        EmbeddedResult? embedded = null;
+        if (!options.SkipEmbedded)
+        {
+            embedded = await EmbeddedRun.RunAsync([.. articles.Take(options.Articles)], options.Feeds, options.PhaseTimeout);
+            output.WriteLine(Invariant($"embedded `newsingest run --once` on the {options.Articles} burst articles: {embedded.Wall.TotalSeconds:0.0} s wall, {embedded.Cpu.TotalMilliseconds / options.Articles:0.00} CPU ms/article, peak RSS {embedded.PeakResidentBytes / 1048576.0:0} MB, exit {embedded.ExitCode}: {embedded.Summary}"));
+        }
+
+        CeilingResult? ceiling = null;
+        if (!options.SkipCeiling)
+        {
+            ceiling = await BrokerCeiling.RunAsync(options.CeilingMessages, options.PhaseTimeout);
+            output.WriteLine(Invariant($"raw broker ceiling (4 chained hops, persistent 1 KB, confirms): {ceiling.MessagesPerSecond:0} msg/s ({ceiling.Messages} in {ceiling.Elapsed.TotalSeconds:0.0} s), broker {ceiling.BrokerCpu.TotalMilliseconds / ceiling.Messages:0.000} CPU ms/message"));
+        }
+
+        var pipelineCpu = burst.TotalCpu.TotalMilliseconds / options.Articles;
+        output.WriteLine(Invariant($"ratio pipeline / embedded CPU per article: {(embedded is null ? "n/a" : (pipelineCpu / (embedded.Cpu.TotalMilliseconds / options.Articles)).ToString("0.00", CultureInfo.InvariantCulture))}× (target ≤ 1.5×)"));
+        output.WriteLine(Invariant($"ratio pipeline articles/s / broker 4-hop msg/s: {(ceiling is null ? "n/a" : (burst.ArticlesPerSecond / ceiling.MessagesPerSecond).ToString("0.000", CultureInfo.InvariantCulture))}"));
+        return burst.Complete && (paced?.Complete ?? true) && (embedded?.ExitCode ?? 0) == 0 ? 0 : 1;
+    }
+
+    private static async Task<PhaseResult> RunPhaseAsync(
+        PipelineHarness harness, IReadOnlyDictionary<string, int> processes, int from, int to, Action reveal, TimeSpan timeout)
+    {
+        var before = CpuReading.Take(processes);
+        var started = Stopwatch.GetTimestamp();
+        reveal();
+        var complete = true;
+        try
+        {
+            await Eventually.UntilAsync(() => harness.ArticlesArrived().Count(i => i >= from && i < to) == to - from, timeout, "every article of the phase is on the topic");
+        }
+        catch (TimeoutException)
+        {
+            complete = false;
+        }
+
+        var cpu = CpuReading.Take(processes).Since(before);
+        var deliveries = harness.Deliveries().Where(d => d.Index >= from && d.Index < to).ToList();
+        var firsts = deliveries.GroupBy(d => d.Index!.Value).ToDictionary(g => g.Key, g => g.Min(d => d.Delivery.ArrivedAt));
+        var last = firsts.Count == 0 ? Stopwatch.GetTimestamp() : firsts.Values.Max();
+        var latencies = firsts.Select(f => Stopwatch.GetElapsedTime(harness.Feeds.VisibleAt(f.Key) ?? started, f.Value));
+        return new PhaseResult(
+            to - from,
+            firsts.Count,
+            deliveries.Count - firsts.Count,
+            deliveries.Count(d => d.Delivery.IsUpdate),
+            Stopwatch.GetElapsedTime(started, last),
+            cpu,
+            new Percentiles(latencies),
+            complete);
+    }
+
+    private static void Report(TextWriter output, string phase, PhaseResult result)
+    {
+        output.WriteLine(Invariant($"{phase}: {result.Arrived}/{result.Articles} articles on the topic ({result.Updates} as article.updated, {result.Duplicates} duplicates) in {result.Elapsed.TotalSeconds:0.0} s = {result.ArticlesPerSecond:0.0} articles/s end to end{(result.Complete ? string.Empty : " — INCOMPLETE, phase timed out")}"));
+        output.WriteLine(Invariant($"{phase}: latency item visible → topic: {result.Latency.Describe()}"));
+        output.WriteLine(Invariant($"{phase}: CPU ms/article: total {result.TotalCpu.TotalMilliseconds / result.Articles:0.00} = ") + string.Join(" + ", result.Cpu.OrderByDescending(c => c.Value).Select(c => Invariant($"{Short(c.Key)} {c.Value.TotalMilliseconds / result.Articles:0.00}"))));
+    }
+
+    private static string Short(string part) => part.StartsWith("NewsIngest.", StringComparison.Ordinal) ? part["NewsIngest.".Length..].ToLowerInvariant() : part;
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+internal sealed record PhaseResult(
+    int Articles,
+    int Arrived,
+    int Duplicates,
+    int Updates,
+    TimeSpan Elapsed,
+    IReadOnlyDictionary<string, TimeSpan> Cpu,
+    Percentiles Latency,
+    bool Complete)
+{
+    public TimeSpan TotalCpu => Cpu.Values.Aggregate(TimeSpan.Zero, (sum, c) => sum + c);
+
+    public double ArticlesPerSecond => Arrived / Math.Max(Elapsed.TotalSeconds, 0.001);
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+
+namespace NewsIngest.Testing.Pipeline;
+
+/// <summary>
+/// The four built services, each started as its own OS process (<c>dotnet NewsIngest.X.dll</c>) with a shared
+/// environment plus its own settings and a free HTTP port for its health endpoints. A service can be killed
+/// (SIGKILL to its process id) and started again with the same settings; the output of every run is kept.
+/// </summary>
+public sealed class PipelineServices(IReadOnlyDictionary<string, string?> common) : IAsyncDisposable
+{
+    public const string Fetcher = "NewsIngest.Fetcher";
+    public const string Parser = "NewsIngest.Parser";
+    public const string Enricher = "NewsIngest.Enricher";
+    public const string Store = "NewsIngest.Store";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly Dictionary<string, Service> _services = new(StringComparer.Ordinal);
+
+    /// <summary>The running process of each started service, by project name.</summary>
+    public IReadOnlyDictionary<string, ServiceProcess> Processes => _services.ToDictionary(s => s.Key, s => s.Value.Current);
+
+    /// <summary>
+    /// The settings every service gets to reach <paramref name="broker"/>, share the claim-check folder
+    /// <paramref name="claimCheckPath"/> and log compact JSON; add to or override them per service in <see cref="Start"/>.
+    /// </summary>
+    public static Dictionary<string, string?> CommonEnvironment(RabbitMqNode broker, string claimCheckPath) =>
+        new(broker.TransportEnvironment())
+        {
+            ["Messaging__Transport"] = "RabbitMq",
+            ["Messaging__ClaimCheckPath"] = claimCheckPath,
+            ["Logs__Format"] = "json",
+        };
+
+    /// <summary>Starts <paramref name="project"/> (e.g. <see cref="Store"/>) with the common settings and its own.</summary>
+    public ServiceProcess Start(string project, IReadOnlyDictionary<string, string?> own)
+    {
+        var environment = new Dictionary<string, string?>(common);
+        foreach (var (key, value) in own)
+        {
+            environment[key] = value;
+        }
+
+        var address = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
+        environment["ASPNETCORE_URLS"] = address.ToString();
+        var service = new Service(environment, address, Launch(project, environment));
+        _services.Add(project, service);
+        return service.Current;
+    }
+
+    /// <summary>Waits until the service's host reports "Application started" (connected, queues declared).</summary>
+    public Task WaitUntilStartedAsync(string project) => WaitUntilStartedAsync(_services[project].Current);
+
+    /// <summary>kill -9 of the service's process (its own id, nothing else), then waits until it has exited.</summary>
+    public Task KillAsync(string project) => _services[project].Current.KillAsync();
+
+    /// <summary>Starts the service again with the settings of its first start and waits until it has started.</summary>
+    public async Task RestartAsync(string project)
+    {
+        var service = _services[project];
+        if (!service.Current.HasExited)
+        {
+            throw new InvalidOperationException($"{project} is still running (process {service.Current.ProcessId}).");
+        }
+
+        service.Previous.Add(service.Current);
+        service.Current = Launch(project, service.Environment);
+        await WaitUntilStartedAsync(service.Current);
+    }
+
+    /// <summary>The HTTP address (health endpoints) of a started service.</summary>
+    public Uri AddressOf(string project) => _services[project].Address;
+
+    /// <summary>Every output line of the service, over all its runs.</summary>
+    public IReadOnlyList<string> LogsOf(string project) =>
+        [.. _services[project].Previous.Append(_services[project].Current).SelectMany(p => p.Lines)];
+
+    /// <summary>Kills every service and writes each one's output to <c>newsingest-test-logs/PROJECT.log</c> under the temp folder.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        var logs = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "newsingest-test-logs")).FullName;
+        foreach (var (project, service) in _services)
+        {
+            await service.Current.DisposeAsync();
+            foreach (var previous in service.Previous)
+            {
+                await previous.DisposeAsync();
+            }
+
+            await File.WriteAllLinesAsync(Path.Combine(logs, project + ".log"), LogsOf(project));
+        }
+    }
+
+    private static Task<string> WaitUntilStartedAsync(ServiceProcess process) =>
+        process.WaitForOutputAsync(line => line.Contains("Application started", StringComparison.Ordinal), StartTimeout);
+
+    private static ServiceProcess Launch(string project, IReadOnlyDictionary<string, string?> environment)
+    {
+        var dll = RepositoryPaths.ServiceDll(project);
+        return ServiceProcess.StartDll(dll, environment, workingDirectory: Path.GetDirectoryName(dll));
+    }
+
+    private sealed class Service(IReadOnlyDictionary<string, string?> environment, Uri address, ServiceProcess current)
+    {
+        public IReadOnlyDictionary<string, string?> Environment { get; } = environment;
+
+        public Uri Address { get; } = address;
+
+        public ServiceProcess Current { get; set; } = current;
+
+        public List<ServiceProcess> Previous { get; } = [];
+    }
+}
