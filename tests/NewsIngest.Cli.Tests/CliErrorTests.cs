@@ -27,6 +27,7 @@ public sealed class CliErrorTests : IAsyncLifetime
     [InlineData(2, "is a directory", "parse", ".")]
     [InlineData(2, "parse needs a FILE", "parse")]
     [InlineData(2, "--batch needs --out", "parse", "--batch", "list.tsv")]
+    [InlineData(2, "no ground-truth.json", "parse", "--report", ".")]
     [InlineData(2, "--url must be an absolute http or https URL", "parse", "article.txt", "--url", "not a url")]
     [InlineData(2, "'text'", "parse", "article.txt", "--format", "bogus")]
     [InlineData(3, "looks binary", "parse", "binary.dat", "--format", "html")]

@@ -1,8 +1,31 @@
 using System.Globalization;
 using NewsIngest.Parser.Benchmarks;
+using NewsIngest.Parser.Extraction.Evaluation;
 
 // Compares extraction speed on the dev pages: NewsIngest's extractor vs Mozilla Readability on jsdom.
 // Usage: dotnet run -c Release --project tests/NewsIngest.Parser.Benchmarks [-- ROUNDS]
+//        dotnet run -c Release --project tests/NewsIngest.Parser.Benchmarks -- ROUNDS --ours-only  (no Readability run)
+//        dotnet run -c Release --project tests/NewsIngest.Parser.Benchmarks -- report DEVSET_FOLDER...  (per-page scores)
+//        dotnet run -c Release --project tests/NewsIngest.Parser.Benchmarks -- show PAGE.html [URL]  (one page's result)
+if (args.Length > 0 && args[0] == "report")
+{
+    foreach (var folder in args.Skip(1))
+    {
+        Console.WriteLine($"== {folder}");
+        Console.Write(DevSetEvaluation.Report(DevSetEvaluation.Run(folder)));
+    }
+
+    return;
+}
+
+if (args.Length > 1 && args[0] == "show")
+{
+    var article = new NewsIngest.Parser.Extraction.ArticleExtractor().Extract(
+        NewsIngest.Parser.Extraction.HtmlDecoding.Decode(File.ReadAllBytes(args[1]), null), args.Length > 2 ? new Uri(args[2]) : null);
+    Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(article with { Html = null }, new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    return;
+}
+
 var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
 var root = RepositoryPaths.Root();
 var devSet = RepositoryPaths.DevSet(root);
@@ -10,6 +33,10 @@ var benchFolder = Path.Combine(root, "tests", "NewsIngest.Parser.Benchmarks", "r
 
 var ours = ExtractorTimer.PagesPerSecond(devSet, rounds);
 Console.WriteLine($"newsingest  {ours,8:F1} pages/s  ({rounds} rounds, one thread)");
+if (args.Contains("--ours-only"))
+{
+    return;
+}
 
 var readability = ReadabilityRunner.PagesPerSecond(benchFolder, devSet, Math.Max(1, rounds / 5));
 Console.WriteLine($"readability {readability,8:F1} pages/s  (Mozilla Readability on jsdom)");

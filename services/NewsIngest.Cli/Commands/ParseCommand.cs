@@ -7,7 +7,8 @@ using NewsIngest.Parser.Extraction;
 
 namespace NewsIngest.Cli.Commands;
 
-/// <summary><c>newsingest parse FILE [--url URL] [--format text|html|feed]</c> and <c>parse --batch LIST --out DIR</c>.</summary>
+/// <summary><c>newsingest parse FILE [--url URL] [--format text|html|feed]</c>, <c>parse --batch LIST --out DIR</c> and
+/// <c>parse --report DEVSET</c>.</summary>
 public static class ParseCommand
 {
     public static Command Create()
@@ -17,9 +18,15 @@ public static class ParseCommand
         var format = InputFormats.Option("The input's format; detected from its bytes when left out");
         var batch = new Option<FileInfo?>("--batch") { Description = "A TSV of ID<TAB>FILE<TAB>URL lines: extract every page in one process." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "With --batch: the folder that receives ID.json per page." };
-        var command = new Command("parse", "Print the parsed article (or feed) as JSON.") { file, url, format, batch, output };
+        var report = new Option<DirectoryInfo?>("--report") { Description = "A dev set folder (ground-truth.json, pages/): score every page, print the pages below 0.8 and metadata misses." };
+        var command = new Command("parse", "Print the parsed article (or feed) as JSON.") { file, url, format, batch, output, report };
         command.SetAction(result =>
         {
+            if (result.GetValue(report) is { } devSet)
+            {
+                return ReportCommand.Run(devSet);
+            }
+
             if (result.GetValue(batch) is { } list)
             {
                 var folder = result.GetValue(output) ?? throw CliException.Usage("--batch needs --out DIR (the folder for the ID.json results)");

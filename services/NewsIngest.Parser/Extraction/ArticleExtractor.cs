@@ -4,13 +4,17 @@ namespace NewsIngest.Parser.Extraction;
 /// Extracts an article's metadata and main text from an HTML page. Stateless between calls: thread-safe and
 /// meant to be registered as a singleton.
 /// </summary>
+/// <remarks>
+/// Several views of the page propose the article: the Readability-style scorer with class/id hints, the same scorer
+/// without hints, the largest coherent cluster of prose (<see cref="TextCluster"/>), the page's own markup of its
+/// article (<c>itemprop=articleBody</c>, a single <c>&lt;article&gt;</c> or <c>&lt;main&gt;</c>) and its JSON-LD
+/// <c>articleBody</c>. <see cref="CandidateChooser"/> takes the scorer's pick unless it is suspiciously short or
+/// misses most of the prose the other views agree on.
+/// </remarks>
 public sealed partial class ArticleExtractor
 {
     /// <summary>Below this many characters of text the strict pass (class/id hints on) is retried without hints.</summary>
     private const int RetryBelow = 250;
-
-    /// <summary>A JSON-LD articleBody shorter than this is too likely a teaser to stand in for the article.</summary>
-    private const int MinStructuredBody = 500;
 
     public ExtractedArticle Extract(string html, Uri? url)
     {
@@ -19,17 +23,17 @@ public sealed partial class ArticleExtractor
         var heading = doc.Elements.FirstOrDefault(e => e.Tag == "h1" && e.Children.Count > 0);
         var meta = MetadataExtractor.Extract(doc, url, heading);
 
-        var blocks = ExtractBlocks(doc, useHints: true, meta.Title, url);
-        if (TextLength(blocks) < RetryBelow)
+        var primary = ExtractBlocks(doc, useHints: true, meta.Title, url);
+        if (primary.TextLength < RetryBelow)
         {
             var relaxed = ExtractBlocks(doc, useHints: false, meta.Title, url);
-            if (TextLength(relaxed) > TextLength(blocks))
+            if (relaxed.TextLength > primary.TextLength)
             {
-                blocks = relaxed;
+                primary = relaxed;
             }
         }
 
-        blocks = PreferStructuredBody(blocks, meta.Body);
+        var blocks = CandidateChooser.Choose(doc, primary, meta, url);
 
         // Captions stay in the HTML body but are not part of the running text.
         var paragraphs = blocks.Where(b => b.Kind != "figcaption").SelectMany(b => b.Paragraphs()).ToList();
@@ -56,14 +60,14 @@ public sealed partial class ArticleExtractor
         };
     }
 
-    private static List<ContentBlock> ExtractBlocks(HtmlDocument doc, bool useHints, string? title, Uri? url)
+    private static ArticleCandidate ExtractBlocks(HtmlDocument doc, bool useHints, string? title, Uri? url)
     {
         ContentScorer.MarkExcluded(doc, useHints);
         ContentScorer.Aggregate(doc);
         var top = ContentScorer.FindTopCandidate(doc);
         if (top is null)
         {
-            return [];
+            return ArticleCandidate.Empty;
         }
 
         var roots = ContentSelector.Select(top);
@@ -74,28 +78,6 @@ public sealed partial class ArticleExtractor
             ContentScorer.Aggregate(doc);
         }
 
-        return BlockFilter.Apply(BlockCollector.Collect(roots, url), title);
+        return new ArticleCandidate(roots, BlockFilter.Apply(BlockCollector.Collect(roots, url), title));
     }
-
-    /// <summary>When the page's JSON-LD carries an <c>articleBody</c> several times longer than the text found in the
-    /// markup, the markup search has failed (content hidden, scripted or oddly nested) and the publisher's own body is used.</summary>
-    private static List<ContentBlock> PreferStructuredBody(List<ContentBlock> blocks, string? body)
-    {
-        if (body is null || body.Length < MinStructuredBody || TextLength(blocks) * 3 > body.Length)
-        {
-            return blocks;
-        }
-
-        var text = System.Net.WebUtility.HtmlDecode(Tags().Replace(body, "\n"));
-        return text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(TextNormalizer.Normalize)
-            .Where(p => p.Length > 0)
-            .Select(p => new ContentBlock("p", p, System.Net.WebUtility.HtmlEncode(p), 0, null))
-            .ToList();
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex("<[^>]{0,200}>")]
-    private static partial System.Text.RegularExpressions.Regex Tags();
-
-    private static int TextLength(List<ContentBlock> blocks) => blocks.Sum(b => b.Text.Length);
 }

@@ -81,11 +81,6 @@ internal sealed class BlockCollector
             return false;
         }
 
-        if (e.Tag is "h1")
-        {
-            return true;
-        }
-
         if (e.Tag is "form" or "fieldset")
         {
             // Some sites wrap the whole page in a form; a real form holds no run of paragraphs.
@@ -171,6 +166,7 @@ internal sealed class BlockCollector
         {
             var kind = e.Tag switch
             {
+                "h1" => "h2",
                 "h2" or "h3" or "h4" or "h5" or "h6" or "li" or "blockquote" or "pre" or "figcaption" => e.Tag,
                 "dt" or "dd" => "li",
                 _ => _quoteDepth > 0 ? "blockquote" : "p",

@@ -6,6 +6,9 @@ namespace NewsIngest.Parser.Extraction;
 /// and cookie notices, link lists, the repeated title, and duplicates.</summary>
 internal static partial class BlockFilter
 {
+    /// <summary>A block this long repeated right after itself is written twice on purpose.</summary>
+    private const int MinRepeatedParagraph = 200;
+
     public static List<ContentBlock> Apply(List<ContentBlock> blocks, string? title)
     {
         var result = new List<ContentBlock>(blocks.Count);
@@ -43,8 +46,8 @@ internal static partial class BlockFilter
                 continue;
             }
 
-            // Repeated content stays (recipes, tables), a block repeated right after itself does not.
-            if (result.Count > 0 && result[^1].Text == text)
+            // Repeated content stays (recipes, tables), a short block repeated right after itself does not.
+            if (result.Count > 0 && result[^1].Text == text && text.Length < MinRepeatedParagraph)
             {
                 continue;
             }

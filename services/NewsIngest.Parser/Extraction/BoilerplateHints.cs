@@ -25,7 +25,7 @@ internal static class BoilerplateHints
         "dateline-", "timestamp", "post-meta", "entry-meta", "article-meta", "meta-data", "metadata", "tags", "tag-list",
         "keywords", "email", "follow", "headline-list", "inline-link", "see-also", "also-read", "ad-container",
         "ad-slot", "adslot", "ad-wrapper", "ad-unit", "adunit", "dfp", "gpt-ad", "native-ad", "nativo", "affiliate-disclosure",
-        "subscribe", "visually-hidden", "sr-only", "screen-reader", "offscreen", "caption", "credit",
+        "subscribe", "visually-hidden", "sr-only", "screen-reader", "offscreen", "caption", "credit", "gallery", "slideshow",
     ], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whole class/id words (split on non-letters and case changes) that mark boilerplate.</summary>

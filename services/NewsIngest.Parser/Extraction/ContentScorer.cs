@@ -11,7 +11,8 @@ internal static class ContentScorer
     /// <param name="doc">The page.</param>
     /// <param name="useHints">Whether class/id hints and header elements exclude.</param>
     /// <param name="keep">Elements never excluded (chosen content roots); their descendants are judged afresh.</param>
-    public static void MarkExcluded(HtmlDocument doc, bool useHints, IReadOnlyCollection<HtmlNode>? keep = null)
+    /// <param name="protect">Elements whose class/id hints are ignored (they hold the page's prose).</param>
+    public static void MarkExcluded(HtmlDocument doc, bool useHints, IReadOnlyCollection<HtmlNode>? keep = null, IReadOnlySet<HtmlNode>? protect = null)
     {
         foreach (var e in doc.Elements)
         {
@@ -22,7 +23,7 @@ internal static class ContentScorer
             }
 
             e.Excluded = BoilerplateHints.IsNonContentTag(e.Tag) || BoilerplateHints.IsHidden(e) || BoilerplateHints.HasNonContentRole(e) ||
-                         (useHints && !IgnoresHints(e) && (e.Tag == "header" || BoilerplateHints.Hint(e) < 0)) ||
+                         (useHints && !IgnoresHints(e) && !(protect?.Contains(e) ?? false) && (e.Tag == "header" || BoilerplateHints.Hint(e) < 0)) ||
                          (e.Parent?.Excluded ?? false);
         }
     }

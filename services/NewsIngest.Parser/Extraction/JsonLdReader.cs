@@ -15,7 +15,9 @@ internal static class JsonLdReader
         MaxDepth = 256,
     };
 
-    public static ArticleMetadata? Read(IReadOnlyList<string> blocks)
+    /// <param name="blocks">The page's JSON-LD scripts.</param>
+    /// <param name="pageTitle">The page's &lt;title&gt;, to choose between a headline and a name that differ.</param>
+    public static ArticleMetadata? Read(IReadOnlyList<string> blocks, string? pageTitle = null)
     {
         var objects = new List<JsonElement>();
         var documents = new List<JsonDocument>();
@@ -28,6 +30,8 @@ internal static class JsonLdReader
                 {
                     json = json[4..].TrimEnd('-', '>', ' ', '\n', '\r', '\t');
                 }
+
+                json = WithoutCData(json);
 
                 try
                 {
@@ -42,7 +46,7 @@ internal static class JsonLdReader
                 }
             }
 
-            return FromObjects(objects);
+            return FromObjects(objects, pageTitle);
         }
         finally
         {
@@ -51,6 +55,28 @@ internal static class JsonLdReader
                 doc.Dispose();
             }
         }
+    }
+
+    /// <summary>Pages (and XHTML serialisers) wrap script content in <c>&lt;![CDATA[ … ]]&gt;</c>, often behind <c>//</c>.</summary>
+    private static string WithoutCData(string json)
+    {
+        var start = json.StartsWith("//", StringComparison.Ordinal) ? json.AsSpan(2).TrimStart() : json.AsSpan();
+        if (!start.StartsWith("<![CDATA[", StringComparison.Ordinal))
+        {
+            return json;
+        }
+
+        var inner = start[9..].TrimEnd();
+        if (inner.EndsWith("]]>", StringComparison.Ordinal))
+        {
+            inner = inner[..^3].TrimEnd();
+            if (inner.EndsWith("//", StringComparison.Ordinal))
+            {
+                inner = inner[..^2];
+            }
+        }
+
+        return inner.ToString();
     }
 
     private static void Collect(JsonElement root, List<JsonElement> objects)
@@ -87,7 +113,7 @@ internal static class JsonLdReader
         }
     }
 
-    private static ArticleMetadata? FromObjects(List<JsonElement> objects)
+    private static ArticleMetadata? FromObjects(List<JsonElement> objects, string? pageTitle)
     {
         var byId = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var o in objects)
@@ -117,7 +143,7 @@ internal static class JsonLdReader
 
         var meta = new ArticleMetadata
         {
-            Title = Str(article, "headline") ?? Str(article, "name"),
+            Title = TitleOf(article, pageTitle),
             Published = DateParsing.Parse(Str(article, "datePublished") ?? Str(article, "dateCreated")),
             Modified = DateParsing.Parse(Str(article, "dateModified")),
             Description = Str(article, "description"),
@@ -148,6 +174,24 @@ internal static class JsonLdReader
 
         return meta;
     }
+
+    /// <summary>The headline, unless the object also has a different name that shares more words with the page's
+    /// &lt;title&gt;: some sites put a category ("list article") in the headline.</summary>
+    private static string? TitleOf(JsonElement article, string? pageTitle)
+    {
+        var headline = Str(article, "headline");
+        var name = Str(article, "name");
+        if (headline is null || name is null || headline == name || pageTitle is null)
+        {
+            return headline ?? name;
+        }
+
+        var words = Words(pageTitle);
+        return Words(name).Count(words.Contains) > Words(headline).Count(words.Contains) ? name : headline;
+    }
+
+    private static HashSet<string> Words(string s) =>
+        s.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 
     private static int Rank(JsonElement o)
     {

@@ -4,9 +4,14 @@ namespace NewsIngest.Parser.Extraction;
 /// Picks each metadata field from the best evidence on the page, in this order: JSON-LD, OpenGraph/article meta,
 /// Twitter cards, other named meta tags, microdata, <c>&lt;time&gt;</c> elements and bylines, then the URL itself.
 /// </summary>
-internal static class MetadataExtractor
+internal static partial class MetadataExtractor
 {
-    private static readonly string[] AuthorMetas = ["author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl", "citation_author"];
+    private static readonly string[] AuthorMetas =
+        ["dc:creator", "dcterm:creator", "dcterms:creator", "dc.creator", "dcterms.creator", "author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "byl", "citation_author"];
+
+    /// <summary>Title metas, Dublin Core first: a page that sets it means it as the document's title.</summary>
+    private static readonly string[] TitleMetas =
+        ["dc:title", "dcterm:title", "dcterms:title", "dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title"];
     private static readonly string[] PublishedMetas =
     [
         "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
@@ -19,7 +24,7 @@ internal static class MetadataExtractor
     public static ArticleMetadata Extract(HtmlDocument doc, Uri? url, HtmlNode? heading)
     {
         var meta = MetaTags(doc);
-        var ld = JsonLdReader.Read(doc.JsonLd);
+        var ld = JsonLdReader.Read(doc.JsonLd, doc.Title);
         var micro = Microdata(doc);
         var result = new ArticleMetadata();
 
@@ -38,7 +43,7 @@ internal static class MetadataExtractor
         }
 
         var headingText = heading?.InnerText();
-        var rawTitle = ld?.Title ?? First(meta, "og:title") ?? First(meta, "twitter:title") ?? micro.Title;
+        var rawTitle = ld?.Title ?? TitleMetas.Select(k => First(meta, k)).FirstOrDefault(t => t is not null) ?? micro.Title;
         result.Title = rawTitle is not null
             ? TitleCleaner.Clean(rawTitle, siteNames, headingText, guess: false)
             : TitleCleaner.Clean(doc.Title, siteNames, headingText, guess: true) ?? headingText;
@@ -46,9 +51,14 @@ internal static class MetadataExtractor
         AddAuthors(result.Authors, ld?.Authors);
         if (result.Authors.Count == 0)
         {
+            // By priority: the first kind of author meta that names someone is the byline.
             foreach (var name in AuthorMetas)
             {
                 AddAuthors(result.Authors, All(meta, name).Where(a => !LooksLikeUrl(a)));
+                if (result.Authors.Count > 0)
+                {
+                    break;
+                }
             }
         }
 
@@ -62,7 +72,6 @@ internal static class MetadataExtractor
             AddAuthors(result.Authors, Bylines(doc));
         }
 
-        result.Authors.RemoveAll(a => siteNames.Any(s => string.Equals(s, a, StringComparison.OrdinalIgnoreCase)));
 
         result.Published = ld?.Published ?? FirstDate(meta, PublishedMetas) ?? micro.Published ?? TimeElement(doc) ?? DateParsing.FromUrl(url);
         result.Modified = ld?.Modified ?? FirstDate(meta, ModifiedMetas) ?? micro.Modified;
@@ -217,21 +226,54 @@ internal static class MetadataExtractor
             }
         }
 
+        // The first element marked as the byline (class, id or itemprop) outside navigation and footers.
         foreach (var e in doc.Elements)
         {
-            var hint = $"{e.Attr("class")} {e.Attr("id")}";
-            if (!hint.Contains("byline", StringComparison.OrdinalIgnoreCase) && !hint.Contains("author-name", StringComparison.OrdinalIgnoreCase))
+            if (!IsBylineElement(e) || InNavigation(e))
             {
                 continue;
             }
 
             var text = e.InnerText();
-            if (text.Length is > 2 and < 100)
+            if (text.Length is > 2 and < 100 && text.Any(char.IsLetter))
             {
                 yield return text;
                 yield break;
             }
         }
+    }
+
+    private static bool IsBylineElement(HtmlNode e)
+    {
+        if (e.Tag is "meta" or "link" or "img" or "script" or "a" && e.Attr("itemprop") is null)
+        {
+            return false;
+        }
+
+        var itemprop = e.Attr("itemprop");
+        if (itemprop is not null && itemprop.Split(' ').Contains("author"))
+        {
+            return true;
+        }
+
+        var hint = $"{e.Attr("class")} {e.Attr("id")}".ToLowerInvariant();
+        return (hint.Contains("byline", StringComparison.Ordinal) || hint.Contains("author", StringComparison.Ordinal) ||
+                hint.Contains("writtenby", StringComparison.Ordinal)) &&
+               !NotABylineHint().IsMatch(hint);
+    }
+
+    private static bool InNavigation(HtmlNode e)
+    {
+        var depth = 0;
+        for (var a = e.Parent; a is not null && depth < 64; a = a.Parent, depth++)
+        {
+            if (a.Tag is "nav" or "footer" or "aside" or "menu" || BoilerplateHints.HasNonContentRole(a) || BoilerplateHints.IsHidden(a))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AddAuthors(List<string> authors, IEnumerable<string>? names)
@@ -243,11 +285,14 @@ internal static class MetadataExtractor
 
         foreach (var raw in names)
         {
-            var name = TextNormalizer.Normalize(raw);
-            if (name.StartsWith("by ", StringComparison.OrdinalIgnoreCase))
+            var name = LeadingBy().Replace(TextNormalizer.Normalize(raw), string.Empty);
+            var role = RoleAfterName().Match(name);
+            if (role.Success && role.Index > 0)
             {
-                name = name[3..];
+                name = name[..role.Index];
             }
+
+            name = name.Trim().TrimEnd('•', '|', '-', '–', '—', '·', ',', ':', ' ');
 
             foreach (var group in name.Split([" and ", " & ", ";", " | ", " / "], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
@@ -255,7 +300,7 @@ internal static class MetadataExtractor
                 var parts = group.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
                 for (var i = 0; i < parts.Length; i++)
                 {
-                    var part = WithoutTrailingDate(parts[i]);
+                    var part = WithoutTrailingRole(WithoutTrailingDate(parts[i])).TrimEnd('•', '|', '-', '–', '—', '·', ':', ' ');
                     if (part.Length is < 2 or > 80 || LooksLikeUrl(part) || part.Split(' ').Length > 6 || part.Any(char.IsDigit) ||
                         (i > 0 && !LooksLikeName(part)))
                     {
@@ -273,6 +318,12 @@ internal static class MetadataExtractor
 
     private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+    private static readonly string[] Months =
+    [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ];
+
     private static readonly string[] RoleWords =
     [
         "writer", "editor", "reporter", "correspondent", "staff", "contributor", "columnist", "business", "news", "press",
@@ -283,12 +334,27 @@ internal static class MetadataExtractor
     private static string WithoutTrailingDate(string part)
     {
         var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        while (words.Count > 1 && (Weekdays.Contains(words[^1].ToLowerInvariant()) || words[^1].Any(char.IsDigit)))
+        while (words.Count > 1 && (Weekdays.Contains(words[^1].ToLowerInvariant()) || Months.Contains(words[^1].TrimEnd('.').ToLowerInvariant()) || words[^1].Any(char.IsDigit)))
         {
             words.RemoveAt(words.Count - 1);
         }
 
         return string.Join(' ', words);
+    }
+
+    /// <summary>"Jane Doe Games Editor" (a byline run into the writer's role) becomes "Jane Doe".</summary>
+    private static string WithoutTrailingRole(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 2; i < words.Length; i++)
+        {
+            if (RoleWords.Contains(words[i].ToLowerInvariant()))
+            {
+                return string.Join(' ', words.Take(i - 1 >= 2 ? i - 1 : i));
+            }
+        }
+
+        return part;
     }
 
     private static bool LooksLikeName(string part)
@@ -302,6 +368,16 @@ internal static class MetadataExtractor
         // A bare credential (MS, RDN, PhD) is not a name.
         return !(words.Length == 1 && part.Length <= 4);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("avatar|img|image|photo|picture|bio|follow|about|desc|more|other|related|list|link|url|social|email|twitter")]
+    private static partial System.Text.RegularExpressions.Regex NotABylineHint();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\W*(by|par|von|por|door|di|av|written by|posted by|words by|story by)\s+", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex LeadingBy();
+
+    /// <summary>Where a byline turns from the name to other credits or a date line.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s(edited by|photos? by|photographs by|illustrations? by|updated|published|posted)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RoleAfterName();
 
     private static void AddTags(List<string> tags, IEnumerable<string> values)
     {

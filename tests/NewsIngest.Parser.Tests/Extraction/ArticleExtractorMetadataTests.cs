@@ -205,4 +205,55 @@ public sealed class ArticleExtractorMetadataTests
         article.Authors.ShouldBe(["Sunniva Berg"]);
         article.Text.ShouldNotContain("Sunniva");
     }
+
+    [Fact]
+    public void Extract_JsonLdWrappedInCData_ReadsAuthorAndDate()
+    {
+        // Arrange
+        const string jsonLd = """
+            <script type="application/ld+json">//<![CDATA[
+            {"@context":"https://schema.org","@type":"NewsArticle","headline":"Easthaven votes for a new ferry",
+             "author":[{"@type":"Person","name":"Mara Lindqvist"}],"datePublished":"2021-03-14T09:30:00+0100"}
+            //]]></script>
+            """;
+
+        // Act
+        var article = new ArticleExtractor().Extract(SamplePages.Story(head: jsonLd), PageUrl);
+
+        // Assert
+        article.Authors.ShouldBe(["Mara Lindqvist"]);
+        article.Published.ShouldBe(new DateTimeOffset(2021, 3, 14, 9, 30, 0, TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
+    public void Extract_DublinCoreAndOpenGraphTitles_PrefersDublinCore()
+    {
+        // Arrange
+        const string head = """
+            <meta property="og:title" content="Ferry vote: the teaser title">
+            <meta property="dc:title" content="Easthaven votes for a new ferry">
+            <meta property="dc:creator" content="Mara Lindqvist"><meta name="author" content="Gazette staff">
+            """;
+
+        // Act
+        var article = new ArticleExtractor().Extract(SamplePages.Story(head: head), PageUrl);
+
+        // Assert
+        article.Title.ShouldBe("Easthaven votes for a new ferry");
+        article.Authors.ShouldBe(["Mara Lindqvist"]);
+    }
+
+    [Theory]
+    [InlineData("<div class=\"article__author\">By\n Mara Lindqvist</div>")]
+    [InlineData("<span class=\"byline\">By Mara Lindqvist March 14, 2021</span>")]
+    [InlineData("<p class=\"byline\">Mara Lindqvist Transport Editor</p>")]
+    [InlineData("<p class=\"byline\">Written by Mara Lindqvist Edited by Tom Okafor</p>")]
+    public void Extract_BylineElementWithPrefixDateOrRole_ReadsTheName(string byline)
+    {
+        // Act
+        var article = new ArticleExtractor().Extract(SamplePages.Story(insideArticle: byline), PageUrl);
+
+        // Assert
+        article.Authors.ShouldBe(["Mara Lindqvist"]);
+    }
 }

@@ -1,3 +1,4 @@
+using NewsIngest.Parser.Extraction.Evaluation;
 using Shouldly;
 using Xunit;
 

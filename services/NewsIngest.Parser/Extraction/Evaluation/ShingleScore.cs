@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace NewsIngest.Parser.Tests.Extraction;
+namespace NewsIngest.Parser.Extraction.Evaluation;
 
 /// <summary>
 /// The article-extraction benchmark's metric, as the dev set's score.py computes it: word 4-gram multisets per
 /// page, (tp, fp, fn) normalised per page, precision and recall averaged over pages (an empty prediction only
 /// costs recall), F1 of the two means. Tokens are Python's <c>\w+</c>: letters, numbers and underscore, by code point.
 /// </summary>
-internal static class ShingleScore
+public static class ShingleScore
 {
     private const int N = 4;
 
@@ -68,10 +68,18 @@ internal static class ShingleScore
         return new Result(p + r > 0 ? 2 * p * r / (p + r) : 0, p, r);
     }
 
-    private static double Precision(Counts c) =>
+    /// <summary>F1 of one page's precision and recall.</summary>
+    public static double PageF1(Counts c)
+    {
+        var p = Precision(c);
+        var r = Recall(c);
+        return p + r > 0 ? 2 * p * r / (p + r) : 0;
+    }
+
+    public static double Precision(Counts c) =>
         c.Fp == 0 && c.Fn == 0 ? 1.0 : c.Tp == 0 && c.Fp == 0 ? 0.0 : c.Tp / (c.Tp + c.Fp);
 
-    private static double Recall(Counts c) =>
+    public static double Recall(Counts c) =>
         c.Fp == 0 && c.Fn == 0 ? 1.0 : c.Tp == 0 && c.Fn == 0 ? 0.0 : c.Tp / (c.Tp + c.Fn);
 
     private static Dictionary<string, int> Shingles(string text)

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace NewsIngest.Parser.Extraction;
+
+/// <summary>
+/// Checks the scorer's pick against the other views of the page and falls back to the better-supported one when the
+/// pick is suspiciously short or leaves out most of the page's coherent prose (trafilatura's pattern: own rules first,
+/// fallbacks when the result looks wrong).
+/// </summary>
+internal static partial class CandidateChooser
+{
+    /// <summary>The pick is doubted when it holds less than this share of the prose cluster's text.</summary>
+    private const double MinClusterCoverage = 0.6;
+
+    /// <summary>A fallback must be this much longer than the pick to replace it.</summary>
+    private const double MinGain = 1.2;
+
+    /// <summary>A JSON-LD articleBody shorter than this is too likely a teaser to stand in for the article.</summary>
+    private const int MinStructuredBody = 500;
+
+    public static List<ContentBlock> Choose(HtmlDocument doc, ArticleCandidate primary, ArticleMetadata meta, Uri? url)
+    {
+        var chosen = primary;
+        var cluster = TextCluster.Find(doc);
+        if (cluster is not null)
+        {
+            var covered = cluster.ProseUnder(primary.Roots);
+            IReadOnlySet<HtmlNode>? protect = null;
+
+            // The pick holds the prose but lost much of it while collecting: class/id hints inside it were wrong.
+            if (primary.TextLength < covered * MinClusterCoverage)
+            {
+                protect = cluster.Protected();
+                chosen = Better(chosen, ArticleCandidate.From(doc, primary.Roots, protect, meta.Title, url));
+            }
+
+            // The pick misses most of a cluster of prose that is larger than the pick itself.
+            if (covered < cluster.RootProse * MinClusterCoverage && cluster.RootProse > primary.TextLength * MinGain)
+            {
+                protect ??= cluster.Protected();
+                chosen = Better(chosen, ArticleCandidate.From(doc, [cluster.Root], protect, meta.Title, url));
+            }
+
+            // The page marks its article (itemprop=articleBody, its only <article> or <main>) and the pick lies
+            // elsewhere while the marked element holds more prose than the pick has text.
+            if (MarkedArticle(doc) is { } marked && !Overlaps(primary.Roots, marked) &&
+                cluster.ProseUnder([marked]) > primary.TextLength * MinGain)
+            {
+                chosen = Better(chosen, ArticleCandidate.From(doc, [marked], protect, meta.Title, url));
+            }
+        }
+
+        return PreferStructuredBody(chosen.Blocks, meta.Body);
+    }
+
+    /// <summary>The element the page itself marks as its article: the only <c>itemprop=articleBody</c>, else the
+    /// only <c>&lt;article&gt;</c>, else the only <c>&lt;main&gt;</c>.</summary>
+    private static HtmlNode? MarkedArticle(HtmlDocument doc)
+    {
+        HtmlNode? body = null, article = null, main = null;
+        int bodies = 0, articles = 0, mains = 0;
+        foreach (var e in doc.Elements)
+        {
+            if (e.Attr("itemprop") is { } itemprop && itemprop.Split(' ').Contains("articleBody"))
+            {
+                body = e;
+                bodies++;
+            }
+            else if (e.Tag == "article")
+            {
+                article = e;
+                articles++;
+            }
+            else if (e.Tag == "main")
+            {
+                main = e;
+                mains++;
+            }
+        }
+
+        return bodies == 1 ? body : articles == 1 ? article : mains == 1 ? main : null;
+    }
+
+    private static bool Overlaps(IReadOnlyList<HtmlNode> roots, HtmlNode node) =>
+        roots.Any(r => IsInside(r, node) || IsInside(node, r));
+
+    private static bool IsInside(HtmlNode node, HtmlNode ancestor)
+    {
+        for (var a = node; a is not null; a = a.Parent)
+        {
+            if (a == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ArticleCandidate Better(ArticleCandidate current, ArticleCandidate alternative) =>
+        alternative.TextLength > current.TextLength * MinGain ? alternative : current;
+
+    /// <summary>When the page's JSON-LD carries an <c>articleBody</c> several times longer than the text found in the
+    /// markup, the markup search has failed (content hidden, scripted or oddly nested) and the publisher's own body is used.</summary>
+    private static List<ContentBlock> PreferStructuredBody(List<ContentBlock> blocks, string? body)
+    {
+        if (body is null || body.Length < MinStructuredBody || blocks.Sum(b => b.Text.Length) * 3 > body.Length)
+        {
+            return blocks;
+        }
+
+        var text = WebUtility.HtmlDecode(Tags().Replace(body, "\n"));
+        return text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(TextNormalizer.Normalize)
+            .Where(p => p.Length > 0)
+            .Select(p => new ContentBlock("p", p, WebUtility.HtmlEncode(p), 0, null))
+            .ToList();
+    }
+
+    [GeneratedRegex("<[^>]{0,200}>")]
+    private static partial Regex Tags();
+}
