@@ -30,7 +30,10 @@ public static class TextDecoder
         return DecodeOrFallback(content, encoding);
     }
 
-    /// <summary>A page: BOM, the HTTP charset, a &lt;meta&gt; declaration in the first 4 KB, UTF-8 (invalid bytes as U+FFFD).</summary>
+    /// <summary>
+    /// A page: BOM, the HTTP charset, a &lt;meta&gt; declaration in the first 4 KB (unless the bytes are plainly UTF-8),
+    /// UTF-8 (invalid bytes as U+FFFD).
+    /// </summary>
     public static string DecodeHtml(ReadOnlySpan<byte> content, string? contentType)
     {
         if (ByteOrderMark.Detect(content, out var length) is { } marked)
@@ -39,8 +42,16 @@ public static class TextDecoder
         }
 
         var encoding = CharsetNames.Resolve(CharsetLabels.InContentType(contentType)) ?? CharsetNames.Resolve(CharsetLabels.InMetaTag(content));
-        return (encoding ?? Encoding.UTF8).GetString(content);
+        return (encoding is null || IsUtf8Despite(encoding, content) ? Encoding.UTF8 : encoding).GetString(content);
     }
+
+    /// <summary>
+    /// Pages that declare a legacy charset but were saved as UTF-8 are common (a template's old meta tag). Non-ASCII
+    /// bytes that are all valid UTF-8 sequences are almost never legacy text (a windows-1252 "é" before a letter, or
+    /// GB2312 or Shift_JIS prose, is not valid UTF-8), so such bytes are read as UTF-8 whatever was declared.
+    /// </summary>
+    private static bool IsUtf8Despite(Encoding declared, ReadOnlySpan<byte> content) =>
+        declared.CodePage != 65001 && !System.Text.Ascii.IsValid(content) && System.Text.Unicode.Utf8.IsValid(content);
 
     /// <summary>Plain text: BOM, the given charset (invalid bytes as U+FFFD), else UTF-8 or, failing that, windows-1252.</summary>
     public static string DecodePlain(ReadOnlySpan<byte> content, string? charset)

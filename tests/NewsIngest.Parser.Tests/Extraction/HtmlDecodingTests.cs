@@ -24,6 +24,32 @@ public sealed class HtmlDecodingTests
     }
 
     [Fact]
+    public void Decode_LegacyCharsetDeclaredOverUtf8Bytes_ReadsUtf8()
+    {
+        // Arrange: an old template's meta tag over a page saved as UTF-8
+        var bytes = Encoding.UTF8.GetBytes("<meta charset=\"gb2312\"><p>港口重新开放，渡轮恢复运行。</p>");
+
+        // Act
+        var text = HtmlDecoding.Decode(bytes, null);
+
+        // Assert
+        text.ShouldContain("港口重新开放，渡轮恢复运行。");
+    }
+
+    [Fact]
+    public void Decode_LegacyCharsetDeclaredOverLegacyBytes_KeepsTheDeclaredCharset()
+    {
+        // Arrange
+        var bytes = Encoding.GetEncoding("gb2312").GetBytes("<meta charset=\"gb2312\"><p>港口重新开放</p>");
+
+        // Act
+        var text = HtmlDecoding.Decode(bytes, null);
+
+        // Assert
+        text.ShouldContain("港口重新开放");
+    }
+
+    [Fact]
     public void Decode_HttpCharset_IsUsed()
     {
         // Arrange
