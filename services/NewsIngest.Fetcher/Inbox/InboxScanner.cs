@@ -7,7 +7,8 @@ namespace NewsIngest.Fetcher.Inbox;
 /// <summary>
 /// Publishes each plain-text article dropped into the inbox folder. Files should be dropped atomically
 /// (written elsewhere, then moved in); hidden, <c>.tmp</c> and <c>.part</c> files are left alone.
-/// Read files move to <c>.processed/</c>, empty or binary ones to <c>.rejected/</c> with one WARN line.
+/// Read files move to <c>.processed/</c>, empty or binary ones to <c>.rejected/</c> with one WARN line. A file that
+/// fails otherwise is one WARN line and left alone until it changes; a failed publish stops the scan, the file stays.
 /// </summary>
 public sealed class InboxScanner(
     IFetchedItemPublisher publisher,
@@ -15,6 +16,7 @@ public sealed class InboxScanner(
     ILogger<InboxScanner> logger)
 {
     private readonly HashSet<string> _readInPlace = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
 
     public async Task<int> ScanAsync(CancellationToken cancellationToken)
     {
@@ -34,14 +36,23 @@ public sealed class InboxScanner(
             }
 
             var key = $"{path}|{File.GetLastWriteTimeUtc(path).Ticks}";
-            if (!settings.MoveProcessedFiles && !_readInPlace.Add(key))
+            if (_failed.Contains(key) || (!settings.MoveProcessedFiles && !_readInPlace.Add(key)))
             {
                 continue;
             }
 
-            if (await ReadAsync(path, name, settings, cancellationToken))
+            try
             {
-                published++;
+                if (await ReadAsync(path, name, settings, cancellationToken))
+                {
+                    published++;
+                }
+            }
+            catch (Exception ex) when (ex is not PublishFailedException && !cancellationToken.IsCancellationRequested)
+            {
+                // One file's fault (vanished, unreadable, cannot be moved): logged once and left alone until it changes.
+                _failed.Add(key);
+                logger.LogWarning("Skipped inbox file {InboxFile}: {Reason}", name, $"{ex.GetType().Name}: {ex.Message}");
             }
         }
 
@@ -74,13 +85,22 @@ public sealed class InboxScanner(
             return false;
         }
 
-        await publisher.PublishAsync(new FetchedItem
+        try
         {
-            ArticleId = ArticleIds.FromContent(bytes),
-            Kind = ArticleSourceKind.Text,
-            Body = bytes,
-            Origin = $"inbox:{name}",
-        }, cancellationToken);
+            await publisher.PublishAsync(new FetchedItem
+            {
+                ArticleId = ArticleIds.FromContent(bytes),
+                Kind = ArticleSourceKind.Text,
+                Body = bytes,
+                Origin = $"inbox:{name}",
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not the file's fault: the file stays and the next scan publishes it again.
+            throw new PublishFailedException(name, ex);
+        }
+
         Move(path, settings, ".processed");
         return true;
     }
