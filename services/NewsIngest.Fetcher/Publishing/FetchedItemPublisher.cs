@@ -20,6 +20,13 @@ public sealed class FetchedItemPublisher(
     {
         using var body = new MemoryStream(item.Body, writable: false);
         var address = await bodies.Put(body, messaging.Value.ClaimCheckTimeToLive, cancellationToken);
+        Uri? feedEntryAddress = null;
+        if (item.FeedEntryBody is { Length: > 0 } feedEntry)
+        {
+            using var entry = new MemoryStream(feedEntry, writable: false);
+            feedEntryAddress = await bodies.Put(entry, messaging.Value.ClaimCheckTimeToLive, cancellationToken);
+        }
+
         var correlationId = NewId.NextGuid();
         await publisher.Publish(new ArticleFetched
         {
@@ -37,6 +44,7 @@ public sealed class FetchedItemPublisher(
             Author = item.Author,
             Published = item.Published,
             Charset = item.Charset,
+            FeedEntryAddress = feedEntryAddress,
         }, context => context.Mandatory = true, cancellationToken);
         logger.LogInformation(
             "Fetched article {ArticleId} ({Kind}, {BodyLength} bytes) from {Origin} with correlation {CorrelationId}",
