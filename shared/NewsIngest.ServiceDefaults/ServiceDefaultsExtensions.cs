@@ -5,10 +5,9 @@ namespace NewsIngest.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>Serilog, health checks, the service's identity and a non-zero exit code after a fault: the one call every service makes first.</summary>
+    /// <summary>Serilog, health checks and a non-zero exit code after a fault: the one call every service makes first.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
-        builder.Services.AddSingleton(new ServiceIdentity(serviceName));
         builder.Services.Configure<HostOptions>(host => host.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);
         builder.Services.AddHostedService<FaultedServiceMonitor>(); // first registered, last stopped
         builder.AddSerilogDefaults(serviceName);
