@@ -73,6 +73,10 @@ public sealed class FetcherOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan MinHostDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>When an item could not be published (broker away, no queue bound), the feed is polled again after this.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan PublishRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Feeds polled at once.</summary>
     [Range(1, 1024)]
     public int MaxConcurrentPolls { get; set; } = 16;
@@ -129,9 +133,14 @@ public sealed class FetcherOptions : IValidatableObject
             }
         }
 
-        if (State.LeaseDuration < TotalTimeout + TotalTimeout || State.LeaseDuration > TimeSpan.FromHours(1))
+        if (State.LeaseDuration < TimeSpan.FromSeconds(3) || State.LeaseDuration > TimeSpan.FromHours(1))
         {
-            yield return new ValidationResult($"must be between twice TotalTimeout and 01:00:00, got {State.LeaseDuration}", ["State:LeaseDuration"]);
+            yield return new ValidationResult($"must be between 00:00:03 and 01:00:00, got {State.LeaseDuration}", ["State:LeaseDuration"]);
+        }
+
+        if (State.InstanceId is { } instance && (instance.Length is 0 or > 200 || instance.Any(char.IsControl)))
+        {
+            yield return new ValidationResult("must be 1 to 200 characters without control characters", ["State:InstanceId"]);
         }
 
         if (State.Provider != FeedStateProvider.Memory && string.IsNullOrWhiteSpace(State.ConnectionString))
@@ -167,6 +176,15 @@ public sealed class FeedStateOptions
 
     public string? ConnectionString { get; set; }
 
-    /// <summary>How long a replica may hold a feed it claimed before another may take it over (at least the total timeout).</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a feed claim lasts unless renewed. A live replica renews its leases every third of this while it
+    /// polls, so a replica that dies holds its feeds for at most this long.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Names this replica in its leases; the host name when null. Stable across restarts, so a restarted replica
+    /// takes back at once the feeds it held when it died. Replicas sharing a host need distinct ids.
+    /// </summary>
+    public string? InstanceId { get; set; }
 }

@@ -23,4 +23,10 @@ public sealed record ArticleFetched
     public string? Author { get; init; }
     public DateTimeOffset? Published { get; init; }
     public string? Charset { get; init; }
+
+    /// <summary>
+    /// With a full-article page (<see cref="ArticleSourceKind.Html"/> from a feed): the message-data address of the
+    /// feed entry's own text (UTF-8 HTML), which the parser uses when the page yields no article. Null otherwise.
+    /// </summary>
+    public Uri? FeedEntryAddress { get; init; }
 }

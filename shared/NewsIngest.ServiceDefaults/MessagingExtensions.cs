@@ -1,11 +1,11 @@
 using System.Net.Mime;
 using MassTransit;
-using MassTransit.MessageData;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NewsIngest.Contracts;
+using NewsIngest.ServiceDefaults.ClaimChecks;
 using NewsIngest.ServiceDefaults.Reliability;
 using RabbitMQ.Client;
 
@@ -26,7 +26,7 @@ public static class MessagingExtensions
         builder.Services.AddValidatedOptions<MessagingOptions>(MessagingOptions.Section);
         builder.Services.AddOptions<RabbitMqTransportOptions>().BindConfiguration("RabbitMqTransport");
         var transport = builder.Configuration.GetValue<MessagingTransport?>($"{MessagingOptions.Section}:Transport");
-        builder.Services.AddSingleton<IMessageDataRepository>(sp => CreateRepository(sp.GetRequiredService<IOptions<MessagingOptions>>().Value));
+        builder.Services.AddClaimChecks();
         builder.Services.TryAddTimeProvider();
         builder.Services.AddSingleton<ConsumerOutages>();
         builder.Services.AddHealthChecks().AddCheck<ConsumerOutageHealthCheck>(ConsumerOutageHealthCheck.Name, tags: ["ready"]);
@@ -107,9 +107,4 @@ public static class MessagingExtensions
         cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
         cfg.ConfigureEndpoints(context);
     }
-
-    private static IMessageDataRepository CreateRepository(MessagingOptions options) =>
-        options.Transport == MessagingTransport.InMemory
-            ? new InMemoryMessageDataRepository()
-            : new FileSystemMessageDataRepository(Directory.CreateDirectory(options.ClaimCheckPath!));
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using NewsIngest.ServiceDefaults.ClaimChecks;
 
 namespace NewsIngest.ServiceDefaults;
 
@@ -20,13 +21,31 @@ public sealed class MessagingOptions : IValidatableObject
 
     /// <summary>
     /// Folder shared by all services where claim-checked bodies are kept (a volume under docker-compose).
-    /// Required with RabbitMQ; the in-memory transport keeps bodies in memory.
+    /// Required with RabbitMQ and the <c>Folder</c> store; the in-memory transport keeps bodies in memory.
     /// </summary>
     public string? ClaimCheckPath { get; set; }
 
-    /// <summary>How long a claim-checked body is kept.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    /// <summary>How long a claim-checked body is kept when no stage releases it (the sweeper deletes it then).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan ClaimCheckTimeToLive { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary><c>Folder</c> (<see cref="ClaimCheckPath"/>) or <c>Postgres</c> (<see cref="ClaimCheckConnectionString"/>), with RabbitMQ.</summary>
+    public ClaimCheckStore ClaimCheckStore { get; set; } = ClaimCheckStore.Folder;
+
+    /// <summary>Npgsql connection string of the database holding the <c>claim_checks</c> table.</summary>
+    public string? ClaimCheckConnectionString { get; set; }
+
+    /// <summary>Bodies of at most this many bytes travel inline in the message (no claim check at all); 0 for never.</summary>
+    [Range(0, 32 * 1024)]
+    public int ClaimCheckInlineBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Largest claim-check file read from the folder; a larger one is refused unread.</summary>
+    [Range(1024, 1024L * 1024 * 1024)]
+    public long ClaimCheckMaxBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>How often expired claim checks are deleted.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ClaimCheckSweepInterval { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Messages a consumer handles at once (per replica).</summary>
     [Range(1, 256)]
@@ -80,9 +99,14 @@ public sealed class MessagingOptions : IValidatableObject
             yield return new ValidationResult("must not be shorter than TransientRetryMinInterval", [nameof(TransientRetryMaxInterval)]);
         }
 
-        if (Transport == MessagingTransport.RabbitMq && string.IsNullOrWhiteSpace(ClaimCheckPath))
+        if (Transport == MessagingTransport.RabbitMq && ClaimCheckStore == ClaimCheckStore.Folder && string.IsNullOrWhiteSpace(ClaimCheckPath))
         {
-            yield return new ValidationResult("is required with the RabbitMq transport (a folder every service shares)", [nameof(ClaimCheckPath)]);
+            yield return new ValidationResult("is required with the RabbitMq transport and the Folder claim-check store (a folder every service shares)", [nameof(ClaimCheckPath)]);
+        }
+
+        if (Transport == MessagingTransport.RabbitMq && ClaimCheckStore == ClaimCheckStore.Postgres && string.IsNullOrWhiteSpace(ClaimCheckConnectionString))
+        {
+            yield return new ValidationResult("is required with the Postgres claim-check store", [nameof(ClaimCheckConnectionString)]);
         }
     }
 }

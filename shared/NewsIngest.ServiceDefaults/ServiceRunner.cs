@@ -7,7 +7,8 @@ public static class ServiceRunner
 {
     /// <summary>
     /// Runs a service's host with a bootstrap logger; a configuration error ends start-up with one FATAL
-    /// line naming the setting and exit code 2.
+    /// line naming the setting and exit code 2; an escaping exception exits with 1, a background service that
+    /// stopped the host with a fault with 3 (see <see cref="FaultedServiceMonitor"/>); a clean stop with 0.
     /// </summary>
     public static async Task<int> RunAsync(string serviceName, Func<Task> run)
     {
@@ -15,7 +16,7 @@ public static class ServiceRunner
         try
         {
             await run();
-            return 0;
+            return Environment.ExitCode;
         }
         catch (OptionsValidationException ex)
         {

@@ -10,7 +10,8 @@ namespace NewsIngest.Fetcher.Articles;
 /// <summary>
 /// Swaps a feed item for the page it links to when its feed's <see cref="FullArticleMode"/> asks for it: the page is
 /// fetched through the guarded client (SSRF guard, size limit, redirects, per-host gates) if robots.txt allows, and
-/// published as <see cref="ArticleSourceKind.Html"/>. Any failure or refusal keeps the feed item, with one WARN line.
+/// published as <see cref="ArticleSourceKind.Html"/> with the feed entry's own text beside it (the parser falls back to
+/// it when the page yields no article). Any failure or refusal keeps the feed item, with one WARN line.
 /// </summary>
 public sealed class FullArticles(FeedHttpClient http, RobotsCache robots, IOptions<FetcherOptions> options, ILogger<FullArticles> logger)
 {
@@ -98,6 +99,7 @@ public sealed class FullArticles(FeedHttpClient http, RobotsCache robots, IOptio
             {
                 Kind = ArticleSourceKind.Html,
                 Body = response.Body,
+                FeedEntryBody = feedItem.Body, // the parser's fallback when the page yields no article
                 Charset = MediaTypeHeaderValue.TryParse(response.ContentType, out var type) ? type.CharSet?.Trim('"') : null,
             };
         }

@@ -10,7 +10,8 @@ namespace NewsIngest.Fetcher.Inbox;
 /// (written elsewhere, then moved in); hidden, <c>.tmp</c> and <c>.part</c> files are left alone.
 /// Read files move to <c>.processed/</c>; empty, binary or oversized files, symbolic links (dangling or not) and other
 /// non-regular entries to <c>.rejected/</c> with one WARN line (see <see cref="InboxFile"/>). Control characters in a
-/// file name are stripped before the name reaches a log line or the item's origin.
+/// file name are stripped before the name reaches a log line or the item's origin. A file that fails otherwise is one
+/// WARN line and left alone until it changes; a failed publish stops the scan and the file stays for the next one.
 /// </summary>
 public sealed class InboxScanner(
     IFetchedItemPublisher publisher,
@@ -18,6 +19,7 @@ public sealed class InboxScanner(
     ILogger<InboxScanner> logger)
 {
     private readonly HashSet<string> _readInPlace = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
 
     /// <summary>Rejected entries that could not be moved away: reported once, not on every scan.</summary>
     private readonly HashSet<string> _unmovable = new(StringComparer.Ordinal);
@@ -39,6 +41,12 @@ public sealed class InboxScanner(
                 continue;
             }
 
+            var key = $"{entry.FullName}|{entry.LastWriteTimeUtc.Ticks}";
+            if (_failed.Contains(key))
+            {
+                continue;
+            }
+
             try
             {
                 if (await ReadAsync(entry, settings, cancellationToken))
@@ -46,10 +54,11 @@ public sealed class InboxScanner(
                     published++;
                 }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is not PublishFailedException && !cancellationToken.IsCancellationRequested)
             {
-                // Gone, locked or unreadable: one line, and the next file.
-                logger.LogWarning("Inbox file {InboxFile} not read: {Reason}", ControlCharacters.Strip(name), ex.Message);
+                // One file's fault (gone, locked, unreadable, cannot be moved): one line, left alone until it changes.
+                _failed.Add(key);
+                logger.LogWarning("Skipped inbox file {InboxFile}: {Reason}", ControlCharacters.Strip(name), $"{ex.GetType().Name}: {ex.Message}");
             }
         }
 
@@ -100,13 +109,22 @@ public sealed class InboxScanner(
             return false;
         }
 
-        await publisher.PublishAsync(new FetchedItem
+        try
         {
-            ArticleId = ArticleIds.FromContent(bytes),
-            Kind = ArticleSourceKind.Text,
-            Body = bytes,
-            Origin = $"inbox:{name}",
-        }, cancellationToken);
+            await publisher.PublishAsync(new FetchedItem
+            {
+                ArticleId = ArticleIds.FromContent(bytes),
+                Kind = ArticleSourceKind.Text,
+                Body = bytes,
+                Origin = $"inbox:{name}",
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not the file's fault: the file stays and the next scan publishes it again.
+            throw new PublishFailedException(name, ex);
+        }
+
         Move(entry.FullName, settings, ".processed");
         return true;
     }

@@ -12,9 +12,11 @@ using NewsIngest.Text.Safety;
 namespace NewsIngest.Fetcher.Polling;
 
 /// <summary>
-/// Polls one claimed feed: a conditional GET, parse, publish each item not seen before (then record it as seen),
-/// schedule the next poll and save the state. One INFO line per poll; a failed poll is one WARN line, and a feed
-/// failing <see cref="FetcherOptions.MaxConsecutiveErrors"/> times in a row is paused with one more.
+/// Polls one claimed feed: a conditional GET, parse, publish each item not seen before (and record it as seen once
+/// the broker confirmed it), schedule the next poll and save the state. One INFO line per poll; a failed poll is one
+/// WARN line, and a feed failing <see cref="FetcherOptions.MaxConsecutiveErrors"/> times in a row is paused with one
+/// more. An item the broker refuses (away, or nothing bound to route it to) stops the poll; the rest are tried again
+/// after <see cref="FetcherOptions.PublishRetryDelay"/> without counting against the feed.
 /// </summary>
 public sealed class FeedPoller(
     FeedHttpClient http,
@@ -32,10 +34,13 @@ public sealed class FeedPoller(
         var started = Stopwatch.GetTimestamp();
         var outcome = await FetchAndPublishAsync(feed, cancellationToken);
         var now = clock.GetUtcNow();
-        var next = outcome.Succeeded
-            ? feed with { ETag = outcome.ETag ?? feed.ETag, LastModified = outcome.LastModified ?? feed.LastModified, ConsecutiveErrors = 0, NextPoll = now + outcome.Wait }
-            : feed with { ConsecutiveErrors = feed.ConsecutiveErrors + 1, NextPoll = now + outcome.Wait };
-        next = next with { LastPoll = now, Paused = !outcome.Succeeded && next.ConsecutiveErrors >= options.Value.MaxConsecutiveErrors };
+        var next = outcome switch
+        {
+            { Succeeded: true } => feed with { ETag = outcome.ETag ?? feed.ETag, LastModified = outcome.LastModified ?? feed.LastModified, ConsecutiveErrors = 0, NextPoll = now + outcome.Wait },
+            { Deferred: true } => feed with { NextPoll = now + outcome.Wait }, // the feed is fine; validators kept so the next poll reads it whole
+            _ => feed with { ConsecutiveErrors = feed.ConsecutiveErrors + 1, NextPoll = now + outcome.Wait },
+        };
+        next = next with { LastPoll = now, Paused = !outcome.Succeeded && !outcome.Deferred && next.ConsecutiveErrors >= options.Value.MaxConsecutiveErrors };
         if (!await store.CompleteAsync(next, leaseOwner, CancellationToken.None))
         {
             logger.LogWarning("Lost the lease on feed {FeedUrl} while polling it; its state was not saved", feed.FeedUrl);
@@ -47,6 +52,12 @@ public sealed class FeedPoller(
             logger.LogInformation(
                 "Polled feed {FeedUrl}: HTTP {HttpStatus}, {NewItems} new, {SeenItems} seen, {ElapsedMs} ms, next poll {NextPoll:O}",
                 feed.FeedUrl, outcome.Status, outcome.New, outcome.Seen, elapsed, next.NextPoll);
+        }
+        else if (outcome.Deferred)
+        {
+            logger.LogWarning(
+                "Poll of feed {FeedUrl} stopped: HTTP {HttpStatus}, {NewItems} new, {SeenItems} seen, {ElapsedMs} ms, unpublished items tried again at {NextPoll:O}: {Reason}",
+                feed.FeedUrl, outcome.Status, outcome.New, outcome.Seen, elapsed, next.NextPoll, outcome.Failure);
         }
         else
         {
@@ -77,8 +88,10 @@ public sealed class FeedPoller(
                     return Outcome.Success(response, 0, 0, _schedule.AfterSuccess(feed.Interval, response, null));
                 case HttpStatusCode.OK:
                     var document = FeedParser.Parse(response.Body, response.ContentType, response.FinalUrl);
-                    var (published, seen) = await PublishNewAsync(feed, document, cancellationToken);
-                    return Outcome.Success(response, published, seen, _schedule.AfterSuccess(feed.Interval, response, document));
+                    var (published, seen, publishFailure) = await PublishNewAsync(feed, document, cancellationToken);
+                    return publishFailure is null
+                        ? Outcome.Success(response, published, seen, _schedule.AfterSuccess(feed.Interval, response, document))
+                        : Outcome.PublishStopped(response, published, seen, options.Value.PublishRetryDelay, publishFailure);
                 default:
                     return Failure(feed, response.StatusCode.ToString(), response);
             }
@@ -87,36 +100,44 @@ public sealed class FeedPoller(
         {
             return Failure(feed, TransientFailures.IsBlocked(ex) ? Blocked(ex) : ex.Message, response);
         }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not System.Data.Common.DbException)
+        {
+            // A fault of ours (a parser bug, a hostile feed we did not foresee): this feed fails and backs off, the others go on.
+            logger.LogError(ex, "Unexpected {ExceptionType} while polling feed {FeedUrl}", ex.GetType().Name, feed.FeedUrl);
+            return Failure(feed, $"unexpected {ex.GetType().Name}: {ex.Message}", response);
+        }
     }
 
     private Outcome Failure(FeedState feed, string reason, FetchResponse? response) => new(
         false, response?.StatusCode ?? 0, 0, 0, null, null,
         _schedule.AfterFailure(feed.Interval, feed.ConsecutiveErrors + 1, response?.RetryAfter), reason);
 
-    private async Task<(int Published, int Seen)> PublishNewAsync(FeedState feed, FeedDocument document, CancellationToken cancellationToken)
+    private async Task<(int Published, int Seen, string? PublishFailure)> PublishNewAsync(FeedState feed, FeedDocument document, CancellationToken cancellationToken)
     {
         var items = document.Items.Select(item => (Item: item, Key: ItemKeys.For(item))).DistinctBy(entry => entry.Key).ToList();
         var seen = await store.SeenAsync(feed.FeedId, [.. items.Select(entry => entry.Key)], cancellationToken);
-        var published = new List<string>();
-        try
+        var fresh = items.Where(entry => !seen.Contains(entry.Key)).ToList();
+        var ready = await fullArticles.WithPagesAsync(
+            feed.FeedUrl, [.. fresh.Select(entry => (entry.Item, ToFetchedItem(feed, document, entry.Item, entry.Key)))], cancellationToken);
+        var published = 0;
+        for (var i = 0; i < fresh.Count; i++)
         {
-            var fresh = items.Where(entry => !seen.Contains(entry.Key)).ToList();
-            var ready = await fullArticles.WithPagesAsync(
-                feed.FeedUrl, [.. fresh.Select(entry => (entry.Item, ToFetchedItem(feed, document, entry.Item, entry.Key)))], cancellationToken);
-            for (var i = 0; i < fresh.Count; i++)
+            try
             {
                 await publisher.PublishAsync(ready[i], cancellationToken);
-                published.Add(fresh[i].Key);
             }
-        }
-        finally
-        {
-            // Even when a later publish fails, what went out is recorded; a crash before this line republishes
-            // a few items, which the deterministic article ids make harmless downstream.
-            await store.MarkSeenAsync(feed.FeedId, published, clock.GetUtcNow(), CancellationToken.None);
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not System.Data.Common.DbException)
+            {
+                // Not confirmed (broker away, nothing bound to route it to): not marked seen, so the next poll publishes it again.
+                return (published, seen.Count, $"publish failed ({ex.GetType().Name}): {ex.Message}");
+            }
+
+            // Only once the broker confirmed it: a crash between the two repeats at most this item (same ArticleId downstream).
+            await store.MarkSeenAsync(feed.FeedId, [fresh[i].Key], clock.GetUtcNow(), CancellationToken.None);
+            published++;
         }
 
-        return (published.Count, items.Count - published.Count);
+        return (published, seen.Count, null);
     }
 
     private static FetchedItem ToFetchedItem(FeedState feed, FeedDocument document, FeedItem item, string key) => new()
@@ -152,7 +173,13 @@ public sealed class FeedPoller(
 
     private sealed record Outcome(bool Succeeded, int Status, int New, int Seen, string? ETag, string? LastModified, TimeSpan Wait, string? Failure)
     {
+        /// <summary>The feed was read but an item could not be published: tried again soon, not counted as a feed error.</summary>
+        public bool Deferred { get; private init; }
+
         public static Outcome Success(FetchResponse response, int published, int seen, TimeSpan wait) =>
             new(true, response.StatusCode, published, seen, response.ETag, response.LastModified, wait, null);
+
+        public static Outcome PublishStopped(FetchResponse response, int published, int seen, TimeSpan wait, string reason) =>
+            new(false, response.StatusCode, published, seen, null, null, wait, reason) { Deferred = true };
     }
 }

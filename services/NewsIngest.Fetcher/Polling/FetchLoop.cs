@@ -1,8 +1,12 @@
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 
 namespace NewsIngest.Fetcher.Polling;
 
-/// <summary>Polls the feeds that are due; then waits a short while. (The inbox has its own loop: <see cref="Inbox.InboxLoop"/>.)</summary>
+/// <summary>
+/// Polls the feeds that are due; then waits a short while (the inbox has its own loop: <see cref="Inbox.InboxLoop"/>).
+/// A failure of one pass (the state database away, a fault of ours) is one log line; the loop goes on with the next pass.
+/// </summary>
 public sealed class FetchLoop(
     FeedPollCycle feeds,
     FetchProgress progress,
@@ -17,18 +21,26 @@ public sealed class FetchLoop(
             "Fetching feeds (default interval {PollInterval}) as {LeaseOwner}", settings.PollInterval, feeds.Owner);
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
-            {
-                await feeds.RunAsync(stoppingToken);
-            }
-            catch (System.Data.Common.DbException ex)
-            {
-                // The state database is away: no feed can be claimed or saved; try again on the next pass.
-                logger.LogError(ex, "Feed state database failed; feeds are polled again once it answers");
-            }
-
+            await GuardAsync("feed poll", () => feeds.RunAsync(stoppingToken), stoppingToken);
             progress.CompletePass();
             await Task.Delay(settings.InboxScanInterval, clock, stoppingToken);
+        }
+    }
+
+    private async Task GuardAsync(string pass, Func<Task<int>> run, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await run();
+        }
+        catch (DbException ex)
+        {
+            // The state database is away: no feed can be claimed or saved; leases run out within seconds. Try again on the next pass.
+            logger.LogError("Feed state database failed during the {FetchPass}; tried again on the next pass: {Reason}", pass, ex.Message);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "The {FetchPass} failed unexpectedly; tried again on the next pass: {Reason}", pass, ex.Message);
         }
     }
 }

@@ -16,4 +16,7 @@ public sealed record FetchedItem
     public string? Author { get; init; }
     public DateTimeOffset? Published { get; init; }
     public string? Charset { get; init; }
+
+    /// <summary>With a full-article page: the feed entry's own text (UTF-8), the parser's fallback when the page has no article.</summary>
+    public byte[]? FeedEntryBody { get; init; }
 }

@@ -4,7 +4,11 @@ using NewsIngest.ServiceDefaults;
 
 namespace NewsIngest.Fetcher.Publishing;
 
-/// <summary>Puts the body in the claim-check store and publishes <see cref="ArticleFetched"/>.</summary>
+/// <summary>
+/// Puts the body in the claim-check store and publishes <see cref="ArticleFetched"/> as mandatory: it returns once
+/// the broker confirmed it, and throws when the broker could not route it to any queue (no consumer bound yet), so
+/// the caller never records an item as seen that nobody will receive.
+/// </summary>
 public sealed class FetchedItemPublisher(
     IBus publisher,
     IMessageDataRepository bodies,
@@ -16,6 +20,13 @@ public sealed class FetchedItemPublisher(
     {
         using var body = new MemoryStream(item.Body, writable: false);
         var address = await bodies.Put(body, messaging.Value.ClaimCheckTimeToLive, cancellationToken);
+        Uri? feedEntryAddress = null;
+        if (item.FeedEntryBody is { Length: > 0 } feedEntry)
+        {
+            using var entry = new MemoryStream(feedEntry, writable: false);
+            feedEntryAddress = await bodies.Put(entry, messaging.Value.ClaimCheckTimeToLive, cancellationToken);
+        }
+
         var correlationId = NewId.NextGuid();
         await publisher.Publish(new ArticleFetched
         {
@@ -33,7 +44,8 @@ public sealed class FetchedItemPublisher(
             Author = item.Author,
             Published = item.Published,
             Charset = item.Charset,
-        }, cancellationToken);
+            FeedEntryAddress = feedEntryAddress,
+        }, context => context.Mandatory = true, cancellationToken);
         logger.LogInformation(
             "Fetched article {ArticleId} ({Kind}, {BodyLength} bytes) from {Origin} with correlation {CorrelationId}",
             item.ArticleId, item.Kind, item.Body.Length, item.Origin, correlationId);

@@ -116,6 +116,24 @@ public sealed class FeedStateStore(StateDialect dialect) : IAsyncDisposable
              ("errors", state.ConsecutiveErrors), ("paused", state.Paused), ("id", state.FeedId), ("owner", owner)],
             cancellationToken) > 0, cancellationToken);
 
+    /// <summary>Extends every lease <paramref name="owner"/> holds (the feeds it is polling); the number renewed.</summary>
+    public Task<int> RenewAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        RunAsync(connection => ExecuteAsync(
+            connection,
+            null,
+            $"UPDATE {_feeds} SET lease_until = @until WHERE lease_owner = @owner",
+            [("owner", owner), ("until", Millis(now + lease))],
+            cancellationToken), cancellationToken);
+
+    /// <summary>Gives back every lease <paramref name="owner"/> holds (a restarted replica's leases from before it died); the number released.</summary>
+    public Task<int> ReleaseAsync(string owner, CancellationToken cancellationToken) =>
+        RunAsync(connection => ExecuteAsync(
+            connection,
+            null,
+            $"UPDATE {_feeds} SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = @owner",
+            [("owner", owner)],
+            cancellationToken), cancellationToken);
+
     /// <summary>The keys among <paramref name="keys"/> already recorded for the feed.</summary>
     public Task<HashSet<string>> SeenAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
         RunAsync(async connection =>
@@ -136,7 +154,10 @@ public sealed class FeedStateStore(StateDialect dialect) : IAsyncDisposable
             return seen;
         }, cancellationToken);
 
-    /// <summary>Records that items were published (one transaction), so no later poll, in any replica or after any restart, publishes them again.</summary>
+    /// <summary>
+    /// Records that items were published (one transaction), so no later poll, in any replica or after any restart,
+    /// publishes them again. The poller calls it once per item, after the broker confirmed that item.
+    /// </summary>
     public Task MarkSeenAsync(string feedId, IReadOnlyCollection<string> keys, DateTimeOffset now, CancellationToken cancellationToken) =>
         keys.Count == 0 ? Task.CompletedTask : RunAsync(async connection =>
         {

@@ -26,7 +26,8 @@ public sealed class ArticleParsing(ArticleExtractor extractor)
     {
         if (request.Kind == ArticleSourceKind.Html)
         {
-            return FromPage(HtmlDecoding.Decode(request.Body, request.Charset is null ? null : $"text/html; charset={request.Charset}"), request);
+            var page = FromPage(HtmlDecoding.Decode(request.Body, request.Charset is null ? null : $"text/html; charset={request.Charset}"), request);
+            return page.Article is null && request.FeedEntry is { Length: > 0 } entry ? FromFeedEntryInstead(entry, request, page) : page;
         }
 
         var text = TextDecoding.Decode(request.Body, request.Charset, out var rejection);
@@ -82,6 +83,14 @@ public sealed class ArticleParsing(ArticleExtractor extractor)
             Published = request.Published,
             Authors = request.Author is null ? [] : [request.Author],
         });
+    }
+
+    /// <summary>The page had no article: the feed entry's own text, or the page's rejection when the entry has none either.</summary>
+    private static ParseOutcome FromFeedEntryInstead(byte[] entry, ParseRequest request, ParseOutcome page)
+    {
+        var text = TextDecoding.Decode(entry, "utf-8", out _);
+        var fromEntry = text is null ? null : FromFeedItem(text, request);
+        return fromEntry?.Article is null ? page : fromEntry with { FellBackFrom = page.Rejection };
     }
 
     private ParseOutcome FromPage(string html, ParseRequest request)

@@ -14,4 +14,7 @@ public sealed record ParseRequest
     public string? Title { get; init; }
     public string? Author { get; init; }
     public DateTimeOffset? Published { get; init; }
+
+    /// <summary>With a page: the feed entry's own text (UTF-8 HTML), parsed instead when the page yields no article.</summary>
+    public byte[]? FeedEntry { get; init; }
 }

@@ -1,7 +1,9 @@
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using NewsIngest.Contracts;
 using NewsIngest.Fetcher.Inbox;
@@ -67,12 +69,31 @@ public sealed class InboxScannerTests : IDisposable
         File.Exists(Path.Combine(_inbox, "a.txt")).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task ScanAsync_FileThatCannotBeRead_IsSkippedWithOneWarningAndOthersPublished()
+    {
+        await using var provider = Services();
+        await provider.GetRequiredService<ITestHarness>().Start();
+        File.CreateSymbolicLink(Path.Combine(_inbox, "a-dangling.txt"), Path.Combine(_inbox, "nowhere", "gone.txt"));
+        File.WriteAllText(Path.Combine(_inbox, "b.txt"), "Title\nA paragraph.\n");
+        var logger = new FakeLogger<InboxScanner>();
+        var scanner = Scanner(provider, move: true, logger);
+
+        var first = await scanner.ScanAsync(CancellationToken.None);
+        var second = await scanner.ScanAsync(CancellationToken.None);
+
+        (first, second).ShouldBe((1, 0));
+        var warning = logger.Collector.GetSnapshot().ShouldHaveSingleItem();
+        warning.Level.ShouldBe(Microsoft.Extensions.Logging.LogLevel.Warning);
+        warning.Message.ShouldContain("a-dangling.txt");
+    }
+
     public void Dispose() => Directory.Delete(_inbox, recursive: true);
 
-    private InboxScanner Scanner(IServiceProvider provider, bool move) => new(
+    private InboxScanner Scanner(IServiceProvider provider, bool move, ILogger<InboxScanner>? logger = null) => new(
         provider.GetRequiredService<FetchedItemPublisher>(),
         Options.Create(new FetcherOptions { InboxPath = _inbox, MoveProcessedFiles = move }),
-        NullLogger<InboxScanner>.Instance);
+        logger ?? NullLogger<InboxScanner>.Instance);
 
     private static ServiceProvider Services() =>
         new ServiceCollection()

@@ -10,8 +10,16 @@ internal sealed class RecordingPublisher : IFetchedItemPublisher
 
     public IReadOnlyList<FetchedItem> Items => [.. _items];
 
+    /// <summary>When set, every publish fails with it (as a broker that refuses or returns a message would).</summary>
+    public Exception? FailWith { get; set; }
+
     public Task PublishAsync(FetchedItem item, CancellationToken cancellationToken)
     {
+        if (FailWith is { } failure)
+        {
+            return Task.FromException(failure);
+        }
+
         _items.Enqueue(item);
         return Task.CompletedTask;
     }

@@ -101,6 +101,48 @@ public sealed class FeedStateStorePostgresTests(DatabaseFixture database) : ICla
         staleSave.ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Renew_WhilePolling_KeepsOwnLeasesOnly()
+    {
+        // Arrange
+        var connectionString = await database.Server.CreateDatabaseAsync();
+        await using var store = new FeedStateStore(StateDialect.Postgres(connectionString));
+        await store.MigrateAsync(CancellationToken.None);
+        var now = DateTimeOffset.UtcNow;
+        await store.AddAsync("http://feeds.example.org/a.xml", null, now, CancellationToken.None);
+        await store.AddAsync("http://feeds.example.org/b.xml", null, now, CancellationToken.None);
+        (await store.ClaimDueAsync("live", now, TimeSpan.FromSeconds(10), 1, CancellationToken.None)).Count.ShouldBe(1);
+        (await store.ClaimDueAsync("dead", now, TimeSpan.FromSeconds(10), 1, CancellationToken.None)).Count.ShouldBe(1);
+
+        // Act
+        var renewed = await store.RenewAsync("live", now.AddSeconds(8), TimeSpan.FromSeconds(10), CancellationToken.None);
+        var takenOver = await store.ClaimDueAsync("other", now.AddSeconds(12), TimeSpan.FromSeconds(10), 10, CancellationToken.None);
+
+        // Assert
+        renewed.ShouldBe(1);
+        takenOver.Count.ShouldBe(1); // the dead replica's feed; the live one's lease was renewed
+    }
+
+    [Fact]
+    public async Task Release_AfterRestart_FreesOwnLeasesAtOnce()
+    {
+        // Arrange
+        var connectionString = await database.Server.CreateDatabaseAsync();
+        await using var store = new FeedStateStore(StateDialect.Postgres(connectionString));
+        await store.MigrateAsync(CancellationToken.None);
+        var now = DateTimeOffset.UtcNow;
+        await store.AddAsync("http://feeds.example.org/a.xml", null, now, CancellationToken.None);
+        await store.ClaimDueAsync("fetcher-1", now, TimeSpan.FromMinutes(5), 10, CancellationToken.None);
+
+        // Act
+        var released = await store.ReleaseAsync("fetcher-1", CancellationToken.None);
+        var reclaimed = await store.ClaimDueAsync("fetcher-1", now.AddSeconds(1), TimeSpan.FromMinutes(5), 10, CancellationToken.None);
+
+        // Assert
+        released.ShouldBe(1);
+        reclaimed.Count.ShouldBe(1);
+    }
+
     private async Task<Dictionary<string, string?>> PostgresSettingsAsync() => new()
     {
         ["Fetcher:State:Provider"] = "Postgres",

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using NewsIngest.Testing;
@@ -65,34 +64,15 @@ public sealed class FetcherRestartTests(BrokerFixture broker, DatabaseFixture da
         requests[1].Headers["If-None-Match"].ShouldBe("\"harbour-1\"");
     }
 
-    private static ServiceProcess Start(Dictionary<string, string?> environment)
-    {
-        var dll = RepositoryPaths.ServiceDll("NewsIngest.Fetcher");
-        return ServiceProcess.StartDll(dll, environment, workingDirectory: Path.GetDirectoryName(dll));
-    }
+    private static ServiceProcess Start(Dictionary<string, string?> environment) => FetcherProcess.Start("NewsIngest.Fetcher", environment);
 
     private async Task<Dictionary<string, string?>> EnvironmentAsync()
     {
-        var node = broker.Node;
-        return new Dictionary<string, string?>
-        {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}",
-            ["Messaging__Transport"] = "RabbitMq",
-            ["Messaging__ClaimCheckPath"] = Directory.CreateDirectory(Path.Combine(_work, "claims")).FullName,
-            ["RabbitMqTransport__Host"] = node.Host,
-            ["RabbitMqTransport__Port"] = node.Port.ToString(CultureInfo.InvariantCulture),
-            ["RabbitMqTransport__User"] = node.UserName,
-            ["RabbitMqTransport__Pass"] = node.Password,
-            ["Fetcher__InboxPath"] = Directory.CreateDirectory(Path.Combine(_work, "inbox")).FullName,
-            ["Fetcher__InboxScanInterval"] = "00:00:00.250",
-            ["Fetcher__PollInterval"] = "01:00:00",
-            ["Fetcher__MinHostDelay"] = "00:00:00",
-            ["Fetcher__AllowedHosts__0"] = "127.0.0.1",
-            ["Fetcher__AdminApiKey"] = "restart-test-key",
-            ["Fetcher__State__Provider"] = "Postgres",
-            ["Fetcher__State__ConnectionString"] = await database.Server.CreateDatabaseAsync(),
-            ["Fetcher__Feeds__0__Url"] = _feeds.UrlFor(FeedPath).ToString(),
-        };
+        var virtualHost = await broker.Node.CreateVirtualHostAsync();
+        await FetcherProcess.BindArticleFetchedQueueAsync(broker.Node, virtualHost);
+        var environment = FetcherProcess.Environment(broker.Node, virtualHost, _work, await database.Server.CreateDatabaseAsync(), [_feeds.UrlFor(FeedPath)]);
+        environment["Fetcher__AdminApiKey"] = "restart-test-key";
+        return environment;
     }
 
     private const string Feed = """

@@ -242,7 +242,7 @@ public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixt
                 correlationId = Guid.NewGuid(),
                 fetchedAt = DateTimeOffset.UtcNow,
                 kind = 0,
-                bodyAddress = "urn:msgdata:" + new string('0', 32),
+                bodyAddress = "urn:file:2026:01:01:" + new string('0', 32), // well-formed, never written: "not found" on every retry
                 bodyLength = 10,
                 origin = "test:poison",
             },

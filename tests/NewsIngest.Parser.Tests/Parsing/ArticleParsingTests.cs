@@ -36,6 +36,37 @@ public sealed class ArticleParsingTests
     }
 
     [Fact]
+    public void Parse_PageWithoutArticle_FallsBackToTheFeedEntry()
+    {
+        var outcome = _parsing.Parse(new ParseRequest
+        {
+            Kind = ArticleSourceKind.Html,
+            Body = "<html><head><title>Menu</title></head><body><nav><a href=\"/\">Home</a></nav></body></html>"u8.ToArray(),
+            Url = "http://127.0.0.1/tide/notice",
+            Title = "Spring Tides Flood the Harbour Road",
+            FeedEntry = "<p>Spring tides flood the harbour road on Thursday.</p>"u8.ToArray(),
+        });
+
+        outcome.Article.ShouldNotBeNull().Paragraphs.ShouldBe(["Spring tides flood the harbour road on Thursday."]);
+        outcome.Article.Title.ShouldBe("Spring Tides Flood the Harbour Road");
+        outcome.FellBackFrom.ShouldNotBeNull().ShouldContain("no article");
+    }
+
+    [Fact]
+    public void Parse_PageWithoutArticleAndNoFeedEntry_IsRejected()
+    {
+        var outcome = _parsing.Parse(new ParseRequest
+        {
+            Kind = ArticleSourceKind.Html,
+            Body = "<html><body><nav><a href=\"/\">Home</a></nav></body></html>"u8.ToArray(),
+            Title = "Spring Tides",
+        });
+
+        outcome.Article.ShouldBeNull();
+        outcome.FellBackFrom.ShouldBeNull();
+    }
+
+    [Fact]
     public void Parse_TextWithTitleOnly_IsRejectedWithReason()
     {
         var outcome = _parsing.Parse(new ParseRequest { Kind = ArticleSourceKind.Text, Body = "Only a title\n"u8.ToArray() });
