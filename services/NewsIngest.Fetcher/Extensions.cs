@@ -7,6 +7,7 @@ using NewsIngest.Fetcher.Inbox;
 using NewsIngest.Fetcher.Polling;
 using NewsIngest.Fetcher.Publishing;
 using NewsIngest.Fetcher.State;
+using NewsIngest.Fetcher.Telemetry;
 using NewsIngest.ServiceDefaults;
 using Polly;
 
@@ -36,6 +37,7 @@ public static class Extensions
         services.AddHostedService<FeedStateInitializer>();
         services.AddHostedService<FetchLoop>();
         services.AddFeedsClient();
+        builder.AddFetcherHealth();
         return builder;
     }
 

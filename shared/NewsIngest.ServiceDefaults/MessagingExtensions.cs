@@ -89,8 +89,8 @@ public static class MessagingExtensions
         cfg.ConfigureEndpoints(context);
     }
 
-    private static IMessageDataRepository CreateRepository(MessagingOptions options) =>
+    private static MeteredMessageDataRepository CreateRepository(MessagingOptions options) => new(
         options.Transport == MessagingTransport.InMemory
             ? new InMemoryMessageDataRepository()
-            : new FileSystemMessageDataRepository(Directory.CreateDirectory(options.ClaimCheckPath!));
+            : new FileSystemMessageDataRepository(Directory.CreateDirectory(options.ClaimCheckPath!)));
 }

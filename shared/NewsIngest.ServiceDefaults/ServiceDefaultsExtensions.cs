@@ -1,16 +1,22 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace NewsIngest.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>Serilog, health checks and the service's identity: the one call every service makes first.</summary>
+    /// <summary>Serilog, telemetry, health checks and the service's identity: the one call every service makes first.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
         builder.Services.AddSingleton(new ServiceIdentity(serviceName));
         builder.AddSerilogDefaults(serviceName);
+        builder.AddTelemetryDefaults(serviceName);
         builder.AddHealthDefaults();
+        builder.Services.TryAddTimeProvider();
+        builder.Services.AddHostedService(sp => new StartupLogger(serviceName, sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<ILogger<StartupLogger>>()));
+        builder.Services.AddHostedService<SummaryLogger>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using MassTransit;
 using NewsIngest.Contracts;
+using NewsIngest.Fetcher.Telemetry;
 using NewsIngest.ServiceDefaults;
 
 namespace NewsIngest.Fetcher.Publishing;
@@ -14,6 +15,9 @@ public sealed class FetchedItemPublisher(
 {
     public async Task PublishAsync(FetchedItem item, CancellationToken cancellationToken)
     {
+        var fetchedAt = clock.GetUtcNow();
+        using var trace = FetcherMetrics.StartArticle(item.Kind, item.Origin, fetchedAt);
+        trace?.SetTag("newsingest.article_id", item.ArticleId);
         using var body = new MemoryStream(item.Body, writable: false);
         var address = await bodies.Put(body, messaging.Value.ClaimCheckTimeToLive, cancellationToken);
         var correlationId = NewId.NextGuid();
@@ -21,7 +25,7 @@ public sealed class FetchedItemPublisher(
         {
             ArticleId = item.ArticleId,
             CorrelationId = correlationId,
-            FetchedAt = clock.GetUtcNow(),
+            FetchedAt = fetchedAt,
             Kind = item.Kind,
             BodyAddress = address,
             BodyLength = item.Body.Length,
@@ -34,6 +38,7 @@ public sealed class FetchedItemPublisher(
             Published = item.Published,
             Charset = item.Charset,
         }, cancellationToken);
+        FetcherMetrics.RecordPublished(item.Kind);
         logger.LogInformation(
             "Fetched article {ArticleId} ({Kind}, {BodyLength} bytes) from {Origin} with correlation {CorrelationId}",
             item.ArticleId, item.Kind, item.Body.Length, item.Origin, correlationId);

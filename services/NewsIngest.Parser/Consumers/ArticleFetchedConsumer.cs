@@ -1,6 +1,7 @@
 using MassTransit;
 using NewsIngest.Contracts;
 using NewsIngest.Parser.Parsing;
+using NewsIngest.Parser.Telemetry;
 
 namespace NewsIngest.Parser.Consumers;
 
@@ -22,6 +23,7 @@ public sealed class ArticleFetchedConsumer(
             body = buffer.ToArray();
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var outcome = parsing.Parse(new ParseRequest
         {
             Kind = fetched.Kind,
@@ -34,6 +36,7 @@ public sealed class ArticleFetchedConsumer(
             Author = fetched.Author,
             Published = fetched.Published,
         });
+        ParserMetrics.Record(fetched.Kind, outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started));
 
         if (outcome.Article is null)
         {

@@ -2,6 +2,7 @@ using MassTransit;
 using NewsIngest.Contracts;
 using NewsIngest.ServiceDefaults;
 using NewsIngest.Store.Persistence;
+using NewsIngest.Store.Telemetry;
 
 namespace NewsIngest.Store.Publishing;
 
@@ -43,13 +44,17 @@ public sealed class OutboxDispatcher(
 
         async Task PublishUpdateAsync(ArticleUpdated update)
         {
+            using var trace = OutboxTraces.StartPublish(update.ArticleId, "updated", out var fetchedAt);
             await bus.Publish(update, context => context.MessageId = update.ArticleId, cancellationToken);
+            StoreMetrics.RecordPublished("updated", fetchedAt);
             logger.LogInformation("Published sighting {ArticleId} of story {StoryId} to {Exchange} as {RoutingKey}", update.ArticleId, update.StoryId, ArticleTopic.Exchange, ArticleTopic.RoutingKey(update));
         }
 
         async Task PublishAsync(ArticleStored record)
         {
+            using var trace = OutboxTraces.StartPublish(record.ArticleId, "stored", out var fetchedAt);
             await bus.Publish(record, context => context.MessageId = record.ArticleId, cancellationToken);
+            StoreMetrics.RecordPublished("stored", fetchedAt);
             logger.LogInformation("Published article {ArticleId} to {Exchange} as {RoutingKey}", record.ArticleId, ArticleTopic.Exchange, ArticleTopic.RoutingKey(record));
         }
     }

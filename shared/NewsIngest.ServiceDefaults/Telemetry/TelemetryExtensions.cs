@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace NewsIngest.ServiceDefaults;
+
+public static class TelemetryExtensions
+{
+    /// <summary>The Prometheus scrape path every service serves.</summary>
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>
+    /// OpenTelemetry for the service: traces from MassTransit's <c>ActivitySource</c>, ours, ASP.NET Core, HttpClient
+    /// and Npgsql; metrics from MassTransit's meter, ours (<c>NewsIngest.*</c>), ASP.NET Core, HttpClient, Npgsql and the
+    /// runtime, served at <c>/metrics</c>; both also exported by OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set
+    /// (with the standard <c>OTEL_*</c> variables for protocol, headers and intervals).
+    /// </summary>
+    public static IHostApplicationBuilder AddTelemetryDefaults(this IHostApplicationBuilder builder, string serviceName)
+    {
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource
+                .AddService(serviceName, serviceNamespace: "newsingest", serviceVersion: ServiceVersion.Current, serviceInstanceId: $"{Environment.MachineName}/{Environment.ProcessId}"))
+            .WithTracing(tracing => tracing
+                .AddSource(TelemetryNames.MassTransit)
+                .AddSource(TelemetryNames.Prefix + "*")
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperatorEndpoint(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql())
+            .WithMetrics(metrics => metrics
+                .AddMeter(TelemetryNames.MassTransit)
+                .AddMeter(TelemetryNames.Prefix + "*")
+                .AddMeter(TelemetryNames.Npgsql)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary><c>/metrics</c> in the Prometheus text format.</summary>
+    public static WebApplication MapMetricsEndpoint(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        return app;
+    }
+
+    private static bool IsOperatorEndpoint(PathString path) =>
+        path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments(MetricsPath, StringComparison.OrdinalIgnoreCase);
+}
