@@ -15,6 +15,7 @@ internal static class Program
             EnrichCommand.Create(),
             TailCommand.Create(),
             DedupCommand.Create(),
+            StatusCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

@@ -6,9 +6,13 @@ namespace NewsIngest.Fetcher.Telemetry;
 
 public static class FetcherTelemetryExtensions
 {
-    /// <summary>Readiness of the fetcher: its loop is alive and, when its state is in PostgreSQL, that database answers.</summary>
+    /// <summary>
+    /// The fetcher's instruments from start-up, and its readiness: its loop is alive and, when its state is in
+    /// PostgreSQL, that database answers.
+    /// </summary>
     public static IHostApplicationBuilder AddFetcherHealth(this IHostApplicationBuilder builder)
     {
+        FetcherMetrics.EnsureCreated();
         builder.Services.AddValidatedOptions<FetcherHealthOptions>(FetcherHealthOptions.Section);
         var checks = builder.Services.AddHealthChecks().AddCheck<FetchLoopHealthCheck>("fetch-loop");
         var state = builder.Configuration.GetSection($"{FetcherOptions.Section}:State");

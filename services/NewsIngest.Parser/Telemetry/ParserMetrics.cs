@@ -22,6 +22,17 @@ public static class ParserMetrics
     private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
         "newsingest.parser.parse.duration", "s", "Time to decode and extract one article, by source kind and outcome");
 
+    static ParserMetrics()
+    {
+        Parsed.Add(0);
+        Rejected.Add(0);
+    }
+
+    public static void EnsureCreated()
+    {
+        // Touching the type runs its static constructor: every instrument exists (counters at 0) from start-up.
+    }
+
     public static void Record(ArticleSourceKind kind, ParseOutcome outcome, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(outcome);

@@ -36,8 +36,16 @@ public static class StoreMetrics
 
     static StoreMetrics()
     {
+        Decisions.Add(0);
+        Rejections.Add(0);
+        Published.Add(0);
         Meter.CreateObservableGauge("newsingest.store.outbox.pending", () => OutboxBacklog.Latest.Pending, "{record}", "Records and sightings written but not yet published to the topic");
         Meter.CreateObservableGauge("newsingest.store.outbox.oldest_age", () => OutboxBacklog.Latest.OldestAge.TotalSeconds, "s", "Age of the oldest record not yet published (0 when none)");
+    }
+
+    public static void EnsureCreated()
+    {
+        // Touching the type runs its static constructor: every instrument exists (counters at 0) from start-up.
     }
 
     public static void RecordDecision(StoryOutcome outcome, TimeSpan elapsed)
