@@ -13,20 +13,32 @@ public static class StatusCommand
 {
     public static Command Create()
     {
-        var management = new Option<Uri>("--management") { Description = "RabbitMQ management API, credentials in the URL.", DefaultValueFactory = _ => new Uri("http://guest:guest@localhost:15672/") };
+        var management = new Option<string>("--management") { Description = "RabbitMQ management API, credentials in the URL.", DefaultValueFactory = _ => "http://guest:guest@localhost:15672/" };
         var vhost = new Option<string>("--vhost") { Description = "The broker's virtual host.", DefaultValueFactory = _ => "/" };
-        var fetcher = new Option<Uri>("--fetcher") { Description = "The fetcher's HTTP address.", DefaultValueFactory = _ => new Uri("http://localhost:8081/") };
-        var store = new Option<Uri>("--store") { Description = "The store's HTTP address.", DefaultValueFactory = _ => new Uri("http://localhost:8084/") };
+        var fetcher = new Option<string>("--fetcher") { Description = "The fetcher's HTTP address.", DefaultValueFactory = _ => "http://localhost:8081/" };
+        var store = new Option<string>("--store") { Description = "The store's HTTP address.", DefaultValueFactory = _ => "http://localhost:8084/" };
         var json = new Option<bool>("--json") { Description = "Print the status as one JSON document." };
         var watch = new Option<bool>("--watch") { Description = "Refresh until interrupted (Ctrl+C)." };
         var interval = new Option<TimeSpan>("--interval") { Description = "Refresh interval with --watch.", DefaultValueFactory = _ => TimeSpan.FromSeconds(5) };
         var command = new Command("status", "Show queues, feeds, store totals and the outbox backlog of a running system.") { management, vhost, fetcher, store, json, watch, interval };
-        command.SetAction((result, cancellationToken) => RunAsync(
-            new StatusSources(Slash(result.GetValue(management)!), result.GetValue(vhost)!, Slash(result.GetValue(fetcher)!), Slash(result.GetValue(store)!)),
-            result.GetValue(json),
-            result.GetValue(watch),
-            result.GetValue(interval),
-            cancellationToken));
+        command.SetAction((result, cancellationToken) =>
+        {
+            var addresses = new[] { ("--management", result.GetValue(management)!), ("--fetcher", result.GetValue(fetcher)!), ("--store", result.GetValue(store)!) }
+                .Select(option => (option.Item1, Address: Uri.TryCreate(option.Item2, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? Slash(uri) : null, Text: option.Item2))
+                .ToList();
+            if (addresses.FirstOrDefault(a => a.Address is null) is { Item1: not null } bad)
+            {
+                Console.Error.WriteLine($"newsingest status: {bad.Item1} '{bad.Text}' is not an http(s) URL");
+                return Task.FromResult(2);
+            }
+
+            return RunAsync(
+                new StatusSources(addresses[0].Address!, result.GetValue(vhost)!, addresses[1].Address!, addresses[2].Address!),
+                result.GetValue(json),
+                result.GetValue(watch),
+                result.GetValue(interval),
+                cancellationToken);
+        });
         return command;
     }
 
