@@ -11,7 +11,7 @@ public static class Extensions
     {
         builder.Services.AddEnrichment();
         builder.Services.TryAddTimeProvider();
-        Telemetry.EnricherMetrics.EnsureCreated();
+        builder.Services.AddCounterBaseline(Telemetry.EnricherMetrics.RecordBaseline);
         return builder;
     }
 

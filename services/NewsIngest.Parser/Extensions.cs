@@ -12,7 +12,7 @@ public static class Extensions
         builder.Services.AddSingleton<Extraction.ArticleExtractor>();
         builder.Services.AddSingleton<ArticleParsing>();
         builder.Services.TryAddTimeProvider();
-        Telemetry.ParserMetrics.EnsureCreated();
+        builder.Services.AddCounterBaseline(Telemetry.ParserMetrics.RecordBaseline);
         return builder;
     }
 

@@ -22,15 +22,11 @@ public static class EnricherMetrics
     private static readonly Counter<long> StepsFailed = Meter.CreateCounter<long>(
         "newsingest.enricher.steps.failed", "{step}", "Enrichment steps that threw (the article goes on partially enriched), by step");
 
-    static EnricherMetrics()
+    /// <summary>Every counter at 0 (see <see cref="CounterBaseline"/>).</summary>
+    public static void RecordBaseline()
     {
         Enriched.Add(0);
         StepsFailed.Add(0);
-    }
-
-    public static void EnsureCreated()
-    {
-        // Touching the type runs its static constructor: every instrument exists (counters at 0) from start-up.
     }
 
     public static void RecordStep(string step, TimeSpan elapsed, bool failed)

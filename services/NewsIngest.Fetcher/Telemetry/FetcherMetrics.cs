@@ -28,17 +28,13 @@ public static class FetcherMetrics
     private static readonly Counter<long> InboxRejected = Meter.CreateCounter<long>("newsingest.fetcher.inbox.rejected", "{file}", "Inbox files rejected (empty, binary, too large)");
     private static readonly Histogram<double> FetchDuration = Meter.CreateHistogram<double>("newsingest.fetcher.fetch.duration", "s", "Time to poll one feed: request, parse and publish");
 
-    static FetcherMetrics()
+    /// <summary>Every counter at 0 (see <see cref="CounterBaseline"/>).</summary>
+    public static void RecordBaseline()
     {
         foreach (var counter in new[] { FeedsPolled, FeedsFailed, FeedsNotModified, FeedsPaused, ItemsFound, ItemsNew, ItemsPublished, InboxRejected })
         {
             counter.Add(0);
         }
-    }
-
-    public static void EnsureCreated()
-    {
-        // Touching the type runs its static constructor: every instrument exists (counters at 0) from start-up.
     }
 
     /// <summary>One finished poll of a feed.</summary>

@@ -12,7 +12,7 @@ public static class FetcherTelemetryExtensions
     /// </summary>
     public static IHostApplicationBuilder AddFetcherHealth(this IHostApplicationBuilder builder)
     {
-        FetcherMetrics.EnsureCreated();
+        builder.Services.AddCounterBaseline(FetcherMetrics.RecordBaseline);
         builder.Services.AddValidatedOptions<FetcherHealthOptions>(FetcherHealthOptions.Section);
         var checks = builder.Services.AddHealthChecks().AddCheck<FetchLoopHealthCheck>("fetch-loop");
         var state = builder.Configuration.GetSection($"{FetcherOptions.Section}:State");

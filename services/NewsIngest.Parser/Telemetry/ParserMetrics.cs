@@ -22,15 +22,11 @@ public static class ParserMetrics
     private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
         "newsingest.parser.parse.duration", "s", "Time to decode and extract one article, by source kind and outcome");
 
-    static ParserMetrics()
+    /// <summary>Every counter at 0 (see <see cref="CounterBaseline"/>).</summary>
+    public static void RecordBaseline()
     {
         Parsed.Add(0);
         Rejected.Add(0);
-    }
-
-    public static void EnsureCreated()
-    {
-        // Touching the type runs its static constructor: every instrument exists (counters at 0) from start-up.
     }
 
     public static void Record(ArticleSourceKind kind, ParseOutcome outcome, TimeSpan elapsed)

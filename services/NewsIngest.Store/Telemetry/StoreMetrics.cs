@@ -36,16 +36,16 @@ public static class StoreMetrics
 
     static StoreMetrics()
     {
-        Decisions.Add(0);
-        Rejections.Add(0);
-        Published.Add(0);
         Meter.CreateObservableGauge("newsingest.store.outbox.pending", () => OutboxBacklog.Latest.Pending, "{record}", "Records and sightings written but not yet published to the topic");
         Meter.CreateObservableGauge("newsingest.store.outbox.oldest_age", () => OutboxBacklog.Latest.OldestAge.TotalSeconds, "s", "Age of the oldest record not yet published (0 when none)");
     }
 
-    public static void EnsureCreated()
+    /// <summary>Every counter at 0 (see <see cref="CounterBaseline"/>); the outbox gauges exist from here on.</summary>
+    public static void RecordBaseline()
     {
-        // Touching the type runs its static constructor: every instrument exists (counters at 0) from start-up.
+        Decisions.Add(0);
+        Rejections.Add(0);
+        Published.Add(0);
     }
 
     public static void RecordDecision(StoryOutcome outcome, TimeSpan elapsed)

@@ -7,7 +7,7 @@ public static class StoreTelemetryExtensions
     /// <summary>The store's instruments from start-up, the outbox gauges' sampler, and readiness: the outbox is not stuck.</summary>
     public static IHostApplicationBuilder AddStoreHealth(this IHostApplicationBuilder builder)
     {
-        StoreMetrics.EnsureCreated();
+        builder.Services.AddCounterBaseline(StoreMetrics.RecordBaseline);
         builder.Services.AddValidatedOptions<StoreHealthOptions>(StoreHealthOptions.Section);
         builder.Services.AddSingleton<OutboxBacklog>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxBacklog>());

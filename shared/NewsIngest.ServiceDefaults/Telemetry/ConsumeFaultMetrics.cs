@@ -14,7 +14,8 @@ public sealed class ConsumeFaultMetrics : IConsumeObserver
     private static readonly Counter<long> Faults = Meter.CreateCounter<long>(
         "newsingest.consume.faults", "{message}", "Messages whose consumer failed after every retry (they go to the _error queue), by message type");
 
-    static ConsumeFaultMetrics() => Faults.Add(0);
+    /// <summary>The counter at 0 (see <see cref="CounterBaseline"/>).</summary>
+    public static void RecordBaseline() => Faults.Add(0);
 
     public Task PreConsume<T>(ConsumeContext<T> context)
         where T : class => Task.CompletedTask;

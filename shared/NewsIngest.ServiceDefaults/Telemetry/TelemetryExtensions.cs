@@ -24,7 +24,6 @@ public static class TelemetryExtensions
     /// </summary>
     public static IHostApplicationBuilder AddTelemetryDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
-        ClaimCheckMetrics.EnsureCreated();
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var otlpMetrics = otlp && !string.Equals(builder.Configuration["OTEL_METRICS_EXPORTER"], "none", StringComparison.OrdinalIgnoreCase);
         builder.Services.AddOpenTelemetry()
@@ -46,6 +45,8 @@ public static class TelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddPrometheusExporter()
                 .AddOtlpExporterWhen(otlpMetrics));
+        builder.Services.AddCounterBaseline(ClaimCheckMetrics.RecordBaseline);
+        builder.Services.AddCounterBaseline(ConsumeFaultMetrics.RecordBaseline);
         return builder;
     }
 

@@ -51,7 +51,8 @@ public sealed class PipelineTelemetryTests(PipelineFixture pipeline)
         Delta(before, after, "NewsIngest.Store", "newsingest_store_records_published_total", ("event", "stored")).ShouldBe(Count);
         Delta(before, after, "NewsIngest.Store", "newsingest_pipeline_latency_seconds_count", ("stage", "published")).ShouldBe(Count);
         after["NewsIngest.Enricher"].Names.ShouldContain("newsingest_enricher_step_duration_seconds_bucket");
-        after["NewsIngest.Parser"].Names.ShouldContain("messaging_masstransit_consume_total", "MassTransit's own meter is exported");
+        after["NewsIngest.Enricher"].Names.ShouldContain("newsingest_enricher_steps_failed_total", "counters exist at 0 from start-up");
+        after["NewsIngest.Parser"].Names.ShouldContain("messaging_masstransit_consume_ea_total", "MassTransit's own meter is exported");
         after["NewsIngest.Store"].Sum("newsingest_store_outbox_pending").ShouldBeGreaterThanOrEqualTo(0);
     }
 
