@@ -7,10 +7,9 @@ namespace NewsIngest.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>Serilog, telemetry, health checks and the service's identity: the one call every service makes first.</summary>
+    /// <summary>Serilog, telemetry, health checks, the start-up and summary log lines: the one call every service makes first.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
-        builder.Services.AddSingleton(new ServiceIdentity(serviceName));
         builder.AddSerilogDefaults(serviceName);
         builder.AddTelemetryDefaults(serviceName);
         builder.AddHealthDefaults();

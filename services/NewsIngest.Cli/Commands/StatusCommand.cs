@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NewsIngest.Cli.Output;
 using NewsIngest.Cli.Status;
+using NewsIngest.Cli.Terminal;
 
 namespace NewsIngest.Cli.Commands;
 
@@ -29,7 +30,7 @@ public static class StatusCommand
             if (addresses.FirstOrDefault(a => a.Address is null) is { Item1: not null } bad)
             {
                 Console.Error.WriteLine($"newsingest status: {bad.Item1} '{bad.Text}' is not an http(s) URL");
-                return Task.FromResult(2);
+                return Task.FromResult(ExitCodes.Usage);
             }
 
             return RunAsync(
@@ -65,7 +66,7 @@ public static class StatusCommand
 
             if (!watch)
             {
-                return status.Complete ? 0 : 1;
+                return status.Complete ? ExitCodes.Ok : ExitCodes.Failure;
             }
 
             try
@@ -74,7 +75,7 @@ public static class StatusCommand
             }
             catch (OperationCanceledException)
             {
-                return 0;
+                return ExitCodes.Ok;
             }
         }
     }
