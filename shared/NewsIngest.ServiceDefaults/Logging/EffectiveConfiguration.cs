@@ -34,7 +34,8 @@ public static partial class EffectiveConfiguration
             }
         }
 
-        return settings;
+        // A plain Dictionary (in key order), which Serilog writes as a JSON object.
+        return new Dictionary<string, string>(settings, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The value as it may be logged: hidden when the key names a secret, with embedded passwords hidden otherwise.</summary>

@@ -64,6 +64,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             ["RabbitMqTransport__User"] = Broker.UserName,
             ["RabbitMqTransport__Pass"] = Broker.Password,
             ["Logs__Format"] = "json",
+            ["Logs__SummaryInterval"] = "00:00:05",
         };
         foreach (var (key, value) in Otlp.ExporterEnvironment)
         {

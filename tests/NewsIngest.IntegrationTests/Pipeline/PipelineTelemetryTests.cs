@@ -175,6 +175,32 @@ public sealed class PipelineTelemetryTests(PipelineFixture pipeline)
         }
     }
 
+    [Fact]
+    public async Task Logs_EachService_StartsWithVersionAndRedactedSettings_ThenSummarisesPeriodically()
+    {
+        await Eventually.UntilAsync(
+            () => Services.All(s => pipeline.LogsOf(s).Any(l => l.Contains("Summary of the last", StringComparison.Ordinal))),
+            Deadline,
+            "every service logs its periodic summary line");
+
+        foreach (var service in Services)
+        {
+            var startup = pipeline.LogsOf(service).First(l => l.Contains("with settings", StringComparison.Ordinal));
+            using var json = JsonDocument.Parse(startup);
+            var root = json.RootElement;
+            root.GetProperty("ServiceVersion").GetString().ShouldNotBeNullOrWhiteSpace(service);
+            var settings = root.GetProperty("Settings");
+            settings.GetProperty("Messaging:Transport").GetString().ShouldBe("RabbitMq", service);
+            settings.GetProperty("RabbitMqTransport:Pass").GetString().ShouldBe("***", $"{service} redacts the broker password");
+            var summary = JsonDocument.Parse(pipeline.LogsOf(service).Last(l => l.Contains("Summary of the last", StringComparison.Ordinal))).RootElement;
+            summary.GetProperty("TotalIn").GetInt64().ShouldBeGreaterThanOrEqualTo(0, service);
+            summary.GetProperty("ItemsOut").ValueKind.ShouldBe(JsonValueKind.Number, service);
+        }
+
+        var store = JsonDocument.Parse(pipeline.LogsOf("NewsIngest.Store").First(l => l.Contains("with settings", StringComparison.Ordinal))).RootElement;
+        store.GetProperty("Settings").GetProperty("Store:ConnectionString").GetString().ShouldNotBeNull().ShouldContain("127.0.0.1", Case.Insensitive);
+    }
+
     private async Task<JsonElement> FetcherStatusAsync()
     {
         using var http = new HttpClient();
