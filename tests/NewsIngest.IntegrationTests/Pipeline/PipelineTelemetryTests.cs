@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using NewsIngest.Testing;
 using NewsIngest.IntegrationTests.Observability;
+using NewsIngest.Testing;
 using Npgsql;
 
 namespace NewsIngest.IntegrationTests.Pipeline;
