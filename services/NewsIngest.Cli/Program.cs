@@ -20,6 +20,7 @@ internal static class Program
             ArticlesCommand.Create(),
             StoriesCommand.Create(),
             StatusCommand.Create(),
+            Commands.Errors.ErrorsCommand.Create(),
         };
         root.Options.Add(verbose);
         var result = root.Parse(args);

@@ -23,6 +23,8 @@ public static class Extensions
                 : SqlDialect.Sqlite(options.ConnectionString!);
         });
         builder.Services.AddSingleton<IArticleRepository, SqlArticleRepository>();
+        builder.Services.AddSingleton<SqlOutbox>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: ["ready"]);
         builder.Services.AddSingleton<ArticleQueries>();
         builder.Services.AddSingleton<StoryDeduplicator>();
         builder.Services.TryAddTimeProvider();

@@ -24,6 +24,13 @@ public sealed class StoreOptions : IValidatableObject
     [RegularExpression("^[0-9]+(Y|M|D|h|m|s)$")]
     public string ReplayRetention { get; set; } = "7D";
 
+    /// <summary>
+    /// How long a store replica holds the outbox rows it is publishing. A replica that dies holding them keeps them
+    /// from the topic this long; then any replica publishes them, once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:02", "00:10:00")]
+    public TimeSpan OutboxLease { get; set; } = TimeSpan.FromSeconds(30);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider == StoreProvider.Unset)

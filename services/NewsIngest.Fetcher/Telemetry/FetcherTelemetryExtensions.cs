@@ -21,7 +21,7 @@ public static class FetcherTelemetryExtensions
             builder.Services.AddKeyedSingleton("fetcher-state-health", (_, _) => NpgsqlDataSource.Create(connectionString));
             checks.Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
                 "state-database",
-                sp => new DatabaseHealthCheck(sp.GetRequiredKeyedService<NpgsqlDataSource>("fetcher-state-health"), "the feed state database"),
+                sp => new DataSourceHealthCheck(sp.GetRequiredKeyedService<NpgsqlDataSource>("fetcher-state-health"), "the feed state database"),
                 failureStatus: null,
                 tags: null));
         }

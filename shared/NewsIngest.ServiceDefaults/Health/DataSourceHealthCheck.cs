@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace NewsIngest.ServiceDefaults;
 
 /// <summary>Ready only while the database answers a trivial query within the check's timeout.</summary>
-public sealed class DatabaseHealthCheck(DbDataSource dataSource, string name) : IHealthCheck
+public sealed class DataSourceHealthCheck(DbDataSource dataSource, string name) : IHealthCheck
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
