@@ -56,6 +56,15 @@ if [ ${#missing[@]} -gt 0 ]; then
     [ $install_rc -eq 0 ] || abort "apt-get install ${missing[*]} failed (exit $install_rc)"
 fi
 
+# docker-compose v1 validates docker-compose.yml for the compose tests (no engine needed); without its recommends,
+# which would pull in the Docker engine.
+if ! command -v docker-compose > /dev/null; then
+    step "installing docker-compose"
+    [ "$(id -u)" -eq 0 ] || abort "missing docker-compose; run as root to install it, or install it first"
+    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends docker-compose; } \
+        || abort "apt-get install docker-compose failed"
+fi
+
 if ! command -v initdb > /dev/null; then
     pg_bin=$(newest_postgres_bin)
     [ -n "$pg_bin" ] || abort "PostgreSQL server binaries (initdb, pg_ctl) not found"

@@ -11,6 +11,7 @@ public static class Extensions
     {
         builder.Services.AddEnrichment();
         builder.Services.TryAddTimeProvider();
+        builder.Services.AddCounterBaseline(Telemetry.EnricherMetrics.RecordBaseline);
         return builder;
     }
 

@@ -7,6 +7,7 @@ using NewsIngest.Fetcher.Inbox;
 using NewsIngest.Fetcher.Polling;
 using NewsIngest.Fetcher.Publishing;
 using NewsIngest.Fetcher.State;
+using NewsIngest.Fetcher.Telemetry;
 using NewsIngest.ServiceDefaults;
 using Polly;
 
@@ -37,6 +38,7 @@ public static class Extensions
         services.AddHostedService<FetchLoop>();
         services.AddHostedService<InboxLoop>();
         services.AddFeedsClient();
+        builder.AddFetcherHealth();
         return builder;
     }
 

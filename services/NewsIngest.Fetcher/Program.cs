@@ -1,5 +1,6 @@
 using NewsIngest.Fetcher;
 using NewsIngest.Fetcher.Admin;
+using NewsIngest.Fetcher.Telemetry;
 using NewsIngest.ServiceDefaults;
 
 return await ServiceRunner.RunAsync("fetcher", async () =>
@@ -12,5 +13,6 @@ return await ServiceRunner.RunAsync("fetcher", async () =>
     var app = builder.Build();
     app.MapDefaultEndpoints();
     app.MapFeedAdmin(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FetcherOptions>>().Value.AdminApiKey);
+    app.MapFetcherStatus();
     await app.RunAsync();
 });

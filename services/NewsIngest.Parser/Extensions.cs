@@ -12,6 +12,7 @@ public static class Extensions
         builder.Services.AddSingleton<Extraction.ArticleExtractor>();
         builder.Services.AddSingleton<ArticleParsing>();
         builder.Services.TryAddTimeProvider();
+        builder.Services.AddCounterBaseline(Telemetry.ParserMetrics.RecordBaseline);
         return builder;
     }
 

@@ -5,6 +5,7 @@ using NewsIngest.Store.Consumers;
 using NewsIngest.Store.Persistence;
 using NewsIngest.Store.Publishing;
 using NewsIngest.Store.Stories;
+using NewsIngest.Store.Telemetry;
 
 namespace NewsIngest.Store;
 
@@ -33,6 +34,7 @@ public static class Extensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        builder.AddStoreHealth();
         return builder;
     }
 

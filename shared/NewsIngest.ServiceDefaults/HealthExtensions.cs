@@ -12,15 +12,21 @@ public static class HealthExtensions
 
     public static IHostApplicationBuilder AddHealthDefaults(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag])
+            .AddCheck<ClaimCheckFolderHealthCheck>("claim-check-folder");
         return builder;
     }
 
-    /// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (every check, bus included).</summary>
+    /// <summary>
+    /// <c>/health/live</c> (the process answers), <c>/health/ready</c> (every check: bus, claim-check folder and the
+    /// service's own) as JSON naming each check, and <c>/metrics</c>.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
-        app.MapHealthChecks("/health/ready");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag), ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapMetricsEndpoint();
         return app;
     }
 }

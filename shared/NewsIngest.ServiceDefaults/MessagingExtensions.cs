@@ -44,6 +44,7 @@ public static class MessagingExtensions
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, false));
             addConsumers(bus);
             bus.AddConsumeObserver<ConsumeFaultLogger>();
+            bus.AddConsumeObserver<ConsumeFaultMetrics>();
             bus.AddReceiveObserver<ReceiveFaultLogger>();
             bus.DisableUsageTelemetry(); // no calls home: this process talks to its broker and nothing else
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>

@@ -1,6 +1,7 @@
 using MassTransit;
 using NewsIngest.Contracts;
 using NewsIngest.Enricher.Enrichment;
+using NewsIngest.Enricher.Telemetry;
 
 namespace NewsIngest.Enricher.Consumers;
 
@@ -11,7 +12,9 @@ public sealed class ArticleParsedConsumer(ArticleEnricher enricher, TimeProvider
     public async Task Consume(ConsumeContext<ArticleParsed> context)
     {
         var parsed = context.Message;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var enrichment = enricher.Enrich(parsed.Article);
+        EnricherMetrics.RecordArticle(System.Diagnostics.Stopwatch.GetElapsedTime(started), enrichment.FailedSteps.Count);
         await context.Publish(new ArticleEnriched
         {
             ArticleId = parsed.ArticleId,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsIngest.Contracts;
+using NewsIngest.Enricher.Telemetry;
 
 namespace NewsIngest.Enricher.Enrichment;
 
@@ -40,12 +41,15 @@ public sealed class ArticleEnricher
         var failed = new List<string>();
         foreach (var step in _steps)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 step.Apply(context);
+                EnricherMetrics.RecordStep(step.Name, System.Diagnostics.Stopwatch.GetElapsedTime(started), failed: false);
             }
             catch (Exception ex)
             {
+                EnricherMetrics.RecordStep(step.Name, System.Diagnostics.Stopwatch.GetElapsedTime(started), failed: true);
                 _logger.LogError(ex, "Enrichment step {EnrichmentStep} failed for article {ArticleTitle}", step.Name, article.Title);
                 failed.Add(step.Name);
             }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NewsIngest.Contracts;
 using NewsIngest.Fetcher.Publishing;
+using NewsIngest.Fetcher.Telemetry;
 using NewsIngest.Text.Safety;
 
 namespace NewsIngest.Fetcher.Inbox;
@@ -94,6 +95,7 @@ public sealed class InboxScanner(
             rejection = "empty file (white space only)";
         }
 
+        FetcherMetrics.RecordInboxFile(rejected: rejection is not null);
         if (rejection is not null)
         {
             logger.LogWarning("Rejected inbox file {InboxFile}: {Reason}", name, rejection);

@@ -7,6 +7,7 @@ using NewsIngest.Fetcher.Feeds;
 using NewsIngest.Fetcher.Http;
 using NewsIngest.Fetcher.Publishing;
 using NewsIngest.Fetcher.State;
+using NewsIngest.Fetcher.Telemetry;
 using NewsIngest.Text.Safety;
 
 namespace NewsIngest.Fetcher.Polling;
@@ -73,7 +74,9 @@ public sealed class FeedPoller(
                 feed.FeedUrl, next.ConsecutiveErrors, feed.FeedId);
         }
 
-        return new PollResult(outcome.Status, outcome.New, outcome.Seen, next.NextPoll, outcome.Succeeded, outcome.Failure);
+        var result = new PollResult(outcome.Status, outcome.New, outcome.Seen, next.NextPoll, outcome.Succeeded, outcome.Failure);
+        FetcherMetrics.RecordPoll(feed.FeedUrl, result, pausedNow: next.Paused && !feed.Paused, Stopwatch.GetElapsedTime(started));
+        return result;
     }
 
     private async Task<Outcome> FetchAndPublishAsync(FeedState feed, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using MassTransit;
 using NewsIngest.Contracts;
+using NewsIngest.Fetcher.Telemetry;
 using NewsIngest.ServiceDefaults;
 
 namespace NewsIngest.Fetcher.Publishing;
@@ -18,6 +19,9 @@ public sealed class FetchedItemPublisher(
 {
     public async Task PublishAsync(FetchedItem item, CancellationToken cancellationToken)
     {
+        var fetchedAt = clock.GetUtcNow();
+        using var trace = FetcherMetrics.StartArticle(item.Kind, item.Origin, fetchedAt);
+        trace?.SetTag("newsingest.article_id", item.ArticleId);
         using var body = new MemoryStream(item.Body, writable: false);
         var address = await bodies.Put(body, messaging.Value.ClaimCheckTimeToLive, cancellationToken);
         Uri? feedEntryAddress = null;
@@ -32,7 +36,7 @@ public sealed class FetchedItemPublisher(
         {
             ArticleId = item.ArticleId,
             CorrelationId = correlationId,
-            FetchedAt = clock.GetUtcNow(),
+            FetchedAt = fetchedAt,
             Kind = item.Kind,
             BodyAddress = address,
             BodyLength = item.Body.Length,
@@ -46,6 +50,7 @@ public sealed class FetchedItemPublisher(
             Charset = item.Charset,
             FeedEntryAddress = feedEntryAddress,
         }, context => context.Mandatory = true, cancellationToken);
+        FetcherMetrics.RecordPublished(item.Kind);
         logger.LogInformation(
             "Fetched article {ArticleId} ({Kind}, {BodyLength} bytes) from {Origin} with correlation {CorrelationId}",
             item.ArticleId, item.Kind, item.Body.Length, item.Origin, correlationId);

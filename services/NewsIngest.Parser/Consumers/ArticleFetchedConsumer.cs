@@ -1,6 +1,7 @@
 using MassTransit;
 using NewsIngest.Contracts;
 using NewsIngest.Parser.Parsing;
+using NewsIngest.Parser.Telemetry;
 using NewsIngest.ServiceDefaults.ClaimChecks;
 
 namespace NewsIngest.Parser.Consumers;
@@ -37,6 +38,7 @@ public sealed class ArticleFetchedConsumer(
             return;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var outcome = parsing.Parse(new ParseRequest
         {
             Kind = fetched.Kind,
@@ -50,6 +52,7 @@ public sealed class ArticleFetchedConsumer(
             Published = fetched.Published,
             FeedEntry = feedEntry,
         });
+        ParserMetrics.Record(fetched.Kind, outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started));
 
         if (outcome.Article is null)
         {

@@ -3,6 +3,7 @@ using NewsIngest.Contracts;
 using NewsIngest.Store.Publishing;
 using NewsIngest.Store.Records;
 using NewsIngest.Store.Stories;
+using NewsIngest.Store.Telemetry;
 
 namespace NewsIngest.Store.Consumers;
 
@@ -16,7 +17,10 @@ public sealed class ArticleEnrichedConsumer(StoryDeduplicator stories, OutboxSig
     public async Task Consume(ConsumeContext<ArticleEnriched> context)
     {
         var record = StoredRecordFactory.Create(context.Message, clock.GetUtcNow());
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var decision = await stories.StoreAsync(record, context.CancellationToken);
+        StoreMetrics.RecordDecision(decision.Outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        OutboxTraces.Remember(record.ArticleId);
         switch (decision.Outcome)
         {
             case StoryOutcome.NewStory:

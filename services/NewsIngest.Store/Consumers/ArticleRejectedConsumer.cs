@@ -1,6 +1,7 @@
 using MassTransit;
 using NewsIngest.Contracts;
 using NewsIngest.Store.Persistence;
+using NewsIngest.Store.Telemetry;
 
 namespace NewsIngest.Store.Consumers;
 
@@ -11,6 +12,7 @@ public sealed class ArticleRejectedConsumer(IArticleRepository repository, ILogg
     public async Task Consume(ConsumeContext<ArticleRejected> context)
     {
         await repository.SaveRejectionAsync(context.Message, context.CancellationToken);
+        StoreMetrics.RecordRejection(context.Message.Stage);
         logger.LogInformation("Recorded rejection of article {ArticleId} by {Stage}: {Reason}", context.Message.ArticleId, context.Message.Stage, context.Message.Reason);
     }
 }

@@ -5,6 +5,7 @@ using NewsIngest.Contracts;
 using NewsIngest.ServiceDefaults;
 using NewsIngest.ServiceDefaults.Reliability;
 using NewsIngest.Store.Persistence;
+using NewsIngest.Store.Telemetry;
 
 namespace NewsIngest.Store.Publishing;
 
@@ -151,13 +152,17 @@ public sealed class OutboxDispatcher(
 
     private async Task PublishRecordAsync(ArticleStored record, CancellationToken cancellationToken)
     {
+        using var trace = OutboxTraces.StartPublish(record.ArticleId, "stored", out var fetchedAt);
         await bus.Publish(record, context => context.MessageId = record.ArticleId, cancellationToken);
+        StoreMetrics.RecordPublished("stored", fetchedAt);
         logger.LogInformation("Published article {ArticleId} to {Exchange} as {RoutingKey}", record.ArticleId, ArticleTopic.Exchange, ArticleTopic.RoutingKey(record));
     }
 
     private async Task PublishSightingAsync(ArticleUpdated update, CancellationToken cancellationToken)
     {
+        using var trace = OutboxTraces.StartPublish(update.ArticleId, "updated", out var fetchedAt);
         await bus.Publish(update, context => context.MessageId = update.ArticleId, cancellationToken);
+        StoreMetrics.RecordPublished("updated", fetchedAt);
         logger.LogInformation("Published sighting {ArticleId} of story {StoryId} to {Exchange} as {RoutingKey}", update.ArticleId, update.StoryId, ArticleTopic.Exchange, ArticleTopic.RoutingKey(update));
     }
 }

@@ -30,6 +30,6 @@ public static class ClaimCheckExtensions
                 ClaimCheckStore.Postgres => new PostgresClaimChecks(NpgsqlDataSource.Create(options.ClaimCheckConnectionString!), clock),
                 _ => new FolderClaimChecks(options.ClaimCheckPath!, options.ClaimCheckTimeToLive, options.ClaimCheckMaxBytes, clock),
             };
-        return options.ClaimCheckInlineBytes > 0 ? new InlineClaimChecks(store, options.ClaimCheckInlineBytes) : store;
+        return new MeteredClaimChecks(options.ClaimCheckInlineBytes > 0 ? new InlineClaimChecks(store, options.ClaimCheckInlineBytes) : store);
     }
 }

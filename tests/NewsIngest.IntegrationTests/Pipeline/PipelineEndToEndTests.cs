@@ -9,7 +9,8 @@ namespace NewsIngest.IntegrationTests.Pipeline;
 /// The four services as four OS processes over a real RabbitMQ node and a real PostgreSQL server, fed by
 /// a loopback HTTP feed and an inbox folder, observed by a plain RabbitMQ.Client subscriber.
 /// </summary>
-public sealed class PipelineEndToEndTests(PipelineFixture pipeline) : IClassFixture<PipelineFixture>
+[Collection(PipelineCollection.Name)]
+public sealed class PipelineEndToEndTests(PipelineFixture pipeline)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 

@@ -17,6 +17,9 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public RabbitMqNode Broker { get; private set; } = null!;
 
+    /// <summary>Receives every service's spans over OTLP/HTTP.</summary>
+    public OtlpReceiver Otlp { get; private set; } = null!;
+
     public PostgresServer Database { get; private set; } = null!;
 
     public string DatabaseConnectionString { get; private set; } = null!;
@@ -37,12 +40,13 @@ public sealed class PipelineFixture : IAsyncLifetime
         WorkDirectory = TestDirectory.Create("pipeline");
         Inbox = Directory.CreateDirectory(Path.Combine(WorkDirectory, "inbox")).FullName;
         var claims = Directory.CreateDirectory(Path.Combine(WorkDirectory, "claims")).FullName;
-        var brokerStart = RabbitMqNode.StartAsync();
+        var brokerStart = RabbitMqNode.StartWithManagementAsync();
         var databaseStart = PostgresServer.StartAsync();
         Broker = await brokerStart;
         Database = await databaseStart;
         DatabaseConnectionString = await Database.CreateDatabaseAsync("newsingest");
         Feeds = await LoopbackHttpServer.StartAsync();
+        Otlp = await OtlpReceiver.StartAsync();
         Feeds.MapResponse(FeedPath, StaticResponse.Text(FeedXml.Replace("{BASE}", Feeds.BaseAddress.ToString().TrimEnd('/'), StringComparison.Ordinal), "application/rss+xml; charset=utf-8"));
         // The first entry's feed text is short: the fetcher fetches its page (full-article "Auto") and the parser extracts it.
         Feeds.MapResponse("/news/river-cleanup", StaticResponse.Text(RiverCleanupPage, "text/html; charset=utf-8"));
@@ -52,6 +56,13 @@ public sealed class PipelineFixture : IAsyncLifetime
 
         var common = PipelineServices.CommonEnvironment(Broker, claims);
         common["Messaging__RetryLimit"] = "1";
+        common["Logs__Format"] = "json";
+        common["Logs__SummaryInterval"] = "00:00:05";
+        foreach (var (key, value) in Otlp.ExporterEnvironment)
+        {
+            common[key] = value;
+        }
+
         _services = new PipelineServices(common);
         _services.Start(PipelineServices.Store, new Dictionary<string, string?>
         {
@@ -110,6 +121,11 @@ public sealed class PipelineFixture : IAsyncLifetime
         if (Feeds is not null)
         {
             await Feeds.DisposeAsync();
+        }
+
+        if (Otlp is not null)
+        {
+            await Otlp.DisposeAsync();
         }
 
         if (Broker is not null)

@@ -68,6 +68,15 @@ public sealed class RabbitMqNode : IAsyncDisposable
 
     public Uri AmqpUri => AmqpUriFor("/");
 
+    /// <summary>The management HTTP API (<c>api/…</c>, basic auth with <see cref="UserName"/>), for a node started with it.</summary>
+    public Uri? ManagementUri { get; private init; }
+
+    /// <summary>The management API with the credentials in it (<c>http://guest:guest@127.0.0.1:PORT/</c>).</summary>
+    public Uri? ManagementUriWithCredentials => ManagementUri is null ? null : new UriBuilder(ManagementUri) { UserName = UserName, Password = Password }.Uri;
+
+    /// <summary>RabbitMQ's Prometheus endpoint (<c>metrics</c>, <c>metrics/detailed?family=…</c>), for a node started with management.</summary>
+    public Uri? PrometheusUri { get; private init; }
+
     public string LogFile => Path.Combine(Directory, "log", $"{NodeName}.log");
 
     /// <summary>AMQP URI for a virtual host, e.g. <c>amqp://guest:guest@127.0.0.1:5672/my-vhost</c> (the default "/" gives a trailing slash only).</summary>
@@ -100,7 +109,17 @@ public sealed class RabbitMqNode : IAsyncDisposable
     public static async Task<RabbitMqNode> StartAsync(CancellationToken cancellationToken = default) =>
         await StartAsync(DefaultStartTimeout, cancellationToken);
 
-    public static async Task<RabbitMqNode> StartAsync(TimeSpan startTimeout, CancellationToken cancellationToken = default)
+    public static Task<RabbitMqNode> StartAsync(TimeSpan startTimeout, CancellationToken cancellationToken = default) =>
+        StartAsync(startTimeout, management: false, cancellationToken);
+
+    /// <summary>
+    /// A node with the management plugin (HTTP API on <see cref="ManagementUri"/>) and the Prometheus plugin
+    /// (<see cref="PrometheusUri"/>), both on 127.0.0.1, answering before this returns.
+    /// </summary>
+    public static Task<RabbitMqNode> StartWithManagementAsync(CancellationToken cancellationToken = default) =>
+        StartAsync(DefaultStartTimeout, management: true, cancellationToken);
+
+    private static async Task<RabbitMqNode> StartAsync(TimeSpan startTimeout, bool management, CancellationToken cancellationToken)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -121,10 +140,15 @@ public sealed class RabbitMqNode : IAsyncDisposable
         // once and a second try with fresh ports succeeds. A node that never answers is not retried.
         for (var attempt = 1; ; attempt++)
         {
-            var node = await LaunchAsync(epmd, cancellationToken);
+            var node = await LaunchAsync(epmd, management, cancellationToken);
             try
             {
                 await node.WaitUntilAcceptingConnectionsAsync(startTimeout, cancellationToken);
+                if (management)
+                {
+                    await node.WaitUntilManagementAnswersAsync(startTimeout, cancellationToken);
+                }
+
                 return node;
             }
             catch (InvalidOperationException) when (attempt < StartAttempts && node._process.HasExited)
@@ -208,15 +232,20 @@ public sealed class RabbitMqNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private static Dictionary<string, string?> WriteLayout(string directory, string nodeName, int port, int distributionPort)
+    private static Dictionary<string, string?> WriteLayout(string directory, string nodeName, int port, int distributionPort, (int Management, int Prometheus)? plugins)
     {
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "log"));
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "mnesia"));
         File.WriteAllText(Path.Combine(directory, "rabbitmq-env.conf"), string.Empty);
-        File.WriteAllText(Path.Combine(directory, "enabled_plugins"), "[].\n");
+        File.WriteAllText(Path.Combine(directory, "enabled_plugins"), plugins is null ? "[].\n" : "[rabbitmq_management,rabbitmq_prometheus].\n");
+        var pluginSettings = plugins is { } ports
+            ? string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = {ports.Management}\nprometheus.tcp.ip = 127.0.0.1\nprometheus.tcp.port = {ports.Prometheus}\n")
+            : string.Empty;
         File.WriteAllText(
             Path.Combine(directory, "rabbitmq.conf"),
-            "loopback_users = none\nlog.console = false\nlog.file.level = info\n");
+            "loopback_users = none\nlog.console = false\nlog.file.level = info\n" + pluginSettings);
         var cookie = Path.Combine(directory, ".erlang.cookie");
         File.WriteAllText(cookie, Guid.NewGuid().ToString("N").ToUpperInvariant());
         if (!OperatingSystem.IsWindows())
@@ -253,16 +282,21 @@ public sealed class RabbitMqNode : IAsyncDisposable
         return environment;
     }
 
-    private static async Task<RabbitMqNode> LaunchAsync(string epmd, CancellationToken cancellationToken)
+    private static async Task<RabbitMqNode> LaunchAsync(string epmd, bool management, CancellationToken cancellationToken)
     {
         var directory = TestDirectory.Create("rmq");
         var nodeName = $"newsingest-{Path.GetFileName(directory)[^8..]}@localhost";
         var port = FreePort.Next();
         var distributionPort = FreePort.Next();
-        var environment = WriteLayout(directory, nodeName, port, distributionPort);
+        (int Management, int Prometheus)? plugins = management ? (FreePort.Next(), FreePort.Next()) : null;
+        var environment = WriteLayout(directory, nodeName, port, distributionPort, plugins);
         var startedEpmd = await Epmd.EnsureRunningAsync(epmd, cancellationToken);
         var process = Launch(directory, environment);
-        return new RabbitMqNode(process, directory, nodeName, port, distributionPort, environment, epmd, startedEpmd);
+        return new RabbitMqNode(process, directory, nodeName, port, distributionPort, environment, epmd, startedEpmd)
+        {
+            ManagementUri = plugins is { } ports ? new Uri($"http://127.0.0.1:{ports.Management}/") : null,
+            PrometheusUri = plugins is { } metrics ? new Uri($"http://127.0.0.1:{metrics.Prometheus}/") : null,
+        };
     }
 
     private static Process Launch(string directory, IReadOnlyDictionary<string, string?> environment)
@@ -304,6 +338,37 @@ public sealed class RabbitMqNode : IAsyncDisposable
             {
                 throw Failure($"RabbitMQ node {NodeName} did not accept an AMQP connection on {Host}:{Port} within {timeout.TotalSeconds:0} s.", ex);
             }
+        }
+    }
+
+    private async Task WaitUntilManagementAnswersAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{UserName}:{Password}")));
+        try
+        {
+            await Eventually.UntilAsync(
+                async () =>
+                {
+                    try
+                    {
+                        using var overview = await http.GetAsync(new Uri(ManagementUri!, "api/overview"), cancellationToken);
+                        using var metrics = await http.GetAsync(new Uri(PrometheusUri!, "metrics"), cancellationToken);
+                        return overview.IsSuccessStatusCode && metrics.IsSuccessStatusCode;
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                    {
+                        return false;
+                    }
+                },
+                timeout,
+                $"the management and Prometheus plugins of {NodeName} answer",
+                cancellationToken);
+        }
+        catch (TimeoutException ex)
+        {
+            throw Failure(ex.Message, ex);
         }
     }
 

@@ -1,28 +1,35 @@
-# Build context: the repository root (docker-compose.yml sets it).
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# One image recipe for the four services:  docker build --build-arg SERVICE=Fetcher -t newsingest-fetcher .
+# (SERVICE is Fetcher, Parser, Enricher or Store). Build context: the repository root.
+FROM mcr.microsoft.com/dotnet/sdk:10.0.100 AS build
+ARG SERVICE
+RUN test -n "$SERVICE" || (echo "build with --build-arg SERVICE=Fetcher|Parser|Enricher|Store" >&2; exit 2)
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY shared/NewsIngest.Contracts/NewsIngest.Contracts.csproj shared/NewsIngest.Contracts/
 COPY shared/NewsIngest.ServiceDefaults/NewsIngest.ServiceDefaults.csproj shared/NewsIngest.ServiceDefaults/
 COPY shared/NewsIngest.Text/NewsIngest.Text.csproj shared/NewsIngest.Text/
-COPY services/NewsIngest.Parser/NewsIngest.Parser.csproj services/NewsIngest.Parser/
-RUN dotnet restore services/NewsIngest.Parser/NewsIngest.Parser.csproj
+COPY services/NewsIngest.${SERVICE}/NewsIngest.${SERVICE}.csproj services/NewsIngest.${SERVICE}/
+RUN dotnet restore services/NewsIngest.${SERVICE}/NewsIngest.${SERVICE}.csproj
 COPY shared/NewsIngest.Contracts/ shared/NewsIngest.Contracts/
 COPY shared/NewsIngest.ServiceDefaults/ shared/NewsIngest.ServiceDefaults/
 COPY shared/NewsIngest.Text/ shared/NewsIngest.Text/
-COPY services/NewsIngest.Parser/ services/NewsIngest.Parser/
-RUN dotnet publish services/NewsIngest.Parser/NewsIngest.Parser.csproj -c Release -o /app --no-restore
+COPY services/NewsIngest.${SERVICE}/ services/NewsIngest.${SERVICE}/
+RUN dotnet publish services/NewsIngest.${SERVICE}/NewsIngest.${SERVICE}.csproj -c Release -o /app --no-restore
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.0 AS final
+ARG SERVICE
+LABEL org.opencontainers.image.title="newsingest-${SERVICE}"
 WORKDIR /app
 COPY --from=build /app .
 # Mount points for the shared claim-check volume and the inbox, owned by the non-root user.
 RUN mkdir -p /data/claims /data/inbox && chown -R $APP_UID /data
-ENV ASPNETCORE_HTTP_PORTS=8080 \
+ENV SERVICE_ASSEMBLY=NewsIngest.${SERVICE}.dll \
+    ASPNETCORE_HTTP_PORTS=8080 \
     Logs__Format=json
 EXPOSE 8080
 # The runtime image has no curl: bash's /dev/tcp asks the readiness endpoint.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=5 \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /health/ready HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 200 "'
 USER $APP_UID
-ENTRYPOINT ["dotnet", "NewsIngest.Parser.dll"]
+# exec: dotnet replaces the shell as PID 1, so `docker stop` (SIGTERM) reaches it.
+ENTRYPOINT ["/bin/sh", "-c", "exec dotnet \"/app/$SERVICE_ASSEMBLY\""]
