@@ -24,8 +24,17 @@ public sealed class StoreOptions : IValidatableObject
     [RegularExpression("^[0-9]+(Y|M|D|h|m|s)$")]
     public string ReplayRetention { get; set; } = "7D";
 
+    /// <summary>How far back a new article is compared with stored stories (near-duplicate text and canonical
+    /// URL; the exact-text key is unique for good). Default 30 days.</summary>
+    public TimeSpan DedupWindow { get; set; } = TimeSpan.FromDays(30);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (DedupWindow <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("must be a positive time span, e.g. 30.00:00:00", [nameof(DedupWindow)]);
+        }
+
         if (Provider == StoreProvider.Unset)
         {
             yield return new ValidationResult("must be Postgres or Sqlite", [nameof(Provider)]);

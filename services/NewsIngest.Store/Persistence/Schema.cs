@@ -63,6 +63,21 @@ public static class Schema
         UPDATE sightings SET published_to_topic = true WHERE article_id = story_id;
         CREATE INDEX IF NOT EXISTS ix_sightings_pending ON sightings (seen_at) WHERE NOT published_to_topic;
         """,
+        // Dedup in the database: a story version's LSH band keys, indexed, and when it was seen (the window).
+        // Versions stored before get their bands from StoryBandBackfill.
+        """
+        ALTER TABLE story_versions ADD COLUMN IF NOT EXISTS seen_at timestamptz NULL;
+        ALTER TABLE story_versions ADD COLUMN IF NOT EXISTS banded boolean NOT NULL DEFAULT false;
+        UPDATE story_versions v SET seen_at = a.stored_at FROM articles a WHERE a.article_id = v.story_id AND v.seen_at IS NULL;
+        CREATE INDEX IF NOT EXISTS ix_story_versions_unbanded ON story_versions (seq) WHERE NOT banded;
+        CREATE TABLE IF NOT EXISTS story_bands (
+            band_key integer NOT NULL,
+            seq bigint NOT NULL,
+            seen_at timestamptz NOT NULL,
+            PRIMARY KEY (band_key, seq)
+        );
+        CREATE INDEX IF NOT EXISTS ix_articles_canonical_url_stored ON articles (canonical_url, stored_at);
+        """,
     ];
 
     public static readonly IReadOnlyList<string> SqliteMigrations =
@@ -120,6 +135,18 @@ public static class Schema
         ALTER TABLE sightings ADD COLUMN reason TEXT NULL;
         ALTER TABLE sightings ADD COLUMN correlation_id TEXT NULL;
         UPDATE sightings SET published_to_topic = 1 WHERE article_id = story_id;
+        """,
+        """
+        ALTER TABLE story_versions ADD COLUMN seen_at TEXT NULL;
+        ALTER TABLE story_versions ADD COLUMN banded INTEGER NOT NULL DEFAULT 0;
+        UPDATE story_versions SET seen_at = (SELECT stored_at FROM articles WHERE article_id = story_versions.story_id) WHERE seen_at IS NULL;
+        CREATE TABLE IF NOT EXISTS story_bands (
+            band_key INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (band_key, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_articles_canonical_url_stored ON articles (canonical_url, stored_at);
         """,
     ];
 }
