@@ -100,7 +100,11 @@ public sealed class RabbitMqNode : IAsyncDisposable
     public static async Task<RabbitMqNode> StartAsync(CancellationToken cancellationToken = default) =>
         await StartAsync(DefaultStartTimeout, cancellationToken);
 
-    public static async Task<RabbitMqNode> StartAsync(TimeSpan startTimeout, CancellationToken cancellationToken = default)
+    public static Task<RabbitMqNode> StartAsync(TimeSpan startTimeout, CancellationToken cancellationToken = default) =>
+        StartAsync(startTimeout, cookie: null, cancellationToken);
+
+    /// <summary>Starts a node with the given Erlang cookie (nodes of one cluster share theirs; null: a fresh one).</summary>
+    public static async Task<RabbitMqNode> StartAsync(TimeSpan startTimeout, string? cookie, CancellationToken cancellationToken = default)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -121,7 +125,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
         // once and a second try with fresh ports succeeds. A node that never answers is not retried.
         for (var attempt = 1; ; attempt++)
         {
-            var node = await LaunchAsync(epmd, cancellationToken);
+            var node = await LaunchAsync(epmd, cookie, cancellationToken);
             try
             {
                 await node.WaitUntilAcceptingConnectionsAsync(startTimeout, cancellationToken);
@@ -181,7 +185,15 @@ public sealed class RabbitMqNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private static Dictionary<string, string?> WriteLayout(string directory, string nodeName, int port, int distributionPort)
+    /// <summary>Kills the node's whole process group with SIGKILL (a crash: nothing is flushed or handed over)
+    /// and waits until it is gone; <see cref="StopAsync"/> still removes its directory.</summary>
+    public async Task KillAsync()
+    {
+        Signals.SendToGroup(ProcessId, Signals.Kill);
+        await WaitForGroupToEndAsync(ProcessId, StopTimeout);
+    }
+
+    private static Dictionary<string, string?> WriteLayout(string directory, string nodeName, int port, int distributionPort, string? cookieValue)
     {
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "log"));
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "mnesia"));
@@ -191,7 +203,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
             Path.Combine(directory, "rabbitmq.conf"),
             "loopback_users = none\nlog.console = false\nlog.file.level = info\n");
         var cookie = Path.Combine(directory, ".erlang.cookie");
-        File.WriteAllText(cookie, Guid.NewGuid().ToString("N").ToUpperInvariant());
+        File.WriteAllText(cookie, cookieValue ?? Guid.NewGuid().ToString("N").ToUpperInvariant());
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(cookie, UnixFileMode.UserRead);
@@ -226,13 +238,13 @@ public sealed class RabbitMqNode : IAsyncDisposable
         return environment;
     }
 
-    private static async Task<RabbitMqNode> LaunchAsync(string epmd, CancellationToken cancellationToken)
+    private static async Task<RabbitMqNode> LaunchAsync(string epmd, string? cookie, CancellationToken cancellationToken)
     {
         var directory = TestDirectory.Create("rmq");
         var nodeName = $"newsingest-{Path.GetFileName(directory)[^8..]}@localhost";
         var port = FreePort.Next();
         var distributionPort = FreePort.Next();
-        var environment = WriteLayout(directory, nodeName, port, distributionPort);
+        var environment = WriteLayout(directory, nodeName, port, distributionPort, cookie);
         var startedEpmd = await Epmd.EnsureRunningAsync(epmd, cancellationToken);
         var process = Launch(directory, environment);
         return new RabbitMqNode(process, directory, nodeName, port, distributionPort, environment, epmd, startedEpmd);
