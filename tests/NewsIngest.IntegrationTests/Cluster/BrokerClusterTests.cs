@@ -48,7 +48,7 @@ public sealed class BrokerClusterTests(DatabaseFixture database, ITestOutputHelp
             Drop(work, inbox, 0, Articles / 3);
             await Eventually.UntilAsync(async () => await ScalarAsync(connectionString, "SELECT COUNT(*) FROM articles") >= Articles / 6, Deadline, "the first articles are stored");
             var leader = await cluster.LeaderOfMostQueuesAsync(vhost);
-            output.WriteLine($"killing node {cluster.Nodes.ToList().IndexOf(leader) + 1} of 3, {leader.NodeName} (leads most quorum queues; the services were connected to node 1) with {await ScalarAsync(connectionString, "SELECT COUNT(*) FROM articles")} articles stored");
+            output.WriteLine($"killing node {cluster.Nodes.ToList().IndexOf(leader) + 1} of 3, {leader.NodeName} (leads most quorum queues) with {await ScalarAsync(connectionString, "SELECT COUNT(*) FROM articles")} articles stored");
             await leader.KillAsync();
             Drop(work, inbox, Articles / 3, Articles);
 

@@ -142,7 +142,7 @@ public sealed class ReplicasTests(DatabaseFixture database, ITestOutputHelper ou
         }
     }
 
-    private static int MostAtOnce(IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End, int Alongside)> decisions) =>
+    private static int MostAtOnce(List<(DateTimeOffset Start, DateTimeOffset End, int Alongside)> decisions) =>
         decisions.Count == 0 ? 0 : decisions.Max(d => decisions.Count(other => other.Start < d.End && d.Start < other.End));
 
     private static ServiceProcess Start(string project, Dictionary<string, string?> common, Dictionary<string, string?> own)

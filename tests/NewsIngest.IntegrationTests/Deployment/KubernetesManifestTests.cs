@@ -101,18 +101,18 @@ public sealed class KubernetesManifestTests
         scaled.Select(s => Text(s, "spec", "scaleTargetRef", "name")).Order().ShouldBe(["enricher", "parser", "store"]);
         foreach (var scaledObject in scaled)
         {
-            var target = Text(scaledObject, "spec", "scaleTargetRef", "name");
+            var target = Text(scaledObject, "spec", "scaleTargetRef", "name").ShouldNotBeNull();
             deployments.ShouldContain(target);
             var trigger = (YamlMappingNode)Sequence(scaledObject, "spec", "triggers").Single();
             Text(trigger, "type").ShouldBe("rabbitmq");
             QueuesOf(target).ShouldContain(Text(trigger, "metadata", "queueName"));
             authentications.ShouldContain(Text(trigger, "authenticationRef", "name"));
-            int.Parse(Text(scaledObject, "spec", "minReplicaCount")).ShouldBeGreaterThanOrEqualTo(1);
+            int.Parse(Text(scaledObject, "spec", "minReplicaCount").ShouldNotBeNull(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(1);
         }
 
         var secretKeys = Of(objects, "Secret").SelectMany(s => Map(s, "stringData").Children.Keys).Select(Text).ToList();
         Of(objects, "TriggerAuthentication").SelectMany(a => Sequence(a, "spec", "secretTargetRef").Cast<YamlMappingNode>())
-            .ShouldAllBe(reference => secretKeys.Contains(Text(reference, "key")));
+            .ShouldAllBe(reference => secretKeys.Contains(Text(reference, "key") ?? string.Empty));
     }
 
     /// <summary>The queues a service consumes: its prefix and each consumer's message in kebab case, as the
@@ -123,7 +123,7 @@ public sealed class KubernetesManifestTests
             .Select(message => service + string.Concat(message.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString())));
 
     private static List<string> EnvFromNames(YamlMappingNode container) =>
-        [.. Sequence(container, "envFrom").Cast<YamlMappingNode>().Select(e => Text(e, "configMapRef", "name") ?? Text(e, "secretRef", "name"))];
+        [.. Sequence(container, "envFrom").Cast<YamlMappingNode>().Select(e => Text(e, "configMapRef", "name") ?? Text(e, "secretRef", "name") ?? string.Empty)];
 
     private static List<YamlMappingNode> All() =>
         [.. Directory.GetFiles(Folder, "*.yaml").Where(f => Path.GetFileName(f) != "kustomization.yaml").SelectMany(f => Load(Path.GetFileName(f)))];
