@@ -36,6 +36,7 @@ newest_postgres_bin() { # Debian's server packages put initdb there, off PATH (a
 missing=()
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 command -v amqp-publish > /dev/null || missing+=(amqp-tools)
+command -v chromium > /dev/null || missing+=(chromium) # the CLI's page is tested in headless Chromium
 if ! command -v initdb > /dev/null && [ -z "$(newest_postgres_bin)" ]; then
     missing+=(postgresql)
 fi
@@ -130,7 +131,7 @@ find "$RESULTS_DIR" -maxdepth 1 -name '*.trx' -delete # only this run's results 
 TEST_LOG="$RESULTS_DIR/dotnet-test.log"
 
 step "dotnet test NewsIngest.sln -c $CONFIGURATION --no-build (TRX files in $RESULTS_DIR)"
-NEWSINGEST_TEST_TMP=$RUN_TMP dotnet test NewsIngest.sln -c "$CONFIGURATION" --no-build \
+NEWSINGEST_TEST_TMP=$RUN_TMP TEST_RESULTS_DIR=$RESULTS_DIR dotnet test NewsIngest.sln -c "$CONFIGURATION" --no-build \
     --logger trx --results-directory "$RESULTS_DIR" \
     --blame-hang-timeout 20m --blame-hang-dump-type none 2>&1 | tee "$TEST_LOG"
 test_rc=${PIPESTATUS[0]}

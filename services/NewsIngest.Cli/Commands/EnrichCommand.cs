@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NewsIngest.Cli.Output;
+using NewsIngest.Cli.Terminal;
 using NewsIngest.Contracts;
 using NewsIngest.Enricher.Enrichment;
 using NewsIngest.ServiceDefaults;
@@ -11,30 +12,33 @@ public static class EnrichCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "A plain-text wire article or an HTML page." };
+        var file = new Argument<FileInfo?>("file") { Description = "A plain-text wire article or an HTML page.", Arity = ArgumentArity.ZeroOrOne };
         var url = new Option<string?>("--url") { Description = "The URL the file was fetched from." };
-        var format = new Option<InputFormat>("--format") { Description = "text or html; guessed when left out." };
+        var format = InputFormats.Option("The article's format; detected from its bytes when left out");
         var command = new Command("enrich", "Print the parsed and enriched article as JSON.") { file, url, format };
         command.SetAction(result =>
         {
-            var input = result.GetValue(file)!;
-            var bytes = File.ReadAllBytes(input.FullName);
-            var kind = InputFormats.Resolve(result.GetValue(format), input.Name, bytes) == InputFormat.Html ? ArticleSourceKind.Html : ArticleSourceKind.Text;
-            var outcome = ArticleInput.Parse(bytes, kind, result.GetValue(url));
-            if (outcome.Article is null)
+            var input = result.GetValue(file) ?? throw CliException.Usage("enrich needs a FILE (a text article or an HTML page)");
+            var link = InputFile.ParseUrl(result.GetValue(url));
+            var requested = InputFormats.Parse(result.GetValue(format));
+            var bytes = InputFile.Read(input);
+            var kind = InputFormats.Resolve(requested, input.FullName, bytes) switch
             {
-                Console.Error.WriteLine($"no article: {outcome.Rejection}");
-                return 3;
-            }
+                InputFormat.Html => ArticleSourceKind.Html,
+                InputFormat.Feed => throw CliException.NoArticle(
+                    $"{input.FullName} is a feed, not an article: 'newsingest parse {input.Name}' lists its items (or give --format text|html)"),
+                _ => ArticleSourceKind.Text,
+            };
+            var article = ArticleInput.ParseText(input.FullName, bytes, kind, link);
 
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.ClearProviders();
             builder.AddSerilogDefaults("cli");
             builder.Services.AddEnrichment();
             using var host = builder.Build();
-            var enrichment = host.Services.GetRequiredService<ArticleEnricher>().Enrich(outcome.Article);
-            CliJson.Write(ArticleJson.From(outcome.Article, enrichment));
-            return 0;
+            var enrichment = host.Services.GetRequiredService<ArticleEnricher>().Enrich(article);
+            CliJson.Write(ArticleJson.From(article, enrichment));
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using NewsIngest.Cli.Output;
+using NewsIngest.Cli.Terminal;
 using NewsIngest.Contracts;
 using NewsIngest.Fetcher.Feeds;
 using NewsIngest.Parser.Extraction;
-using NewsIngest.Parser.Parsing;
 
 namespace NewsIngest.Cli.Commands;
 
@@ -14,7 +14,7 @@ public static class ParseCommand
     {
         var file = new Argument<FileInfo?>("file") { Description = "A text article, an HTML page or a feed.", Arity = ArgumentArity.ZeroOrOne };
         var url = new Option<string?>("--url") { Description = "The URL the file was fetched from (base for relative links, evidence for metadata)." };
-        var format = new Option<InputFormat>("--format") { Description = "text, html or feed; guessed when left out." };
+        var format = InputFormats.Option("The input's format; detected from its bytes when left out");
         var batch = new Option<FileInfo?>("--batch") { Description = "A TSV of ID<TAB>FILE<TAB>URL lines: extract every page in one process." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "With --batch: the folder that receives ID.json per page." };
         var command = new Command("parse", "Print the parsed article (or feed) as JSON.") { file, url, format, batch, output };
@@ -22,50 +22,45 @@ public static class ParseCommand
         {
             if (result.GetValue(batch) is { } list)
             {
-                var folder = result.GetValue(output) ?? throw new ArgumentException("--batch needs --out DIR");
-                var count = BatchExtraction.Run(list.FullName, folder.FullName);
-                Console.Error.WriteLine($"{count} pages extracted to {folder.FullName}");
-                return 0;
+                var folder = result.GetValue(output) ?? throw CliException.Usage("--batch needs --out DIR (the folder for the ID.json results)");
+                return BatchCommand.Run(list, folder);
             }
 
-            var input = result.GetValue(file) ?? throw new ArgumentException("parse needs a FILE (or --batch LIST --out DIR)");
-            return Print(input, result.GetValue(url), result.GetValue(format));
+            if (result.GetValue(output) is not null)
+            {
+                throw CliException.Usage("--out goes with --batch LIST");
+            }
+
+            var input = result.GetValue(file) ?? throw CliException.Usage("parse needs a FILE (or --batch LIST --out DIR)");
+            return Print(input, InputFile.ParseUrl(result.GetValue(url)), InputFormats.Parse(result.GetValue(format)));
         });
         return command;
     }
 
-    private static int Print(FileInfo input, string? url, InputFormat requested)
+    private static int Print(FileInfo input, Uri? url, InputFormat requested)
     {
-        var bytes = File.ReadAllBytes(input.FullName);
-        switch (InputFormats.Resolve(requested, input.Name, bytes))
+        var bytes = InputFile.Read(input);
+        switch (InputFormats.Resolve(requested, input.FullName, bytes))
         {
             case InputFormat.Feed:
-                var location = url is not null ? new Uri(url) : new Uri(input.FullName);
                 try
                 {
-                    CliJson.Write(FeedParser.Parse(bytes, contentType: null, location));
-                    return 0;
+                    CliJson.Write(FeedParser.Parse(bytes, contentType: null, url ?? new Uri(input.FullName)));
+                    return ExitCodes.Ok;
                 }
                 catch (FeedFormatException ex)
                 {
-                    Console.Error.WriteLine($"not a feed: {ex.Message}");
-                    return 3;
+                    throw CliException.NoArticle($"{input.FullName} is not a feed: {ex.Message}");
                 }
 
             case InputFormat.Html:
-                var extracted = new ArticleExtractor().Extract(HtmlDecoding.Decode(bytes, contentType: null), url is null ? null : new Uri(url));
+                var extracted = new ArticleExtractor().Extract(HtmlDecoding.Decode(bytes, contentType: null), url);
                 CliJson.Write(extracted);
-                return extracted.NoArticleReason is null ? 0 : 3;
+                return extracted.NoArticleReason is null ? ExitCodes.Ok : ExitCodes.NoArticle;
             default:
-                var outcome = ArticleInput.Parse(bytes, ArticleSourceKind.Text, url);
-                if (outcome.Article is null)
-                {
-                    Console.Error.WriteLine($"no article: {outcome.Rejection}");
-                    return 3;
-                }
-
-                CliJson.Write(ArticleJson.From(outcome.Article, enrichment: null));
-                return 0;
+                var article = ArticleInput.ParseText(input.FullName, bytes, ArticleSourceKind.Text, url);
+                CliJson.Write(ArticleJson.From(article, enrichment: null));
+                return ExitCodes.Ok;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using NewsIngest.Cli.Terminal;
 using NewsIngest.ServiceDefaults;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
@@ -32,7 +33,12 @@ public static class TailCommand
 
     private static async Task<int> TailAsync(TailRequest request, CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory { Uri = new Uri(request.Amqp), ClientProvidedName = "newsingest-tail" };
+        if (!Uri.TryCreate(request.Amqp, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps"))
+        {
+            throw CliException.Usage($"--amqp must be an amqp:// or amqps:// URI such as amqp://user:pass@localhost:5672/%2f, got '{ConsoleText.OneLine(request.Amqp)}'");
+        }
+
+        var factory = new ConnectionFactory { Uri = uri, ClientProvidedName = "newsingest-tail" };
         await using var connection = await factory.CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         var replay = request.FromStart || request.Since is not null;
@@ -64,7 +70,15 @@ public static class TailCommand
             // A stream is read from an offset, with acknowledgements and a prefetch limit; the pattern is applied here.
             await channel.BasicQosAsync(0, 200, global: false, cancellationToken);
             object offset = request.Since is { } time ? new AmqpTimestamp(time.ToUnixTimeSeconds()) : "first";
-            await channel.BasicConsumeAsync(ReplayQueue, autoAck: false, string.Empty, noLocal: false, exclusive: false, new Dictionary<string, object?> { ["x-stream-offset"] = offset }, consumer, cancellationToken);
+            try
+            {
+                await channel.BasicConsumeAsync(ReplayQueue, autoAck: false, string.Empty, noLocal: false, exclusive: false, new Dictionary<string, object?> { ["x-stream-offset"] = offset }, consumer, cancellationToken);
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == 404)
+            {
+                throw CliException.Failure($"the replay stream {ReplayQueue} does not exist on this broker yet: a store declares it when it first starts");
+            }
+
             Console.Error.WriteLine($"Replaying {ReplayQueue} from {(request.Since?.ToString("O") ?? "the first record")} for '{request.Pattern}'");
         }
         else

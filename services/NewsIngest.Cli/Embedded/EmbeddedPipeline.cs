@@ -35,6 +35,8 @@ public static class EmbeddedPipeline
         {
             bus.AddFetcherConsumers().AddParserConsumers().AddEnricherConsumers().AddStoreConsumers();
             bus.AddConsumer<StoredArticlePrinter>();
+            bus.AddConsumer<UpdatedArticlePrinter>();
+            bus.AddConsumer<RejectedArticlePrinter>();
             bus.AddConsumeObserver(sp => sp.GetRequiredService<PipelineIdleMonitor>());
             bus.AddPublishObserver(sp => sp.GetRequiredService<PipelineIdleMonitor>());
         });

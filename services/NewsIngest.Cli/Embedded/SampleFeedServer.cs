@@ -5,7 +5,8 @@ namespace NewsIngest.Cli.Embedded;
 
 /// <summary>
 /// Serves the bundled sample feeds on 127.0.0.1, so the all-in-one mode reads them over HTTP exactly as
-/// the fetcher reads any feed.
+/// the fetcher reads any feed. The port is fixed (a feed's URL is part of its items' ids, so the same items stay the
+/// same records across runs); when it is taken, a free one is used and the run says so.
 /// </summary>
 public sealed class SampleFeedServer : IAsyncDisposable
 {
@@ -19,11 +20,24 @@ public sealed class SampleFeedServer : IAsyncDisposable
 
     public IReadOnlyList<string> FeedUrls { get; }
 
-    public static async Task<SampleFeedServer> StartAsync(string feedFolder, CancellationToken cancellationToken)
+    public static async Task<SampleFeedServer> StartAsync(string feedFolder, int port, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StartOnAsync(feedFolder, port, cancellationToken);
+        }
+        catch (IOException) when (port != 0)
+        {
+            Console.Error.WriteLine($"newsingest: port {port} is taken; the sample feeds get another port, so their items are new records in this database");
+            return await StartOnAsync(feedFolder, 0, cancellationToken);
+        }
+    }
+
+    private static async Task<SampleFeedServer> StartOnAsync(string feedFolder, int port, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         var files = Directory.Exists(feedFolder) ? Directory.GetFiles(feedFolder).Order(StringComparer.Ordinal).ToArray() : [];
         app.MapGet("/feeds/{name}", (string name) =>
@@ -31,7 +45,16 @@ public sealed class SampleFeedServer : IAsyncDisposable
             var path = files.FirstOrDefault(f => Path.GetFileName(f) == name);
             return path is null ? Results.NotFound() : Results.File(path, ContentTypeOf(path));
         });
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SampleFeedServer(app, files.Select(f => $"{address}/feeds/{Path.GetFileName(f)}").ToArray());
     }

@@ -1,4 +1,5 @@
 using MassTransit;
+using NewsIngest.Cli.Terminal;
 using NewsIngest.Contracts;
 
 namespace NewsIngest.Cli.Embedded;
@@ -11,7 +12,7 @@ public sealed class StoredArticlePrinter(RunSummary summary) : IConsumer<Article
         var record = context.Message;
         summary.CountStored();
         Console.Out.WriteLine(
-            $"stored {record.ArticleId} {record.Enrichment.Language}/{record.Category} {record.Enrichment.WordCount}w \"{record.Article.Title}\" ({record.Article.Source ?? "unknown source"})");
+            $"stored {record.ArticleId} {record.Enrichment.Language}/{record.Category} {record.Enrichment.WordCount}w \"{ConsoleText.OneLine(record.Article.Title)}\" ({ConsoleText.OneLine(record.Article.Source ?? "unknown source")})");
         return Task.CompletedTask;
     }
 }

@@ -20,7 +20,7 @@ public sealed class BatchExtractionTests : IDisposable
         var outDir = Path.Combine(_dir, "out");
 
         // Act
-        var count = BatchExtraction.Run(list, outDir);
+        var count = BatchExtraction.Run(list, outDir).Written;
 
         // Assert
         count.ShouldBe(2);

@@ -1,0 +1,3 @@
+global using NewsIngest.Testing;
+global using Shouldly;
+global using Xunit;
