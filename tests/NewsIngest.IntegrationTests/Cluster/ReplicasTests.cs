@@ -32,7 +32,7 @@ public sealed class ReplicasTests(DatabaseFixture database, ITestOutputHelper ou
         var feedPaths = Enumerable.Range(0, Feeds).Select(i => $"/replicas/feed-{i}.xml").ToList();
         foreach (var path in feedPaths)
         {
-            feeds.MapResponse(path, StaticResponse.Text(FeedXml(path), "application/rss+xml; charset=utf-8"));
+            feeds.MapResponse(path, StaticResponse.Text(FeedXml(feeds.BaseAddress, path), "application/rss+xml; charset=utf-8"));
         }
 
         var work = TestDirectory.Create("replicas");
@@ -157,13 +157,14 @@ public sealed class ReplicasTests(DatabaseFixture database, ITestOutputHelper ou
         return ServiceProcess.StartDll(dll, environment, workingDirectory: Path.GetDirectoryName(dll));
     }
 
-    private static string FeedXml(string path)
+    /// <summary>A feed of its own texts, each entry with its own link (a shared one would make them one story).</summary>
+    private static string FeedXml(Uri server, string path)
     {
         var items = Enumerable.Range(0, EntriesPerFeed).Select(i =>
         {
             var (title, text) = WireArticles.Create($"{Path.GetFileNameWithoutExtension(path)} entry {i}");
             var paragraphs = text.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..^1];
-            return $"<item><guid>{path}#{i}</guid><title>{title}</title><description><![CDATA[{string.Concat(paragraphs.Select(p => $"<p>{p}</p>"))}]]></description></item>";
+            return $"<item><guid>{path}#{i}</guid><link>{new Uri(server, $"{path}/{i}")}</link><title>{title}</title><description><![CDATA[{string.Concat(paragraphs.Select(p => $"<p>{p}</p>"))}]]></description></item>";
         });
         return $"""<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Replica Gazette</title><link>http://127.0.0.1/replicas/</link>{string.Concat(items)}</channel></rss>""";
     }
