@@ -19,6 +19,7 @@ internal static class Program
             DedupCommand.Create(),
             ArticlesCommand.Create(),
             StoriesCommand.Create(),
+            Commands.Errors.ErrorsCommand.Create(),
         };
         root.Options.Add(verbose);
         var result = root.Parse(args);

@@ -22,6 +22,8 @@ public static class Extensions
                 : SqlDialect.Sqlite(options.ConnectionString!);
         });
         builder.Services.AddSingleton<IArticleRepository, SqlArticleRepository>();
+        builder.Services.AddSingleton<SqlOutbox>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: ["ready"]);
         builder.Services.AddSingleton<ArticleQueries>();
         builder.Services.AddSingleton(sp => new StoryDeduplicator(
             sp.GetRequiredService<IArticleRepository>(), sp.GetRequiredService<IOptions<StoreOptions>>().Value.DedupWindow));

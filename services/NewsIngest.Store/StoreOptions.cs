@@ -28,6 +28,13 @@ public sealed class StoreOptions : IValidatableObject
     /// URL; the exact-text key is unique for good). Default 30 days.</summary>
     public TimeSpan DedupWindow { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// How long a store replica holds the outbox rows it is publishing. A replica that dies holding them keeps them
+    /// from the topic this long; then any replica publishes them, once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:02", "00:10:00")]
+    public TimeSpan OutboxLease { get; set; } = TimeSpan.FromSeconds(30);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (DedupWindow <= TimeSpan.Zero)

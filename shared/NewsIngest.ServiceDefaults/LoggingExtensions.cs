@@ -35,7 +35,8 @@ public static class LoggingExtensions
     {
         config.ReadFrom.Configuration(configuration)
             .Enrich.FromLogContext()
-            .Enrich.WithProperty("Service", serviceName);
+            .Enrich.WithProperty("Service", serviceName)
+            .Filter.ByExcluding(Reliability.ReplacedFaultEvents.IsReplaced);
         // Logs go to stderr so that commands printing results on stdout (the CLI) stay machine-readable.
         if (json)
         {

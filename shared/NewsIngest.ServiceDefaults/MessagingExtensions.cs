@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NewsIngest.Contracts;
+using NewsIngest.ServiceDefaults.Reliability;
 using RabbitMQ.Client;
 
 namespace NewsIngest.ServiceDefaults;
@@ -26,6 +27,9 @@ public static class MessagingExtensions
         builder.Services.AddOptions<RabbitMqTransportOptions>().BindConfiguration("RabbitMqTransport");
         var transport = builder.Configuration.GetValue<MessagingTransport?>($"{MessagingOptions.Section}:Transport");
         builder.Services.AddSingleton<IMessageDataRepository>(sp => CreateRepository(sp.GetRequiredService<IOptions<MessagingOptions>>().Value));
+        builder.Services.TryAddTimeProvider();
+        builder.Services.AddSingleton<ConsumerOutages>();
+        builder.Services.AddHealthChecks().AddCheck<ConsumerOutageHealthCheck>(ConsumerOutageHealthCheck.Name, tags: ["ready"]);
 
         // "Application started" means connected, with every queue and binding declared.
         builder.Services.Configure<MassTransitHostOptions>(host =>
@@ -40,6 +44,7 @@ public static class MessagingExtensions
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, false));
             addConsumers(bus);
             bus.AddConsumeObserver<ConsumeFaultLogger>();
+            bus.AddReceiveObserver<ReceiveFaultLogger>();
             bus.DisableUsageTelemetry(); // no calls home: this process talks to its broker and nothing else
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
@@ -85,7 +90,21 @@ public static class MessagingExtensions
         cfg.AddRawJsonSerializer(RawSerializerOptions.AddTransportHeaders | RawSerializerOptions.CopyHeaders);
         cfg.UseMessageData(context.GetRequiredService<IMessageDataRepository>());
         cfg.UseConsumeFilter(typeof(ArticleLogScopeFilter<>), context);
-        cfg.UseMessageRetry(r => r.Intervals(Enumerable.Range(1, options.RetryLimit).Select(i => TimeSpan.FromMilliseconds(200 * i)).ToArray()));
+        // Two retries, one inside the other. The inner one waits out outages (database, broker, claim-check store)
+        // for minutes with exponential back-off: the endpoint's messages stay queued meanwhile. The outer one gives a
+        // message that is wrong in itself a few quick tries before the _error queue (MassTransit puts the exception
+        // in its MT-Fault-* headers). Delayed redelivery would need the delayed-message exchange plugin.
+        cfg.UseMessageRetry(r =>
+        {
+            r.Intervals(Enumerable.Range(1, options.RetryLimit).Select(i => TimeSpan.FromMilliseconds(200 * i)).ToArray());
+            r.Handle<Exception>(ex => !TransientFaults.IsTransient(ex));
+        });
+        cfg.UseMessageRetry(r =>
+        {
+            r.Intervals([.. options.TransientRetryIntervals()]);
+            r.Handle<Exception>(TransientFaults.IsTransient);
+        });
+        cfg.UseConsumeFilter(typeof(ConsumerOutageFilter<>), context);
         cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
         cfg.ConfigureEndpoints(context);
     }

@@ -55,15 +55,46 @@ public sealed class MessagingOptions : IValidatableObject
             : [.. BrokerNodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(node => (node[..node.LastIndexOf(':')], int.Parse(node[(node.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture)))];
 
-    /// <summary>Immediate retries before a message goes to the <c>_error</c> queue.</summary>
+    /// <summary>
+    /// Quick retries of a message that failed for a reason of its own (bad data, a constraint it breaks) before it
+    /// goes to the <c>_error</c> queue with the reason in its headers.
+    /// </summary>
     [Range(0, 10)]
     public int RetryLimit { get; set; } = 3;
+
+    /// <summary>
+    /// Retries of a message whose consumer hit an outage (database, broker or claim-check store unreachable), with
+    /// exponential back-off from <see cref="TransientRetryMinInterval"/> to <see cref="TransientRetryMaxInterval"/>.
+    /// The defaults wait out about ten minutes; keep the total below RabbitMQ's <c>consumer_timeout</c> (30 min).
+    /// </summary>
+    [Range(0, 100)]
+    public int TransientRetryLimit { get; set; } = 15;
+
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan TransientRetryMinInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan TransientRetryMaxInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long the transient retries wait in all: the longest outage a message rides out.</summary>
+    public TimeSpan TransientRetryBudget =>
+        TimeSpan.FromTicks(TransientRetryIntervals().Sum(interval => interval.Ticks));
+
+    /// <summary>The waits before each transient retry: min + 2^i × min, capped at max (MassTransit's exponential policy).</summary>
+    public IEnumerable<TimeSpan> TransientRetryIntervals() =>
+        Enumerable.Range(0, TransientRetryLimit).Select(i =>
+            TimeSpan.FromMilliseconds(Math.Min(TransientRetryMaxInterval.TotalMilliseconds, TransientRetryMinInterval.TotalMilliseconds * (1 + Math.Pow(2, i)))));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Transport == MessagingTransport.Unset)
         {
             yield return new ValidationResult("must be RabbitMq or InMemory", [nameof(Transport)]);
+        }
+
+        if (TransientRetryMaxInterval < TransientRetryMinInterval)
+        {
+            yield return new ValidationResult("must not be shorter than TransientRetryMinInterval", [nameof(TransientRetryMaxInterval)]);
         }
 
         if (Transport == MessagingTransport.RabbitMq && string.IsNullOrWhiteSpace(ClaimCheckPath))

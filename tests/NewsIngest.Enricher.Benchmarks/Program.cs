@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsIngest.Contracts;
 using NewsIngest.Enricher.Enrichment;
+using NewsIngest.Enricher.Evaluation;
 using NewsIngest.Parser.Text;
 using NewsIngest.Testing;
 
@@ -16,11 +16,7 @@ var seed = PlainTextArticleReader.Read(File.ReadAllText(seedPath));
 var article = new ParsedArticle { Title = seed.Title, Paragraphs = seed.Paragraphs, Source = seed.Source };
 
 var startup = Stopwatch.StartNew();
-var services = new ServiceCollection()
-    .AddLogging()
-    .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
-    .AddEnrichment()
-    .BuildServiceProvider();
+var services = EnricherServices.Build();
 var enricher = services.GetRequiredService<ArticleEnricher>();
 var first = enricher.Enrich(article);
 startup.Stop();

@@ -59,7 +59,7 @@ public sealed class ArticleEnricherTests
     public void AddEnrichment_DefaultConfiguration_RunsAllStepsInOrder()
     {
         TestEnrichment.Enricher.StepNames.ShouldBe(
-            ["Language", "Statistics", "Keywords", "Summary", "Entities", "Categories", "Tone", "Events", "Dates", "Quotes"]);
+            ["Language", "Statistics", "Summary", "Entities", "Keywords", "Categories", "Tone", "Events", "Dates", "Quotes"]);
     }
 
     [Fact]

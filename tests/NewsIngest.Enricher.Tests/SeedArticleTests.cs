@@ -29,7 +29,8 @@ public sealed class SeedArticleTests
         Result.LanguageConfidence.ShouldBeGreaterThan(0.9);
         Result.WordCount.ShouldBeInRange(700, 900);
         Result.ReadingTimeMinutes.ShouldBeInRange(3, 4);
-        Result.Keywords.ShouldContain("Pakistan");
+        Result.Keywords.ShouldNotBeEmpty();
+        Result.Keywords.ShouldNotContain("Pakistan"); // an entity's name is reported as the entity, not as a keyword
         Result.Summary.ShouldNotBeNull();
         Result.Summary.ShouldStartWith(Seed.Value.Article.Paragraphs[0][..40]);
         Result.FailedSteps.ShouldBeEmpty();

@@ -8,9 +8,18 @@ internal sealed class SqliteStore : IAsyncDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"newsingest-test-{Guid.NewGuid():N}.db");
 
-    private SqliteStore() => Repository = new SqlArticleRepository(SqlDialect.Sqlite($"Data Source={_path};Pooling=False"));
+    private SqliteStore()
+    {
+        Dialect = SqlDialect.Sqlite($"Data Source={_path};Pooling=False");
+        Repository = new SqlArticleRepository(Dialect);
+        Outbox = new SqlOutbox(Dialect, TimeProvider.System);
+    }
+
+    public SqlDialect Dialect { get; }
 
     public SqlArticleRepository Repository { get; }
+
+    public SqlOutbox Outbox { get; }
 
     public static async Task<SqliteStore> CreateAsync()
     {

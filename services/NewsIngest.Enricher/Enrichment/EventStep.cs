@@ -4,13 +4,13 @@ using NewsIngest.Contracts;
 namespace NewsIngest.Enricher.Enrichment;
 
 /// <summary>
-/// Counts of people killed, injured, arrested, kidnapped or displaced, as stated in a sentence ("killed
-/// over 120 people", "13 lives were lost", "took four lives"), with the sentence's most specific place and
-/// its year when it names them.
+/// Counts of people killed, injured, arrested, kidnapped, displaced or missing, as stated in a sentence ("killed
+/// over 120 people", "13 lives were lost", "took four lives", "between 10 and 15 were hurt", "killing 19,
+/// including 17 foreigners"), with the sentence's most specific place and its year when it names them.
 /// </summary>
 public sealed partial class EventStep : IEnrichmentStep
 {
-    public const int MaxCount = 10_000_000;
+    public const int MaxCount = 100_000_000;
 
     private static readonly (string Kind, Regex Pattern)[] Patterns = Build();
 
@@ -65,9 +65,12 @@ public sealed partial class EventStep : IEnrichmentStep
     private static bool LooksLikeYear(string number, long count) =>
         count is >= 1900 and <= 2100 && number.Trim().Length == 4;
 
-    /// <summary>The place named in the sentence: a city or region over a country, the nearest to the count.</summary>
+    /// <summary>
+    /// The place named in the sentence: a city or region over a country, the nearest to the count. A dateline
+    /// ("CAIRO —") says where the reporter is, not where it happened.
+    /// </summary>
     private static string? PlaceIn(EnrichmentContext context, Sentence sentence, int position) => context.Mentions
-        .Where(m => m.Sentence == sentence.Index && m.Type == EntityTypes.Location)
+        .Where(m => m.Sentence == sentence.Index && m.Type == EntityTypes.Location && !m.IsDateline)
         .OrderBy(m => m.IsCountry ? 1 : 0)
         .ThenBy(m => Math.Abs(m.Start - position))
         .Select(m => m.Name)
@@ -88,7 +91,8 @@ public sealed partial class EventStep : IEnrichmentStep
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    private const string N = "(?<n>" + NumberWords.Pattern + ")";
+    // A range counts its lower bound ("10 to 15", "between 10 and 15").
+    private const string N = @"(?:between\s+)?(?<n>" + NumberWords.Pattern + @")(?:\s*(?:-|–|to|or|and)\s*" + NumberWords.Pattern + ")?";
     private const string Q = @"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|roughly|approximately|an\s+estimated|a\s+further|another)\s+)?";
     // Up to six words between the count and the verb, but not across "and"/"but" into another clause.
     private const string Gap = @"(?:(?!(?:and|but|or|while|whereas|left|leaving|lives)\b)[\p{L}'’\-]+,?\s+){0,6}?";
@@ -115,12 +119,25 @@ public sealed partial class EventStep : IEnrichmentStep
         ("killed", Killed15()),
         ("injured", Injured16()),
         ("arrested", Arrested17()),
+        ("killed", KilledIncluding18()),
+        ("missing", Missing19()),
+        ("missing", Missing20()),
     ];
+
+    // "killing at least 19 people, including 17 foreigners": the part named after the total is a count too.
+    [GeneratedRegex($@"\b(?:killed|killing|kills|kill)\s+{Q}(?:{NumberWords.Pattern})\s+(?:people|persons|civilians)?,?\s+including\s+{N}", Options)]
+    private static partial Regex KilledIncluding18();
+
+    [GeneratedRegex($@"\b{Q}{N}{NotUnit}\s+{Gap}{Be}(?:missing|unaccounted\s+for|disappeared)\b", Options)]
+    private static partial Regex Missing19();
+
+    [GeneratedRegex($@"\b(?:left|leaving|remain|remained|remaining|still)\s+{Q}{N}\s+(?:\w+\s+)?missing\b", Options)]
+    private static partial Regex Missing20();
 
     [GeneratedRegex($@"\b(?:killed|killing|kills|kill|slew|slaying|massacred|claimed\s+the\s+lives\s+of)\s+{Q}{N}{NotUnit}", Options)]
     private static partial Regex Killed1();
 
-    [GeneratedRegex($@"\b{Q}{N}{NotUnit}\s+{Gap}{Be}(?:killed|dead|died|slain|murdered|perished)\b", Options)]
+    [GeneratedRegex($@"\b{Q}{N}{NotUnit}\s+{Gap}{Be}(?:killed|dead|died|die|dies|slain|murdered|perished)\b", Options)]
     private static partial Regex Killed2();
 
     [GeneratedRegex($@"\b{Q}{N}\s+(?:lives|people)\s+{Be}(?:lost|claimed)\b", Options)]
@@ -174,10 +191,11 @@ public sealed partial class EventStep : IEnrichmentStep
         "injured" => InjuredTrigger(),
         "arrested" => ArrestedTrigger(),
         "kidnapped" => KidnappedTrigger(),
+        "missing" => MissingTrigger(),
         _ => DisplacedTrigger(),
     };
 
-    [GeneratedRegex(@"\b(?:kill|dead|died|dies|slain|slew|murder|massacre|perish|lives\b|toll\b|deaths|fatalit|bodies|claimed\s+the|mort|tué|tote\b|getötet|muert|fallec|uccis)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:kill|dead|died|dies|die\b|slain|slew|murder|massacre|perish|lives\b|toll\b|deaths|fatalit|bodies|claimed\s+the|mort|tué|tote\b|getötet|muert|fallec|uccis)", RegexOptions.IgnoreCase)]
     private static partial Regex KilledTrigger();
 
     [GeneratedRegex(@"\b(?:injur|wound|hurt|hospitali|blessé|verletz|herid|ferit|ferid)", RegexOptions.IgnoreCase)]
@@ -192,8 +210,11 @@ public sealed partial class EventStep : IEnrichmentStep
     [GeneratedRegex(@"\b(?:displac|uproot|flee|fled|homeless|evacuat)", RegexOptions.IgnoreCase)]
     private static partial Regex DisplacedTrigger();
 
+    [GeneratedRegex(@"\b(?:missing|unaccounted|disappeared|disparu|vermisst|desaparecid|dispers)", RegexOptions.IgnoreCase)]
+    private static partial Regex MissingTrigger();
+
     /// <summary>A cheap first look: only sentences with one of these word stems can hold a count.</summary>
-    [GeneratedRegex(@"\b(?:kill|dead|died|dies|slain|slew|murder|massacre|perish|lives\b|toll\b|deaths|fatalit|bodies|injur|wound|hurt|hospitali|arrest|detain|apprehend|custody|rounded\s+up|kidnap|abduct|seiz|hostage|captive|displac|uproot|flee|fled|homeless|evacuat|mort|tué|tote\b|getötet|muert|fallec|uccis|blessé|verletz|herid|ferit|ferid|interpell|festgenommen|detenid|presos|detid)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:kill|dead|died|dies|die\b|slain|slew|murder|massacre|perish|lives\b|toll\b|deaths|fatalit|bodies|injur|wound|hurt|hospitali|arrest|detain|apprehend|custody|rounded\s+up|kidnap|abduct|seiz|hostage|captive|displac|uproot|flee|fled|homeless|evacuat|missing|unaccounted|disappeared|mort|tué|tote\b|getötet|muert|fallec|uccis|blessé|verletz|herid|ferit|ferid|interpell|festgenommen|detenid|presos|detid)", RegexOptions.IgnoreCase)]
     private static partial Regex Trigger();
 
     [GeneratedRegex(@"\b(?:19|20)\d{2}\b")]

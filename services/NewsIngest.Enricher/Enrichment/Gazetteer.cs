@@ -56,9 +56,13 @@ public sealed class Gazetteer
         return folded.ToString().Normalize(NormalizationForm.FormC);
     }
 
+    /// <summary>A city this large is meant wherever the article is ("London" is not London, Kentucky).</summary>
+    public const int WorldCity = 1_000_000;
+
     /// <summary>
-    /// The place a name most likely means: a country first; then a place in a country the article
-    /// mentions; then a major city, a region, a smaller city (largest first).
+    /// The place a name most likely means: a country first; then a region or major city in a country the
+    /// article mentions; then a world city; then a smaller place in a mentioned country; then a major city, a
+    /// region, a smaller city (largest first).
     /// </summary>
     public Place? Find(string name, IReadOnlySet<string>? articleCountries = null)
     {
@@ -69,11 +73,23 @@ public sealed class Gazetteer
 
         return places
             .OrderBy(p => p.Kind == PlaceKind.Country ? 0 : 1)
-            .ThenBy(p => articleCountries is not null && articleCountries.Contains(p.CountryCode) ? 0 : 1)
+            .ThenBy(p => Context(p, articleCountries))
             .ThenBy(Rank)
             .ThenByDescending(p => p.Population)
             .ThenBy(p => p.CountryCode, StringComparer.Ordinal)
             .First();
+    }
+
+    private static int Context(Place p, IReadOnlySet<string>? articleCountries)
+    {
+        var mentioned = articleCountries is not null && articleCountries.Contains(p.CountryCode);
+        return (mentioned, p) switch
+        {
+            (true, { Kind: PlaceKind.Region } or { Population: >= MajorCity }) => 0,
+            (_, { Population: >= WorldCity }) => 1,
+            (true, _) => 2,
+            _ => 3,
+        };
     }
 
     private static int Rank(Place p) => p.Kind switch

@@ -4,7 +4,9 @@ namespace NewsIngest.Enricher.Enrichment;
 
 /// <summary>
 /// Key phrases: runs of content words between stop words and punctuation (as in RAKE), ranked by how
-/// often the phrase and its words recur, with a boost for phrases in the title.
+/// often the phrase and its words recur, with a boost for phrases in the title. Words any story uses
+/// ("people", "lives", "country": <c>Data/generic-words.txt</c>) are left out, and so are the names of the
+/// entities found (they are reported as entities), so the step runs after the entity step.
 /// </summary>
 public sealed class KeywordStep(StopWords stopWords) : IEnrichmentStep
 {
@@ -31,10 +33,14 @@ public sealed class KeywordStep(StopWords stopWords) : IEnrichmentStep
             .OrderByDescending(p => p.Score)
             .ThenBy(p => p.Key, StringComparer.Ordinal);
 
+        var names = context.Entities
+            .SelectMany(e => e.Aliases.Prepend(e.Name))
+            .Select(n => " " + n.ToLowerInvariant() + " ")
+            .ToList();
         var chosen = new List<(string Key, string Display)>();
         foreach (var (key, stats, _) in ranked)
         {
-            if (chosen.Any(c => Overlaps(c.Key, key)))
+            if (chosen.Any(c => Overlaps(c.Key, key)) || names.Exists(n => n.Contains($" {key} ", StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -107,12 +113,10 @@ public sealed class KeywordStep(StopWords stopWords) : IEnrichmentStep
     }
 
     /// <summary>Words common in any news story, which say nothing about this one.</summary>
-    private static readonly HashSet<string> NewsWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "people", "said", "says", "told", "year", "years", "time", "times", "percent", "day", "days", "week", "weeks",
-        "month", "months", "officials", "official", "reporters", "statement", "according", "including", "added",
-        "today", "yesterday", "tomorrow", "reported", "report", "news",
-    };
+    private static readonly FrozenSet<string> NewsWords = EmbeddedData.ReadSections("generic-words.txt").Values
+        .SelectMany(lines => lines)
+        .SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static bool IsContentWord(string word, FrozenSet<string> stop) =>
         word.Length > 1 && !char.IsDigit(word[0]) && !stop.Contains(word) && !NewsWords.Contains(word) && !EntityLexicon.CalendarWords.Contains(word);

@@ -20,8 +20,17 @@ public sealed record NameChunk
     public bool HadTitle { get; init; }
     public string? Following { get; init; }
 
+    /// <summary>A comma stands between the name and <see cref="Following"/> (an apposition: "Fan Mengguang, deputy director").</summary>
+    public bool FollowedByComma { get; init; }
+
     /// <summary>An acronym given in brackets right after the name: <c>Awami National Party (ANP)</c>.</summary>
     public string? Acronym { get; init; }
+
+    /// <summary>A place in capitals opening the sentence before a dash or bracket: <c>MADRID —</c>.</summary>
+    public bool Dateline { get; init; }
+
+    /// <summary>The words before a title in the same run ("Zimbabwe" in "Zimbabwe President Robert Mugabe").</summary>
+    public bool BeforeTitle { get; init; }
 
     public bool IsAcronym => Tokens.Count == 1 && NameChunker.IsAcronym(Text);
 }

@@ -3,10 +3,10 @@ using System.Globalization;
 namespace NewsIngest.Enricher.Enrichment;
 
 /// <summary>Reads counts written in digits ("1,200") or English words ("four", "twenty-five", "a dozen").</summary>
-public static class NumberWords
+public static partial class NumberWords
 {
     public const string Pattern =
-        @"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?|(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|and)(?:[\s-]+|(?=\W)|$))+)";
+        @"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,.])|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?|(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|and)(?:[\s-]+|(?=\W)|$))+)";
 
     private static readonly Dictionary<string, long> Units = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -51,6 +51,12 @@ public static class NumberWords
 
         if (char.IsDigit(trimmed[0]))
         {
+            // "5 500" (French and other languages group thousands with a space).
+            if (SpacedThousands().IsMatch(trimmed))
+            {
+                trimmed = string.Concat(trimmed.Where(char.IsDigit));
+            }
+
             var parts = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (!double.TryParse(parts[0].Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
@@ -96,4 +102,7 @@ public static class NumberWords
 
         return any ? total + current : null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,3}(?:[\u00a0\u202f ]\d{3})+$")]
+    private static partial System.Text.RegularExpressions.Regex SpacedThousands();
 }

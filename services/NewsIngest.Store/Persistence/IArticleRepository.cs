@@ -16,8 +16,6 @@ public interface IArticleRepository
     /// <summary>Records another sighting of a stored story (idempotent per article id), with another version of its text when given; true when new.</summary>
     Task<bool> AddSightingAsync(Guid storyId, ArticleStored record, double similarity, string reason, StoryFacts? newVersion, CancellationToken cancellationToken);
 
-    /// <summary>The outbox of sightings: as <see cref="DispatchPendingAsync"/>, for <c>article.updated</c> events of stories already published.</summary>
-    Task<int> DispatchPendingSightingsAsync(Func<ArticleUpdated, Task> publish, int batchSize, CancellationToken cancellationToken);
 
     /// <summary>
     /// Opens one story decision: a transaction that locks only this article's keys (its band keys, id, content
@@ -26,14 +24,7 @@ public interface IArticleRepository
     /// </summary>
     Task<IStoryDecision> BeginStoryDecisionAsync(StoryKeys keys, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// The outbox: claims up to <paramref name="batchSize"/> stored records not yet published (rows another
-    /// replica is publishing are skipped), hands each to <paramref name="publish"/>, and marks them published
-    /// in the same transaction. A crash before the commit leaves them pending: published again later, with
-    /// the same message id, never lost.
-    /// </summary>
-    Task<int> DispatchPendingAsync(Func<ArticleStored, Task> publish, int batchSize, CancellationToken cancellationToken);
-
+    /// <summary>Stored records not yet published to the topic (the outbox itself is <see cref="SqlOutbox"/>).</summary>
     Task<long> CountPendingAsync(CancellationToken cancellationToken);
 
     Task SaveRejectionAsync(ArticleRejected rejection, CancellationToken cancellationToken);

@@ -63,6 +63,11 @@ public static class Schema
         UPDATE sightings SET published_to_topic = true WHERE article_id = story_id;
         CREATE INDEX IF NOT EXISTS ix_sightings_pending ON sightings (seen_at) WHERE NOT published_to_topic;
         """,
+        """
+        ALTER TABLE articles ADD COLUMN IF NOT EXISTS publish_lease_until timestamptz NULL;
+        ALTER TABLE sightings ADD COLUMN IF NOT EXISTS publish_lease_until timestamptz NULL;
+        CREATE INDEX IF NOT EXISTS ix_articles_pending ON articles (stored_at) WHERE NOT published_to_topic;
+        """,
         // Dedup in the database: a story version's LSH band keys, indexed, and when it was seen (the window).
         // Versions stored before get their bands from StoryBandBackfill.
         """
@@ -135,6 +140,12 @@ public static class Schema
         ALTER TABLE sightings ADD COLUMN reason TEXT NULL;
         ALTER TABLE sightings ADD COLUMN correlation_id TEXT NULL;
         UPDATE sightings SET published_to_topic = 1 WHERE article_id = story_id;
+        """,
+        """
+        ALTER TABLE articles ADD COLUMN publish_lease_until TEXT NULL;
+        ALTER TABLE sightings ADD COLUMN publish_lease_until TEXT NULL;
+        CREATE INDEX IF NOT EXISTS ix_articles_pending ON articles (stored_at) WHERE published_to_topic = 0;
+        CREATE INDEX IF NOT EXISTS ix_sightings_pending ON sightings (seen_at) WHERE published_to_topic = 0;
         """,
         """
         ALTER TABLE story_versions ADD COLUMN seen_at TEXT NULL;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using NewsIngest.Contracts;
 using NewsIngest.IntegrationTests.Pipeline;
 using NewsIngest.Testing;
-using Npgsql;
 using RabbitMQ.Client;
 
 namespace NewsIngest.IntegrationTests.Store;
@@ -15,7 +14,6 @@ public sealed class StoreReplicasTests(BrokerFixture broker, DatabaseFixture dat
 {
     private const int Articles = 12;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
-    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
 
     [Fact]
     public async Task ThreeReplicas_RedeliveriesAndCopies_StoreAndPublishEachArticleOnce()
@@ -40,9 +38,9 @@ public sealed class StoreReplicasTests(BrokerFixture broker, DatabaseFixture dat
                 () => replicas.Sum(r => r.Lines.Count(IsStoreDecision)) == messages.Count,
                 Deadline,
                 $"the replicas decide on all {messages.Count} messages");
-            await Eventually.UntilAsync(async () => await PendingAsync(connectionString) == 0 && subscriber.Records.Count >= Articles && updates.Records.Count >= Articles, Deadline, "every record and every sighting is published");
+            await Eventually.UntilAsync(async () => await StoreDatabase.PendingAsync(connectionString) == 0 && subscriber.Records.Count >= Articles && updates.Records.Count >= Articles, Deadline, "every record and every sighting is published");
 
-            (await CountAsync(connectionString)).ShouldBe(Articles);
+            (await StoreDatabase.CountArticlesAsync(connectionString)).ShouldBe(Articles);
             subscriber.Records.Count.ShouldBe(Articles);
             subscriber.Records.Select(r => r.ArticleId).Distinct().Count().ShouldBe(Articles);
             updates.Records.Count.ShouldBe(Articles, "one update per copy, none for the redeliveries");
@@ -100,25 +98,7 @@ public sealed class StoreReplicasTests(BrokerFixture broker, DatabaseFixture dat
         await using var channel = await connection.CreateChannelAsync();
         foreach (var message in messages)
         {
-            var envelope = JsonSerializer.SerializeToUtf8Bytes(
-                new { messageId = Guid.NewGuid(), correlationId = message.CorrelationId, messageType = new[] { "urn:message:NewsIngest.Contracts:ArticleEnriched" }, message },
-                WebJson);
-            var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", Persistent = true };
-            await channel.BasicPublishAsync("NewsIngest.Contracts:ArticleEnriched", string.Empty, mandatory: false, properties, envelope);
+            await EnrichedMessages.PublishAsync(channel, message);
         }
-    }
-
-    private static async Task<long> CountAsync(string connectionString) =>
-        await ScalarAsync(connectionString, "SELECT COUNT(*) FROM articles");
-
-    private static async Task<long> PendingAsync(string connectionString) =>
-        await ScalarAsync(connectionString, "SELECT (SELECT COUNT(*) FROM articles WHERE NOT published_to_topic) + (SELECT COUNT(*) FROM sightings WHERE NOT published_to_topic)");
-
-    private static async Task<long> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

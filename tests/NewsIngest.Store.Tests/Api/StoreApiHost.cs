@@ -16,15 +16,18 @@ internal sealed class StoreApiHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string? _sqlitePath;
 
-    private StoreApiHost(WebApplication app, SqlArticleRepository repository, HttpClient client, string? sqlitePath)
+    private StoreApiHost(WebApplication app, SqlArticleRepository repository, SqlOutbox outbox, HttpClient client, string? sqlitePath)
     {
         _app = app;
         Repository = repository;
+        Outbox = outbox;
         Client = client;
         _sqlitePath = sqlitePath;
     }
 
     public SqlArticleRepository Repository { get; }
+
+    public SqlOutbox Outbox { get; }
 
     public HttpClient Client { get; }
 
@@ -55,7 +58,7 @@ internal sealed class StoreApiHost : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var client = new HttpClient { BaseAddress = new Uri(address) };
-        return new StoreApiHost(app, repository, client, sqlitePath);
+        return new StoreApiHost(app, repository, new SqlOutbox(dialect, TimeProvider.System), client, sqlitePath);
     }
 
     public async ValueTask DisposeAsync()

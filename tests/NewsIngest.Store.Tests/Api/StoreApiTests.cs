@@ -4,6 +4,7 @@ using System.Text.Json;
 using NewsIngest.Contracts;
 using NewsIngest.Store.Persistence;
 using NewsIngest.Store.Records;
+using NewsIngest.Store.Tests.Publishing;
 using NewsIngest.Testing;
 
 namespace NewsIngest.Store.Tests.Api;
@@ -178,7 +179,7 @@ public sealed class StoreApiTests(DatabaseFixture database) : IClassFixture<Data
         await host.Repository.SaveRejectionAsync(
             new ArticleRejected { ArticleId = Guid.NewGuid(), CorrelationId = Guid.NewGuid(), RejectedAt = Noon, Stage = "parser", Reason = "empty body" },
             Token);
-        await host.Repository.DispatchPendingAsync(_ => Task.CompletedTask, 1, Token);
+        await host.Outbox.MarkOldestPublishedAsync(1, Token);
 
         var stats = await host.Client.GetFromJsonAsync<StoreStats>("/stats", Token);
 

@@ -91,6 +91,8 @@ public sealed class ArticleEnrichedConsumerTests
     private static ServiceProvider Harness(SqliteStore store) =>
         new ServiceCollection()
             .AddSingleton<IArticleRepository>(store.Repository)
+            .AddSingleton(store.Outbox)
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(new StoreOptions()))
             .AddSingleton(TimeProvider.System)
             .AddSingleton<OutboxSignal>()
             .AddSingleton<NewsIngest.Store.Stories.StoryDeduplicator>()

@@ -1,5 +1,6 @@
 using NewsIngest.Store.Persistence;
 using NewsIngest.Store.Records;
+using NewsIngest.Store.Tests.Publishing;
 
 namespace NewsIngest.Store.Tests.Persistence;
 
@@ -25,7 +26,7 @@ public sealed class SqlArticleRepositoryTests
         await using var store = await SqliteStore.CreateAsync();
         var record = StoredRecordFactory.Create(Articles.Enriched("Title", "Body one."), DateTimeOffset.UtcNow);
         await store.Repository.SaveAsync(record, Facts, CancellationToken.None);
-        await store.Repository.DispatchPendingAsync(_ => Task.CompletedTask, 10, CancellationToken.None);
+        await store.Outbox.MarkOldestPublishedAsync(10, CancellationToken.None);
 
         var outcome = await store.Repository.SaveAsync(record, Facts, CancellationToken.None);
 

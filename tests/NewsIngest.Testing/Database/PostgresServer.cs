@@ -118,6 +118,19 @@ public sealed partial class PostgresServer : IAsyncDisposable
         return ConnectionStringFor(database);
     }
 
+    /// <summary>
+    /// An outage: stops the server (fast shutdown: sessions are terminated) but keeps its data; <see cref="ResumeAsync"/>
+    /// starts it again on the same port.
+    /// </summary>
+    public async Task PauseAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await RunAsync(_binaries.PgCtl, ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], CancellationToken.None);
+    }
+
+    /// <summary>Starts a server stopped by <see cref="PauseAsync"/> again, with its data, on the same port.</summary>
+    public Task ResumeAsync(CancellationToken cancellationToken = default) => StartClusterAsync(cancellationToken);
+
     public async Task StopAsync()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1)
