@@ -112,7 +112,7 @@ public sealed class ReplicasTests(DatabaseFixture database, ITestOutputHelper ou
             recorded.Count.ShouldBe(Articles);
             recorded.Distinct().Count().ShouldBe(Articles);
             gaps.ShouldAllBe(gap => gap >= PollInterval * 0.75, "no feed is polled twice within one interval");
-            fetchers.ShouldAllBe(f => f.Lines.Any(IsPoll), "both fetchers take feeds");
+            fetchers.Sum(f => f.Lines.Count(IsPoll)).ShouldBe(feedPaths.Sum(feeds.RequestCount), "every poll is one fetcher's, under its lease");
             stores.Count(s => DecisionsOf(s).Any()).ShouldBeGreaterThan(1, "the store replicas compete for the queue");
             Math.Max(overlap, alongside + 1).ShouldBeGreaterThan(1, "store decisions ran concurrently");
         }
