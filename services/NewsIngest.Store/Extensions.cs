@@ -26,7 +26,8 @@ public static class Extensions
         builder.Services.AddSingleton<SqlOutbox>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: ["ready"]);
         builder.Services.AddSingleton<ArticleQueries>();
-        builder.Services.AddSingleton<StoryDeduplicator>();
+        builder.Services.AddSingleton(sp => new StoryDeduplicator(
+            sp.GetRequiredService<IArticleRepository>(), sp.GetRequiredService<IOptions<StoreOptions>>().Value.DedupWindow));
         builder.Services.TryAddTimeProvider();
         // Registered before MassTransit's hosted service, so the schema exists before the first message.
         builder.Services.AddHostedService<SchemaMigrator>();

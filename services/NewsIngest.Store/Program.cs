@@ -1,6 +1,12 @@
 using NewsIngest.ServiceDefaults;
 using NewsIngest.Store;
 using NewsIngest.Store.Api;
+using NewsIngest.Store.Persistence;
+
+if (args is ["migrate", ..])
+{
+    return await MigrationCommand.RunAsync(args[1..]);
+}
 
 return await ServiceRunner.RunAsync("store", async () =>
 {

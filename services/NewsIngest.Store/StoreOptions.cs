@@ -24,6 +24,10 @@ public sealed class StoreOptions : IValidatableObject
     [RegularExpression("^[0-9]+(Y|M|D|h|m|s)$")]
     public string ReplayRetention { get; set; } = "7D";
 
+    /// <summary>How far back a new article is compared with stored stories (near-duplicate text and canonical
+    /// URL; the exact-text key is unique for good). Default 30 days.</summary>
+    public TimeSpan DedupWindow { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>
     /// How long a store replica holds the outbox rows it is publishing. A replica that dies holding them keeps them
     /// from the topic this long; then any replica publishes them, once.
@@ -36,6 +40,11 @@ public sealed class StoreOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (DedupWindow <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("must be a positive time span, e.g. 30.00:00:00", [nameof(DedupWindow)]);
+        }
+
         if (Provider == StoreProvider.Unset)
         {
             yield return new ValidationResult("must be Postgres or Sqlite", [nameof(Provider)]);

@@ -76,6 +76,7 @@ public static class MessagingExtensions
                         s.UseRoutingKeyFormatter(c => ArticleTopic.RoutingKey(c.Message));
                         s.UseSerializer(new ContentType("application/json"));
                     });
+                    UseClusterNodes(context, cfg);
                     ConfigureBus(context, cfg);
                 });
             }
@@ -107,5 +108,36 @@ public static class MessagingExtensions
         cfg.UseConsumeFilter(typeof(ConsumerOutageFilter<>), context);
         cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
         cfg.ConfigureEndpoints(context);
+    }
+
+    /// <summary>With <see cref="MessagingOptions.BrokerNodes"/>: the host is the cluster (MassTransit connects to
+    /// a node that answers and reconnects to another when it is lost); otherwise MassTransit's own
+    /// <c>RabbitMqTransport</c> settings give one node.</summary>
+    private static void UseClusterNodes(IBusRegistrationContext context, IRabbitMqBusFactoryConfigurator cfg)
+    {
+        var nodes = context.GetRequiredService<IOptions<MessagingOptions>>().Value.BrokerNodeList;
+        if (nodes.Count == 0)
+        {
+            return;
+        }
+
+        var broker = context.GetRequiredService<IOptions<RabbitMqTransportOptions>>().Value;
+        cfg.Host(nodes[0].Host, (ushort)nodes[0].Port, broker.VHost, host =>
+        {
+            host.Username(broker.User);
+            host.Password(broker.Pass);
+            if (broker.UseSsl)
+            {
+                host.UseSsl(_ => { });
+            }
+
+            host.UseCluster(cluster =>
+            {
+                foreach (var (name, port) in nodes)
+                {
+                    cluster.Node($"{name}:{port}");
+                }
+            });
+        });
     }
 }

@@ -53,9 +53,26 @@ public sealed class MessagingOptions : IValidatableObject
 
     /// <summary>
     /// Declare the services' queues as quorum queues (replicated across a RabbitMQ cluster, surviving the
-    /// loss of a node). Set it before a queue first exists: RabbitMQ cannot change a queue's type.
+    /// loss of a node). On by default; RabbitMQ cannot change a queue's type, so a broker whose queues were
+    /// declared classic before needs them deleted (drained first) or this set to false.
     /// </summary>
-    public bool QuorumQueues { get; set; }
+    public bool QuorumQueues { get; set; } = true;
+
+    /// <summary>
+    /// The RabbitMQ cluster's nodes as comma-separated <c>host:port</c> pairs. When set, the services connect
+    /// to the first node that answers and fail over to another when theirs goes down; the
+    /// <c>RabbitMqTransport</c> section still gives the virtual host and the credentials. Empty: the one
+    /// node of <c>RabbitMqTransport:Host</c>/<c>Port</c>.
+    /// </summary>
+    [RegularExpression(@"^\s*[^,:\s]+:[0-9]{1,5}\s*(,\s*[^,:\s]+:[0-9]{1,5}\s*)*$")]
+    public string? BrokerNodes { get; set; }
+
+    /// <summary><see cref="BrokerNodes"/> as a list of <c>(host, port)</c>; empty when not set.</summary>
+    public IReadOnlyList<(string Host, int Port)> BrokerNodeList =>
+        string.IsNullOrWhiteSpace(BrokerNodes)
+            ? []
+            : [.. BrokerNodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(node => (node[..node.LastIndexOf(':')], int.Parse(node[(node.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture)))];
 
     /// <summary>
     /// Quick retries of a message that failed for a reason of its own (bad data, a constraint it breaks) before it

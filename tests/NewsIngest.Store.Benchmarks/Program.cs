@@ -1,39 +1,115 @@
 using System.Diagnostics;
 using System.Globalization;
 using NewsIngest.Store.Benchmarks;
+using NewsIngest.Store.Persistence;
+using NewsIngest.Testing;
+using Npgsql;
 
-// Ingest cost of the story dedup index (fingerprint + lookup + add per article) at 10k and at 1M stored
-// stories. Each size is measured in three batches and the fastest counts, so a burst of load from other
-// processes on a shared machine does not decide the ratio.
-// Usage: dotnet run -c Release --project tests/NewsIngest.Store.Benchmarks [-- LARGE [BATCH]]
-var large = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
-var batch = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
-const int Small = 10_000;
-const int Rounds = 3;
+// The store's dedup in PostgreSQL at growing numbers of stored stories, in one run: a throwaway PostgreSQL
+// server is filled by COPY to each size, then store replicas — separate processes holding nothing but their
+// connection pool — are started cold and decide on fresh articles and copies. Per size: memory of a replica,
+// time per decision, time to ready; at the largest size, three replicas at once against one.
+// Usage: dotnet run -c Release --project tests/NewsIngest.Store.Benchmarks [-- SIZES [DECISIONS]]
+//   SIZES: comma-separated story counts (default 10000,100000,1000000); DECISIONS per replica run (default 600).
+// Internal: `decide CONNECTION DECISIONS PARALLEL SEED` is one replica's run.
+if (args.Length > 0 && args[0] == "decide")
+{
+    return await DecisionRun.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture));
+}
 
-var timer = new IngestTimer(new SyntheticNews(seed: 2026));
-timer.FillTo(Small);
-timer.Measure(batch); // warm-up: JIT and caches
-var small = Best(timer, batch);
-Print(Small, small);
+var sizes = (args.Length > 0 ? args[0] : "10000,100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+var decisions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 600;
+const int InFlight = 4;
 
-var fill = Stopwatch.StartNew();
-timer.FillTo(large);
-fill.Stop();
-Console.WriteLine($"filled to {timer.Index.Count:N0} entries in {fill.Elapsed.TotalSeconds:F0} s");
-var big = Best(timer, batch);
-Print(large, big);
+await using var server = await PostgresServer.StartAsync();
+var connectionString = await server.CreateDatabaseAsync("dedup_benchmark");
+var repository = new SqlArticleRepository(SqlDialect.Postgres(connectionString));
+await repository.MigrateAsync(CancellationToken.None);
+await using var dataSource = NpgsqlDataSource.Create(connectionString);
+var loader = new BulkLoader(dataSource, new SyntheticNews(seed: SyntheticNews.LoaderSeed), DateTimeOffset.UtcNow.AddDays(-20));
+var seed = 1;
+// Per size: the load, one replica alone (cold start, memory, time per decision), then three at once.
+foreach (var size in sizes)
+{
+    var load = Stopwatch.StartNew();
+    await loader.FillToAsync(size);
+    Console.WriteLine($"loaded to {loader.Count:N0} stories in {load.Elapsed.TotalSeconds:F0} s ({await SizeAsync(dataSource)})");
+    var (one, single) = await ReplicasAsync(connectionString, 1, decisions, seed);
+    Console.WriteLine($"{size,9:N0} stories, 1 replica x {decisions}: {single[0]}");
+    var (three, replicas) = await ReplicasAsync(connectionString, 3, decisions / 3, seed + 1);
+    foreach (var replica in replicas)
+    {
+        Console.WriteLine($"{size,9:N0} stories, 3 replicas x {decisions / 3}: {replica}");
+    }
 
-GC.Collect();
-Console.WriteLine($"index arrays {timer.Index.MemoryBytes / 1e9:F2} GB, managed heap {GC.GetTotalMemory(false) / 1e9:F2} GB, "
-    + $"working set {Environment.WorkingSet / 1e9:F2} GB");
-Console.WriteLine($"ratio {large / 1000:N0}k/{Small / 1000}k per-article CPU time: {big.CpuMicroseconds / small.CpuMicroseconds:F2} "
-    + $"(wall time: {big.WallMicroseconds / small.WallMicroseconds:F2}); must be <= 1.5");
+    Console.WriteLine($"{decisions} decisions at {size:N0} stories: 1 replica {one.TotalSeconds:F2} s, 3 replicas at once {three.TotalSeconds:F2} s "
+        + $"(3 replicas / 1 replica throughput {one.TotalSeconds / three.TotalSeconds:F2}x)");
+    seed += 10;
+}
 
-static BatchResult Best(IngestTimer timer, int batch) =>
-    Enumerable.Range(0, Rounds).Select(_ => timer.Measure(batch)).MinBy(result => result.CpuMicroseconds)!;
+return 0;
 
-static void Print(int stories, BatchResult result) =>
-    Console.WriteLine($"{stories,9:N0} stories: {result.CpuMicroseconds,6:F1} us/article CPU ({result.WallMicroseconds:F1} wall), "
-        + $"{result.CandidatesPerLookup:F2} candidates/lookup, copies found {result.CopiesFound:P1}, "
-        + $"fresh articles matched {result.FreshMatched}, {result.Collections} GCs");
+// Starts the replicas, lets them get ready, starts their batches at once and times until the last one ends.
+static async Task<(TimeSpan Elapsed, string[] Results)> ReplicasAsync(string connectionString, int count, int decisions, int seed)
+{
+    var processes = Enumerable.Range(0, count).Select(i => StartReplica(connectionString, decisions, seed + (i * 100))).ToList();
+    try
+    {
+        foreach (var process in processes)
+        {
+            while (await process.StandardOutput.ReadLineAsync() is { } line && line != "READY")
+            {
+            }
+        }
+
+        var clock = Stopwatch.StartNew();
+        foreach (var process in processes)
+        {
+            await process.StandardInput.WriteLineAsync();
+            await process.StandardInput.FlushAsync();
+        }
+
+        var results = await Task.WhenAll(processes.Select(ResultAsync));
+        return (clock.Elapsed, results);
+    }
+    finally
+    {
+        foreach (var process in processes)
+        {
+            process.Dispose();
+        }
+    }
+}
+
+static async Task<string> ResultAsync(Process process)
+{
+    var output = await process.StandardOutput.ReadToEndAsync();
+    using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+    await process.WaitForExitAsync(timeout.Token);
+    var result = output.Split('\n').FirstOrDefault(line => line.StartsWith("RESULT ", StringComparison.Ordinal));
+    return result?["RESULT ".Length..] ?? $"replica failed (exit {process.ExitCode}): {await process.StandardError.ReadToEndAsync()}";
+}
+
+static Process StartReplica(string connectionString, int decisions, int seed)
+{
+    var start = new ProcessStartInfo(Environment.ProcessPath!)
+    {
+        RedirectStandardInput = true,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+        UseShellExecute = false,
+    };
+    foreach (var arg in new[] { typeof(BulkLoader).Assembly.Location, "decide", connectionString, decisions.ToString(CultureInfo.InvariantCulture), InFlight.ToString(CultureInfo.InvariantCulture), seed.ToString(CultureInfo.InvariantCulture) })
+    {
+        start.ArgumentList.Add(arg);
+    }
+
+    return Process.Start(start)!;
+}
+
+static async Task<string> SizeAsync(NpgsqlDataSource dataSource)
+{
+    await using var command = dataSource.CreateCommand(
+        "SELECT pg_size_pretty(pg_total_relation_size('story_bands')) || ' bands, ' || pg_size_pretty(pg_total_relation_size('story_versions')) || ' versions, ' || pg_size_pretty(pg_database_size(current_database())) || ' database'");
+    return (string)(await command.ExecuteScalarAsync())!;
+}

@@ -10,6 +10,9 @@ namespace NewsIngest.Store.Benchmarks;
 /// </summary>
 internal sealed class SyntheticNews
 {
+    /// <summary>The bulk loader's seed: replicas regenerate its first stories to make copies of them.</summary>
+    public const int LoaderSeed = 2026;
+
     private const int VocabularySize = 30_000;
     private static readonly string[] Syllables =
         ["ka", "lo", "mi", "ren", "to", "sa", "vel", "dor", "an", "is", "ur", "pe", "qua", "ni", "bo", "tas", "el", "ro", "fi", "gan"];

@@ -30,7 +30,7 @@ public static class DedupCommand
         {
             var repository = new SqlArticleRepository(SqlDialect.Sqlite($"Data Source={database};Pooling=False"));
             await repository.MigrateAsync(cancellationToken);
-            using var stories = new StoryDeduplicator(repository);
+            var stories = new StoryDeduplicator(repository);
             var groups = new List<StoryGroup>();
             var byStory = new Dictionary<Guid, StoryGroup>();
             foreach (var file in files)

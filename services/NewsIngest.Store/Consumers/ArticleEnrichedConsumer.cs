@@ -26,16 +26,20 @@ public sealed class ArticleEnrichedConsumer(StoryDeduplicator stories, OutboxSig
             case StoryOutcome.NewStory:
                 outbox.Notify();
                 logger.LogInformation(
-                    "Stored article {ArticleId} {Title} ({Language}/{Category}, {WordCount} words)",
-                    record.ArticleId, record.Article.Title, record.Enrichment.Language, record.Category, record.Enrichment.WordCount);
+                    "Stored article {ArticleId} {Title} ({Language}/{Category}, {WordCount} words), decided in {DecisionMs} ms, {DecisionsAlongside} other decisions under way",
+                    record.ArticleId, record.Article.Title, record.Enrichment.Language, record.Category, record.Enrichment.WordCount, Ms(decision), decision.Alongside);
                 break;
             case StoryOutcome.Sighting:
                 outbox.Notify();
-                logger.LogInformation("Article {ArticleId} is another sighting of story {StoryId}: {Reason}", record.ArticleId, decision.StoryId, decision.Reason);
+                logger.LogInformation(
+                    "Article {ArticleId} is another sighting of story {StoryId}: {Reason} (decided in {DecisionMs} ms, {DecisionsAlongside} other decisions under way)",
+                    record.ArticleId, decision.StoryId, decision.Reason, Ms(decision), decision.Alongside);
                 break;
             default:
-                logger.LogInformation("Article {ArticleId} is stored already; redelivery ignored", record.ArticleId);
+                logger.LogInformation("Article {ArticleId} is stored already; redelivery ignored in {DecisionMs} ms", record.ArticleId, Ms(decision));
                 break;
         }
     }
+
+    private static long Ms(StoryDecision decision) => (long)decision.Elapsed.TotalMilliseconds;
 }

@@ -1,6 +1,6 @@
 namespace NewsIngest.Store.Dedup;
 
-/// <summary>One stored story as the index keeps it: views into <see cref="StoryColumns"/>.</summary>
+/// <summary>The stored side of a comparison, as <see cref="MatchRule"/> reads it: views into a stored fingerprint.</summary>
 internal readonly ref struct StoredStory(
     Guid id, int shingleCount, ReadOnlySpan<uint> sketch, ReadOnlySpan<uint> lede, int numberCount, ReadOnlySpan<uint> numbers)
 {

@@ -47,7 +47,7 @@ public sealed class StoryFingerprint
         Sketch = sketch;
         Lede = lede;
         LedeWindow = ledeWindow;
-        BandKeys = bandKeys;
+        BandKeyArray = bandKeys;
     }
 
     /// <summary>Number of distinct shingles in the text; zero for an article with no words.</summary>
@@ -64,7 +64,10 @@ public sealed class StoryFingerprint
 
     internal uint[] LedeWindow { get; }
 
-    internal uint[] BandKeys { get; }
+    /// <summary>The 44 LSH band keys: a stored text is a candidate for a newcomer that shares one of them.</summary>
+    public IReadOnlyList<uint> BandKeys => BandKeyArray;
+
+    internal uint[] BandKeyArray { get; }
 
     /// <summary>The sorted distinct number keys; the first <see cref="NumberSketchSize"/> are the index's sample.</summary>
     internal uint[] Numbers { get; }
@@ -96,7 +99,7 @@ public sealed class StoryFingerprint
     /// <summary>The fingerprint's column value: a version byte, then each part as a length and values.</summary>
     public byte[] ToBytes()
     {
-        var parts = new[] { Keys, Sketch, Lede, LedeWindow, BandKeys, Numbers };
+        var parts = new[] { Keys, Sketch, Lede, LedeWindow, BandKeyArray, Numbers };
         var size = 1 + 4 + parts.Sum(part => 4 + (part.Length * 4));
         var bytes = new byte[size];
         bytes[0] = FormatVersion;
@@ -117,7 +120,15 @@ public sealed class StoryFingerprint
         return bytes;
     }
 
-    /// <summary>Reads a value written by <see cref="ToBytes"/>.</summary>
+    /// <summary>
+    /// The stored side only: as <see cref="ToBytes"/> without the full shingle keys and the lede window, which
+    /// only the newcomer's side of a comparison reads (about a third of the size). What the database keeps per
+    /// story version; <see cref="FromBytes"/> reads it back as a fingerprint that can be matched against but
+    /// that cannot itself look for matches.
+    /// </summary>
+    public byte[] ToStoredBytes() => new StoryFingerprint(ShingleCount, [], Sketch, Lede, [], BandKeyArray, Numbers).ToBytes();
+
+    /// <summary>Reads a value written by <see cref="ToBytes"/> or <see cref="ToStoredBytes"/>.</summary>
     /// <exception cref="FormatException">The bytes are not a fingerprint of a known version.</exception>
     public static StoryFingerprint FromBytes(ReadOnlySpan<byte> bytes)
     {

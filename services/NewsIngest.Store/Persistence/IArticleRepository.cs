@@ -13,21 +13,16 @@ public interface IArticleRepository
     /// </summary>
     Task<SaveOutcome> SaveAsync(ArticleStored record, StoryFacts story, CancellationToken cancellationToken);
 
-    /// <summary>Records another sighting of a stored story (idempotent per article id); true when new.</summary>
-    Task<bool> AddSightingAsync(Guid storyId, ArticleStored record, double similarity, string reason, byte[]? newVersion, CancellationToken cancellationToken);
+    /// <summary>Records another sighting of a stored story (idempotent per article id), with another version of its text when given; true when new.</summary>
+    Task<bool> AddSightingAsync(Guid storyId, ArticleStored record, double similarity, string reason, StoryFacts? newVersion, CancellationToken cancellationToken);
 
-    /// <summary>Fingerprints added after <paramref name="afterSeq"/>, in order: how a replica's index catches up.</summary>
-    Task<IReadOnlyList<StoryVersion>> ReadStoryVersionsAsync(long afterSeq, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Serialises story decisions across store replicas (a PostgreSQL advisory lock held until disposed), so two
-    /// near-duplicates arriving at once on two replicas cannot both become new stories. SQLite: a single process.
+    /// Opens one story decision: a transaction that locks only this article's keys (its band keys, id, content
+    /// hash and canonical URL) and reads what is stored under them. Decisions on unrelated articles run at once,
+    /// on any number of replicas; two that could match each other take turns.
     /// </summary>
-    Task<IAsyncDisposable> LockStoryDecisionsAsync(CancellationToken cancellationToken);
-
-    Task<Guid?> FindStoryByCanonicalUrlAsync(string canonicalUrl, CancellationToken cancellationToken);
-
-    Task<Guid?> StoryOfAsync(Guid articleId, CancellationToken cancellationToken);
+    Task<IStoryDecision> BeginStoryDecisionAsync(StoryKeys keys, CancellationToken cancellationToken);
 
     /// <summary>Stored records not yet published to the topic (the outbox itself is <see cref="SqlOutbox"/>).</summary>
     Task<long> CountPendingAsync(CancellationToken cancellationToken);

@@ -72,6 +72,21 @@ public static class Schema
         CREATE INDEX IF NOT EXISTS ix_articles_entities ON articles USING GIN ((record -> 'enrichment' -> 'entities') jsonb_path_ops);
         CREATE INDEX IF NOT EXISTS ix_articles_language_category ON articles (language, category, stored_at DESC);
         """,
+        // Dedup in the database: a story version's LSH band keys, indexed, and when it was seen (the window).
+        // Versions stored before get their bands from StoryBandBackfill.
+        """
+        ALTER TABLE story_versions ADD COLUMN IF NOT EXISTS seen_at timestamptz NULL;
+        ALTER TABLE story_versions ADD COLUMN IF NOT EXISTS banded boolean NOT NULL DEFAULT false;
+        UPDATE story_versions v SET seen_at = a.stored_at FROM articles a WHERE a.article_id = v.story_id AND v.seen_at IS NULL;
+        CREATE INDEX IF NOT EXISTS ix_story_versions_unbanded ON story_versions (seq) WHERE NOT banded;
+        CREATE TABLE IF NOT EXISTS story_bands (
+            band_key integer NOT NULL,
+            seq bigint NOT NULL,
+            seen_at timestamptz NOT NULL,
+            PRIMARY KEY (band_key, seq)
+        );
+        CREATE INDEX IF NOT EXISTS ix_articles_canonical_url_stored ON articles (canonical_url, stored_at);
+        """,
     ];
 
     public static readonly IReadOnlyList<string> SqliteMigrations =
@@ -138,6 +153,18 @@ public static class Schema
         """,
         """
         CREATE INDEX IF NOT EXISTS ix_articles_language_category ON articles (language, category, stored_at DESC);
+        """,
+        """
+        ALTER TABLE story_versions ADD COLUMN seen_at TEXT NULL;
+        ALTER TABLE story_versions ADD COLUMN banded INTEGER NOT NULL DEFAULT 0;
+        UPDATE story_versions SET seen_at = (SELECT stored_at FROM articles WHERE article_id = story_versions.story_id) WHERE seen_at IS NULL;
+        CREATE TABLE IF NOT EXISTS story_bands (
+            band_key INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (band_key, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_articles_canonical_url_stored ON articles (canonical_url, stored_at);
         """,
     ];
 }

@@ -40,7 +40,11 @@ public sealed class ReplayStream(
             factory.Ssl = new SslOption { Enabled = true, ServerName = options.Host };
         }
 
-        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+        // A cluster: the first node that answers (the stream is replicated to every node by RabbitMQ's default).
+        var nodes = messaging.Value.BrokerNodeList;
+        await using var connection = nodes.Count == 0
+            ? await factory.CreateConnectionAsync(cancellationToken)
+            : await factory.CreateConnectionAsync(nodes.Select(node => new AmqpTcpEndpoint(node.Host, node.Port, factory.Ssl)).ToList(), cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         await channel.ExchangeDeclareAsync(ArticleTopic.Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
         await channel.QueueDeclareAsync(QueueName, durable: true, exclusive: false, autoDelete: false, new Dictionary<string, object?>

@@ -1,3 +1,5 @@
+using NewsIngest.Store.Dedup;
+
 namespace NewsIngest.Store.Stories;
 
 public enum StoryOutcome
@@ -15,4 +17,17 @@ public enum StoryOutcome
 /// <param name="Outcome">What the store did.</param>
 /// <param name="StoryId">The story the article belongs to (its own id for a new story).</param>
 /// <param name="Reason">Why, for the log: which evidence matched.</param>
-public sealed record StoryDecision(StoryOutcome Outcome, Guid StoryId, string Reason);
+public sealed record StoryDecision(StoryOutcome Outcome, Guid StoryId, string Reason)
+{
+    /// <summary>How long the decision took, locks and round trips included.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Other decisions of this process under way when this one started.</summary>
+    public int Alongside { get; init; }
+
+    /// <summary>Stored versions that shared a band key and were verified (the flat-cost claim, measurable).</summary>
+    public int Candidates { get; init; }
+
+    /// <summary>The near-duplicate match, when that is what decided.</summary>
+    public StoryMatch? Match { get; init; }
+}

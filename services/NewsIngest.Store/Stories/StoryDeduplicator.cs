@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using NewsIngest.Contracts;
 using NewsIngest.Store.Dedup;
@@ -7,82 +8,94 @@ namespace NewsIngest.Store.Stories;
 
 /// <summary>
 /// Decides whether an article is a new story or another sighting of a stored one — by article id, canonical
-/// URL, exact text or near-duplicate fingerprint — and writes the decision. The in-memory
-/// <see cref="StoryIndex"/> catches up from the database's story fingerprints before every decision, so
-/// replicas see each other's stories; decisions are serialised within a process and, with PostgreSQL, across
-/// replicas (an advisory lock), so two copies arriving at once cannot both become new stories.
+/// URL, exact text or near-duplicate fingerprint — and writes the decision, all in one database transaction
+/// that locks only the article's own keys (<see cref="IArticleRepository.BeginStoryDecisionAsync"/>): the
+/// candidates come from the database's band-key index, so a replica holds no index of its own (constant
+/// memory, nothing to load at start), sees every other replica's stories, and decides on unrelated articles
+/// in parallel with them. Only stories stored within <see cref="Window"/> before the article are compared.
 /// Shared by the store's consumer and <c>newsingest dedup</c>.
 /// </summary>
-public sealed class StoryDeduplicator(IArticleRepository repository) : IDisposable
+public sealed class StoryDeduplicator(IArticleRepository repository, TimeSpan window)
 {
-    private readonly StoryIndex _index = new();
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private long _syncedSeq;
+    /// <summary>The default of <c>Store:DedupWindow</c>.</summary>
+    public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(30);
+
+    private int _inFlight;
+
+    public StoryDeduplicator(IArticleRepository repository)
+        : this(repository, DefaultWindow)
+    {
+    }
+
+    public TimeSpan Window { get; } = window;
+
+    /// <summary>Decisions of this process under way right now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
 
     public async Task<StoryDecision> StoreAsync(ArticleStored record, CancellationToken cancellationToken)
     {
-        var fingerprint = StoryFingerprint.Of(record.Article.Title, record.Article.Paragraphs);
-        var canonicalUrl = CanonicalUrlRule.Key(record.Article.CanonicalUrl, record.Article.Url);
-        await _gate.WaitAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(record);
+        var started = Stopwatch.GetTimestamp();
+        var alongside = Interlocked.Increment(ref _inFlight) - 1;
         try
         {
-            await using var decisions = await repository.LockStoryDecisionsAsync(cancellationToken);
-            await CatchUpAsync(cancellationToken);
-            if (await repository.StoryOfAsync(record.ArticleId, cancellationToken) is { } own)
-            {
-                return new StoryDecision(StoryOutcome.Redelivery, own, "stored already");
-            }
-
-            if (canonicalUrl is not null && await repository.FindStoryByCanonicalUrlAsync(canonicalUrl, cancellationToken) is { } byUrl)
-            {
-                return await SightingAsync(byUrl, record, 1.0, null, $"same canonical URL {canonicalUrl}", cancellationToken);
-            }
-
-            if (_index.FindMatch(fingerprint) is { } match)
-            {
-                var newVersion = match.Jaccard < StoryIndex.NewVersionBelow ? fingerprint.ToBytes() : null;
-                var reason = string.Create(CultureInfo.InvariantCulture, $"near-duplicate text (Jaccard {match.Jaccard:F2}, containment {match.Containment:F2})");
-                return await SightingAsync(match.StoryId, record, match.Jaccard, newVersion, reason, cancellationToken);
-            }
-
-            var outcome = await repository.SaveAsync(record, new StoryFacts(fingerprint.ToBytes(), canonicalUrl), cancellationToken);
-            switch (outcome.Result)
-            {
-                case SaveResult.Inserted:
-                    await CatchUpAsync(cancellationToken);
-                    return new StoryDecision(StoryOutcome.NewStory, record.ArticleId, "new story");
-                case SaveResult.AlreadyStored:
-                    return new StoryDecision(StoryOutcome.Redelivery, record.ArticleId, "stored already");
-                default:
-                    var story = await repository.StoryOfAsync(outcome.ExistingArticleId!.Value, cancellationToken) ?? outcome.ExistingArticleId.Value;
-                    return await SightingAsync(story, record, 1.0, null, $"same text as stored article {outcome.ExistingArticleId}", cancellationToken);
-            }
+            var decision = await DecideAsync(record, cancellationToken);
+            return decision with { Elapsed = Stopwatch.GetElapsedTime(started), Alongside = alongside };
         }
         finally
         {
-            _gate.Release();
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 
-    public void Dispose() => _gate.Dispose();
-
-    private async Task<StoryDecision> SightingAsync(Guid storyId, ArticleStored record, double similarity, byte[]? newVersion, string reason, CancellationToken cancellationToken)
+    private async Task<StoryDecision> DecideAsync(ArticleStored record, CancellationToken cancellationToken)
     {
-        var added = await repository.AddSightingAsync(storyId, record, similarity, reason, newVersion, cancellationToken);
-        if (newVersion is not null)
+        var fingerprint = StoryFingerprint.Of(record.Article.Title, record.Article.Paragraphs);
+        var canonicalUrl = CanonicalUrlRule.Key(record.Article.CanonicalUrl, record.Article.Url); // a canonical URL counts on its own page's site only
+        var since = record.StoredAt - Window;
+        await using var decision = await repository.BeginStoryDecisionAsync(
+            new StoryKeys(record.ArticleId, record.ContentHash, canonicalUrl, fingerprint.BandKeys, since), cancellationToken);
+        var candidates = decision.Candidates;
+        StoryDecision result;
+        if (candidates.OwnStory is { } own)
         {
-            await CatchUpAsync(cancellationToken);
+            return new StoryDecision(StoryOutcome.Redelivery, own, "stored already");
         }
 
-        return added ? new StoryDecision(StoryOutcome.Sighting, storyId, reason) : new StoryDecision(StoryOutcome.Redelivery, storyId, "sighting recorded already");
+        if (canonicalUrl is not null && candidates.ByCanonicalUrl is { } byUrl)
+        {
+            result = await SightingAsync(decision, byUrl, record, 1.0, null, $"same canonical URL {canonicalUrl}", cancellationToken);
+        }
+        else if (candidates.ByContentHash is { } byHash)
+        {
+            result = await SightingAsync(decision, byHash, record, 1.0, null, $"same text as stored article {byHash}", cancellationToken);
+        }
+        else if (BestMatch(fingerprint, candidates.NearDuplicates) is { } match)
+        {
+            var newVersion = match.Jaccard < StoryMatcher.NewVersionBelow ? Facts(fingerprint, canonicalUrl) : null;
+            var reason = string.Create(CultureInfo.InvariantCulture, $"near-duplicate text (Jaccard {match.Jaccard:F2}, containment {match.Containment:F2})");
+            result = await SightingAsync(decision, match.StoryId, record, match.Jaccard, newVersion, reason, cancellationToken) with { Match = match };
+        }
+        else
+        {
+            await decision.SaveNewStoryAsync(record, Facts(fingerprint, canonicalUrl), cancellationToken);
+            result = new StoryDecision(StoryOutcome.NewStory, record.ArticleId, "new story");
+        }
+
+        await decision.CommitAsync(cancellationToken);
+        return result with { Candidates = candidates.NearDuplicates.Count };
     }
 
-    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    private static StoryMatch? BestMatch(StoryFingerprint fingerprint, IReadOnlyList<StoredVersion> versions) =>
+        StoryMatcher.BestMatch(fingerprint, versions.Select(version => (version.StoryId, StoryFingerprint.FromBytes(version.Fingerprint))));
+
+    private static StoryFacts Facts(StoryFingerprint fingerprint, string? canonicalUrl) =>
+        new(fingerprint.ToStoredBytes(), canonicalUrl, fingerprint.BandKeys);
+
+    private static async Task<StoryDecision> SightingAsync(
+        IStoryDecision decision, Guid storyId, ArticleStored record, double similarity, StoryFacts? newVersion, string reason, CancellationToken cancellationToken)
     {
-        foreach (var version in await repository.ReadStoryVersionsAsync(_syncedSeq, cancellationToken))
-        {
-            _index.Add(version.StoryId, StoryFingerprint.FromBytes(version.Fingerprint));
-            _syncedSeq = version.Seq;
-        }
+        await decision.AddSightingAsync(storyId, record, similarity, reason, newVersion, cancellationToken);
+        return new StoryDecision(StoryOutcome.Sighting, storyId, reason);
     }
 }

@@ -1,76 +1,83 @@
-using NewsIngest.Store.Dedup;
+using NewsIngest.Store.Stories;
 using NewsIngest.Testing;
 
 namespace NewsIngest.Store.Tests.Dedup;
 
 /// <summary>Copies made at run time of the shared sample article (read from <c>../shared/samples</c>,
-/// never copied into the repository): a longer real text than our own pair set.</summary>
+/// never copied into the repository): a longer real text than our own pair set, through the store's
+/// deduplicator on SQLite.</summary>
 public sealed class SeedArticleVariantTests
 {
     private static readonly string SeedPath = Path.Combine(RepositoryPaths.SharedData, "samples", "seed-article.txt");
 
     [Fact]
-    public void FindMatch_SyndicatedCopyOfTheSeed_FindsIt()
+    public async Task StoreAsync_SyndicatedCopyOfTheSeed_IsASightingOfIt()
     {
         // Arrange
-        var (index, story, seed) = IndexWithSeed();
+        var (store, story, seed) = await StoreWithSeedAsync();
+        await using var _ = store;
         string[] copy = ["By A. Correspondent", .. seed.Paragraphs, "Copyright 2026 Example Wire. All rights reserved.", "Source: Example Wire"];
 
         // Act
-        var match = index.FindMatch(StoryFingerprint.Of("Another headline for the same story", copy));
+        var decision = await store.StoreAsync(new TextArticle("copy", "Another headline for the same story", copy));
 
         // Assert
-        match.ShouldNotBeNull().StoryId.ShouldBe(story);
+        decision.Outcome.ShouldBe(StoryOutcome.Sighting);
+        decision.StoryId.ShouldBe(story);
     }
 
     [Fact]
-    public void FindMatch_FirstHalfOfTheSeed_FindsIt()
+    public async Task StoreAsync_FirstHalfOfTheSeed_IsASightingOfIt()
     {
         // Arrange
-        var (index, story, seed) = IndexWithSeed();
+        var (store, story, seed) = await StoreWithSeedAsync();
+        await using var _ = store;
         var half = seed.Paragraphs.Take((seed.Paragraphs.Count + 1) / 2).Append("Read more: the full analysis");
 
         // Act
-        var match = index.FindMatch(StoryFingerprint.Of(seed.Title, [.. half]));
+        var decision = await store.StoreAsync(new TextArticle("half", seed.Title, [.. half]));
 
         // Assert
-        match.ShouldNotBeNull().StoryId.ShouldBe(story);
+        decision.Outcome.ShouldBe(StoryOutcome.Sighting);
+        decision.StoryId.ShouldBe(story);
     }
 
     [Fact]
-    public void FindMatch_SeedWithTwoParagraphsDropped_FindsIt()
+    public async Task StoreAsync_SeedWithTwoParagraphsDropped_IsASightingOfIt()
     {
         // Arrange
-        var (index, story, seed) = IndexWithSeed();
+        var (store, story, seed) = await StoreWithSeedAsync();
+        await using var _ = store;
         var edited = seed.Paragraphs.Where((_, i) => i != 1 && i != seed.Paragraphs.Count / 2).ToList();
 
         // Act
-        var match = index.FindMatch(StoryFingerprint.Of(seed.Title, edited));
+        var decision = await store.StoreAsync(new TextArticle("edited", seed.Title, edited));
 
         // Assert
-        match.ShouldNotBeNull().StoryId.ShouldBe(story);
+        decision.Outcome.ShouldBe(StoryOutcome.Sighting);
+        decision.StoryId.ShouldBe(story);
     }
 
     [Fact]
-    public void FindMatch_SecondHalfOnly_IsNotTakenForATruncatedCopy()
+    public async Task StoreAsync_SecondHalfOnly_IsANewStory()
     {
         // Arrange: the later half alone opens differently from the seed and shares only half its text.
-        var (index, _, seed) = IndexWithSeed();
+        var (store, _, seed) = await StoreWithSeedAsync();
+        await using var __ = store;
         var secondHalf = seed.Paragraphs.Skip((seed.Paragraphs.Count + 1) / 2).ToList();
 
         // Act
-        var match = index.FindMatch(StoryFingerprint.Of("A later part", secondHalf));
+        var decision = await store.StoreAsync(new TextArticle("second-half", "A later part", secondHalf));
 
         // Assert
-        match.ShouldBeNull();
+        decision.Outcome.ShouldBe(StoryOutcome.NewStory);
     }
 
-    private static (StoryIndex Index, Guid Story, TextArticle Seed) IndexWithSeed()
+    private static async Task<(DedupStore Store, Guid Story, TextArticle Seed)> StoreWithSeedAsync()
     {
         var seed = TextArticle.Parse("seed", File.ReadAllText(SeedPath));
-        var index = new StoryIndex();
-        var story = Guid.NewGuid();
-        index.Add(story, seed.Fingerprint());
-        return (index, story, seed);
+        var store = await DedupStore.CreateAsync(DedupStore.Sqlite);
+        var story = (await store.StoreAsync(seed)).StoryId;
+        return (store, story, seed);
     }
 }

@@ -1,12 +1,27 @@
+using NewsIngest.Contracts;
 using NewsIngest.Store.Dedup;
+using NewsIngest.Store.Records;
 
 namespace NewsIngest.Store.Tests.Dedup;
 
 /// <summary>A plain-text article of the test set (title line, one paragraph a line, optional last
-/// <c>Source:</c> line) and its fingerprint.</summary>
+/// <c>Source:</c> line), its fingerprint and its stored record.</summary>
 internal sealed record TextArticle(string Name, string Title, IReadOnlyList<string> Paragraphs)
 {
     public StoryFingerprint Fingerprint() => StoryFingerprint.Of(Title, Paragraphs);
+
+    /// <summary>The record the store would keep for this text arriving at <paramref name="at"/>, under a new
+    /// article id and with no URL, so that only the text decides.</summary>
+    public ArticleStored Record(DateTimeOffset at) => StoredRecordFactory.Create(
+        new ArticleEnriched
+        {
+            ArticleId = Guid.NewGuid(),
+            CorrelationId = Guid.NewGuid(),
+            EnrichedAt = at,
+            Article = new ParsedArticle { Title = Title, Paragraphs = Paragraphs, Source = "Test Wire" },
+            Enrichment = new ArticleEnrichment { Language = "en", LanguageConfidence = 0.99, WordCount = 100, ReadingTimeMinutes = 1 },
+        },
+        at);
 
     public static TextArticle Parse(string name, string text)
     {
@@ -19,4 +34,6 @@ internal sealed record TextArticle(string Name, string Title, IReadOnlyList<stri
 
         return new TextArticle(name, lines.Length > 0 ? lines[0] : string.Empty, paragraphs);
     }
+
+    public static TextArticle Named(string name) => Parse(name, File.ReadAllText(Path.Combine(PairSet.Folder, name + ".txt")));
 }

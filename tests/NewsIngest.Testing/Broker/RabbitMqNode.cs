@@ -110,16 +110,20 @@ public sealed class RabbitMqNode : IAsyncDisposable
         await StartAsync(DefaultStartTimeout, cancellationToken);
 
     public static Task<RabbitMqNode> StartAsync(TimeSpan startTimeout, CancellationToken cancellationToken = default) =>
-        StartAsync(startTimeout, management: false, cancellationToken);
+        StartAsync(startTimeout, management: false, cookie: null, cancellationToken);
 
     /// <summary>
     /// A node with the management plugin (HTTP API on <see cref="ManagementUri"/>) and the Prometheus plugin
     /// (<see cref="PrometheusUri"/>), both on 127.0.0.1, answering before this returns.
     /// </summary>
     public static Task<RabbitMqNode> StartWithManagementAsync(CancellationToken cancellationToken = default) =>
-        StartAsync(DefaultStartTimeout, management: true, cancellationToken);
+        StartAsync(DefaultStartTimeout, management: true, cookie: null, cancellationToken);
 
-    private static async Task<RabbitMqNode> StartAsync(TimeSpan startTimeout, bool management, CancellationToken cancellationToken)
+    /// <summary>Starts a node with the given Erlang cookie (nodes of one cluster share theirs; null: a fresh one).</summary>
+    public static Task<RabbitMqNode> StartAsync(TimeSpan startTimeout, string? cookie, CancellationToken cancellationToken = default) =>
+        StartAsync(startTimeout, management: false, cookie, cancellationToken);
+
+    private static async Task<RabbitMqNode> StartAsync(TimeSpan startTimeout, bool management, string? cookie, CancellationToken cancellationToken)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -140,7 +144,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
         // once and a second try with fresh ports succeeds. A node that never answers is not retried.
         for (var attempt = 1; ; attempt++)
         {
-            var node = await LaunchAsync(epmd, management, cancellationToken);
+            var node = await LaunchAsync(epmd, management, cookie, cancellationToken);
             try
             {
                 await node.WaitUntilAcceptingConnectionsAsync(startTimeout, cancellationToken);
@@ -232,7 +236,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private static Dictionary<string, string?> WriteLayout(string directory, string nodeName, int port, int distributionPort, (int Management, int Prometheus)? plugins)
+    private static Dictionary<string, string?> WriteLayout(string directory, string nodeName, int port, int distributionPort, (int Management, int Prometheus)? plugins, string? cookieValue)
     {
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "log"));
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "mnesia"));
@@ -247,7 +251,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
             Path.Combine(directory, "rabbitmq.conf"),
             "loopback_users = none\nlog.console = false\nlog.file.level = info\n" + pluginSettings);
         var cookie = Path.Combine(directory, ".erlang.cookie");
-        File.WriteAllText(cookie, Guid.NewGuid().ToString("N").ToUpperInvariant());
+        File.WriteAllText(cookie, cookieValue ?? Guid.NewGuid().ToString("N").ToUpperInvariant());
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(cookie, UnixFileMode.UserRead);
@@ -282,14 +286,14 @@ public sealed class RabbitMqNode : IAsyncDisposable
         return environment;
     }
 
-    private static async Task<RabbitMqNode> LaunchAsync(string epmd, bool management, CancellationToken cancellationToken)
+    private static async Task<RabbitMqNode> LaunchAsync(string epmd, bool management, string? cookie, CancellationToken cancellationToken)
     {
         var directory = TestDirectory.Create("rmq");
         var nodeName = $"newsingest-{Path.GetFileName(directory)[^8..]}@localhost";
         var port = FreePort.Next();
         var distributionPort = FreePort.Next();
         (int Management, int Prometheus)? plugins = management ? (FreePort.Next(), FreePort.Next()) : null;
-        var environment = WriteLayout(directory, nodeName, port, distributionPort, plugins);
+        var environment = WriteLayout(directory, nodeName, port, distributionPort, plugins, cookie);
         var startedEpmd = await Epmd.EnsureRunningAsync(epmd, cancellationToken);
         var process = Launch(directory, environment);
         return new RabbitMqNode(process, directory, nodeName, port, distributionPort, environment, epmd, startedEpmd)

@@ -1,0 +1,149 @@
+using System.Data.Common;
+using NewsIngest.Contracts;
+using static NewsIngest.Store.Persistence.CommandParameters;
+
+namespace NewsIngest.Store.Persistence;
+
+/// <summary>
+/// <see cref="IStoryDecision"/> over one connection and transaction: opening takes the keys' locks and reads
+/// the candidates in one round trip (PostgreSQL: advisory transaction locks from <see cref="StoryLocks"/>;
+/// SQLite: the write lock of <c>BEGIN IMMEDIATE</c>, one writer at a time), the write is one more, the commit
+/// a third.
+/// </summary>
+internal sealed class SqlStoryDecision : IStoryDecision
+{
+    private readonly SqlDialect _dialect;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private int _disposed;
+
+    private SqlStoryDecision(SqlDialect dialect, DbConnection connection, DbTransaction transaction, StoryCandidates candidates)
+    {
+        _dialect = dialect;
+        _connection = connection;
+        _transaction = transaction;
+        Candidates = candidates;
+    }
+
+    public StoryCandidates Candidates { get; }
+
+    public static async Task<SqlStoryDecision> BeginAsync(SqlDialect dialect, StoryKeys keys, CancellationToken cancellationToken)
+    {
+        if (dialect.DecisionGate is { } gate)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
+        DbConnection? connection = null;
+        DbTransaction? transaction = null;
+        try
+        {
+            connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+            transaction = await dialect.BeginDecisionTransactionAsync(connection, cancellationToken);
+            var candidates = await LockAndReadAsync(dialect, connection, transaction, keys, cancellationToken);
+            return new SqlStoryDecision(dialect, connection, transaction, candidates);
+        }
+        catch
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            dialect.DecisionGate?.Release();
+            throw;
+        }
+    }
+
+    public async Task SaveNewStoryAsync(ArticleStored record, StoryFacts story, CancellationToken cancellationToken)
+    {
+        await using var command = Command();
+        command.CommandText = string.Join(
+            ";\n",
+            StoryWrites.Article(_dialect, command, record, story.CanonicalUrl),
+            StoryWrites.Sighting(_dialect, command, record.ArticleId, record, 1.0, "new story"),
+            StoryWrites.Version(_dialect, command, story));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task AddSightingAsync(Guid storyId, ArticleStored record, double similarity, string reason, StoryFacts? newVersion, CancellationToken cancellationToken)
+    {
+        await using var command = Command();
+        var sighting = StoryWrites.Sighting(_dialect, command, storyId, record, similarity, reason);
+        command.CommandText = newVersion is null ? sighting : sighting + ";\n" + StoryWrites.Version(_dialect, command, newVersion);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        // Disposing an uncommitted transaction rolls it back; closing the session would release the locks anyway.
+        try
+        {
+            await _transaction.DisposeAsync();
+            await _connection.DisposeAsync();
+        }
+        finally
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                _dialect.DecisionGate?.Release();
+            }
+        }
+    }
+
+    private DbCommand Command()
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        return command;
+    }
+
+    private static async Task<StoryCandidates> LockAndReadAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, StoryKeys keys, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        Add(command, "id", dialect.Id(keys.ArticleId));
+        Add(command, "hash", keys.ContentHash);
+        Add(command, "canonical", (object?)keys.CanonicalUrl ?? DBNull.Value);
+        Add(command, "since", dialect.Time(keys.Since));
+        Add(command, "bands", dialect.Keys(keys.BandKeys));
+        var reads = $"""
+            SELECT story_id FROM sightings WHERE article_id = @id;
+            SELECT story_id FROM articles WHERE canonical_url = @canonical AND stored_at >= @since ORDER BY stored_at LIMIT 1;
+            SELECT story_id FROM articles WHERE content_hash = @hash;
+            SELECT v.story_id, v.fingerprint FROM story_versions v
+            WHERE v.seq IN (SELECT b.seq FROM story_bands b WHERE {dialect.AnyOf("b.band_key", "@bands")} AND b.seen_at >= @since)
+            ORDER BY v.seq
+            """;
+        command.CommandText = dialect.NativeTypes ? StoryLocks.Statement(StoryLocks.Of(keys)) + ";\n" + reads : reads;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (dialect.NativeTypes)
+        {
+            await reader.NextResultAsync(cancellationToken);
+        }
+
+        var own = await FirstIdAsync(reader, cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        var byUrl = await FirstIdAsync(reader, cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        var byHash = await FirstIdAsync(reader, cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        var versions = new List<StoredVersion>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions.Add(new StoredVersion(SqlDialect.ReadId(reader.GetValue(0)), (byte[])reader.GetValue(1)));
+        }
+
+        return new StoryCandidates(own, byUrl, byHash, versions);
+    }
+
+    private static async Task<Guid?> FirstIdAsync(DbDataReader reader, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(cancellationToken) ? SqlDialect.ReadId(reader.GetValue(0)) : null;
+}

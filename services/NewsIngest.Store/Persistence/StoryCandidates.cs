@@ -1,0 +1,13 @@
+namespace NewsIngest.Store.Persistence;
+
+/// <summary>One stored text of a story: its fingerprint as <see cref="Dedup.StoryFingerprint.ToStoredBytes"/> wrote it.</summary>
+public sealed record StoredVersion(Guid StoryId, byte[] Fingerprint);
+
+/// <summary>
+/// What the database holds under one decision's keys, read while they are locked.
+/// </summary>
+/// <param name="OwnStory">The story of this very article id, when it is stored already (a redelivery).</param>
+/// <param name="ByCanonicalUrl">A story stored within the window under the same canonical URL.</param>
+/// <param name="ByContentHash">The story of an article with the same normalised text.</param>
+/// <param name="NearDuplicates">Stored versions within the window sharing at least one band key.</param>
+public sealed record StoryCandidates(Guid? OwnStory, Guid? ByCanonicalUrl, Guid? ByContentHash, IReadOnlyList<StoredVersion> NearDuplicates);

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace NewsIngest.Store.Persistence;
+
+/// <summary>
+/// The PostgreSQL advisory locks of one story decision: one per band key, one for the article id, the content
+/// hash and the canonical URL, each a 64-bit key (a kind in the high half, 32 bits of the key in the low
+/// half). Two decisions that could match each other share a key (a copy is only found through a shared band
+/// key, URL or hash), so they take turns; unrelated ones share none and run at once. Taken in ascending order
+/// in one statement, and nothing else is waited for while they are held, so decisions cannot deadlock.
+/// Hash collisions only make two unrelated decisions wait for each other.
+/// </summary>
+internal static class StoryLocks
+{
+    private const long Band = 1L << 32;
+    private const long Article = 2L << 32;
+    private const long ContentHash = 3L << 32;
+    private const long CanonicalUrl = 4L << 32;
+
+    public static IReadOnlyList<long> Of(StoryKeys keys)
+    {
+        var locks = new SortedSet<long>(keys.BandKeys.Select(key => Band | key))
+        {
+            Article | BitConverter.ToUInt32(keys.ArticleId.ToByteArray()),
+            ContentHash | Low32(keys.ContentHash),
+        };
+        if (keys.CanonicalUrl is not null)
+        {
+            locks.Add(CanonicalUrl | Low32(keys.CanonicalUrl));
+        }
+
+        return [.. locks];
+    }
+
+    /// <summary>One statement taking the locks in order (PostgreSQL evaluates a select list left to right).</summary>
+    public static string Statement(IReadOnlyList<long> locks) =>
+        "SELECT " + string.Join(", ", locks.Select(key => string.Create(CultureInfo.InvariantCulture, $"pg_advisory_xact_lock({key})")));
+
+    private static uint Low32(string text) => BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using NewsIngest.Contracts;
+using NewsIngest.Store.Persistence;
+using NewsIngest.Store.Records;
+using NewsIngest.Store.Stories;
+
+namespace NewsIngest.Store.Benchmarks;
+
+/// <summary>
+/// One store replica's share of the benchmark, run as its own process so that its memory is only what a
+/// replica holds: connect, migrate (ready), then decide on a batch of articles — a fifth of them copies of
+/// stories loaded first — with <paramref name="parallel"/> decisions at a time, as a store's consumer does.
+/// Prints one line of results.
+/// </summary>
+internal static class DecisionRun
+{
+    public static async Task<int> RunAsync(string connectionString, int decisions, int parallel, int seed)
+    {
+        var sinceProcessStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
+        var clock = Stopwatch.StartNew();
+        var repository = new SqlArticleRepository(SqlDialect.Postgres(connectionString));
+        await repository.MigrateAsync(CancellationToken.None);
+        var stories = new StoryDeduplicator(repository);
+        var ready = sinceProcessStart + clock.Elapsed;
+        var first = await stories.StoreAsync(Record(new SyntheticNews(-seed).Article()), CancellationToken.None);
+        var firstDecision = sinceProcessStart + clock.Elapsed;
+
+        // Texts are made before the clock starts: copies of the first stories the loader stored, and fresh ones.
+        var stored = new SyntheticNews(seed: SyntheticNews.LoaderSeed);
+        var originals = Enumerable.Range(0, 2_000).Select(_ => stored.Article()).ToList();
+        var fresh = new SyntheticNews(seed);
+        var batch = Enumerable.Range(0, decisions)
+            .Select(i => i % 5 == 0 ? (Article: fresh.Copy(originals[(i + seed) % originals.Count]), Copy: true) : (Article: fresh.Article(), Copy: false))
+            .Select(item => (Record: Record(item.Article), item.Copy))
+            .ToList();
+
+        // Warm-up (JIT, pools), then replicas started together begin their batches together, when the benchmark says go.
+        var warmUp = new SyntheticNews(seed + 50_000);
+        var warmUpRecords = Enumerable.Range(0, parallel * 10).Select(_ => Record(warmUp.Article())).ToList();
+        await Task.WhenAll(warmUpRecords.Chunk(10).Select(chunk => Task.Run(async () =>
+        {
+            foreach (var record in chunk)
+            {
+                await stories.StoreAsync(record, CancellationToken.None);
+            }
+        })));
+
+        Console.WriteLine("READY");
+        Console.ReadLine();
+        var times = new double[batch.Count];
+        int copiesFound = 0, freshMatched = 0, maxAlongside = 0;
+        long candidates = 0;
+        var next = -1;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < batch.Count; i = Interlocked.Increment(ref next))
+            {
+                var decision = await stories.StoreAsync(batch[i].Record, CancellationToken.None);
+                times[i] = decision.Elapsed.TotalMilliseconds;
+                Interlocked.Add(ref candidates, decision.Candidates);
+                var matched = decision.Outcome == StoryOutcome.Sighting;
+                if (batch[i].Copy && matched)
+                {
+                    Interlocked.Increment(ref copiesFound);
+                }
+                else if (!batch[i].Copy && matched)
+                {
+                    Interlocked.Increment(ref freshMatched);
+                }
+
+                InterlockedMax(ref maxAlongside, decision.Alongside);
+            }
+        })));
+        wall.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        GC.Collect();
+        Array.Sort(times);
+        var copies = batch.Count(item => item.Copy);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RESULT ready_ms={ready.TotalMilliseconds:F0} first_decision_ms={firstDecision.TotalMilliseconds:F0} first_outcome={first.Outcome} "
+            + $"decisions={batch.Count} wall_s={wall.Elapsed.TotalSeconds:F2} per_decision_ms={wall.Elapsed.TotalMilliseconds * parallel / batch.Count:F2} "
+            + $"median_ms={times[times.Length / 2]:F2} p95_ms={times[times.Length * 95 / 100]:F2} client_cpu_us={cpu.TotalMicroseconds / batch.Count:F0} "
+            + $"candidates={(double)candidates / batch.Count:F2} copies_found={(double)copiesFound / copies:P1} fresh_matched={freshMatched} "
+            + $"max_alongside={maxAlongside} rss_mb={Environment.WorkingSet / 1e6:F1} heap_mb={GC.GetTotalMemory(false) / 1e6:F1}"));
+        return 0;
+    }
+
+    private static ArticleStored Record((string Title, List<string> Paragraphs) article) =>
+        StoredRecordFactory.Create(
+            new ArticleEnriched
+            {
+                ArticleId = Guid.NewGuid(),
+                CorrelationId = Guid.NewGuid(),
+                EnrichedAt = DateTimeOffset.UtcNow,
+                Article = new ParsedArticle { Title = article.Title, Paragraphs = article.Paragraphs, Source = "Synthetic Wire" },
+                Enrichment = new ArticleEnrichment { Language = "en", LanguageConfidence = 0.9, WordCount = 300, ReadingTimeMinutes = 1 },
+            },
+            DateTimeOffset.UtcNow);
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var current = Volatile.Read(ref target); value > current; current = Volatile.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, current) == current)
+            {
+                return;
+            }
+        }
+    }
+}
