@@ -139,11 +139,39 @@ mkdir -p "$RESULTS_DIR"
 find "$RESULTS_DIR" -maxdepth 1 -name '*.trx' -delete # only this run's results are counted
 TEST_LOG="$RESULTS_DIR/dotnet-test.log"
 
-step "dotnet test NewsIngest.sln -c $CONFIGURATION --no-build (TRX files in $RESULTS_DIR)"
-NEWSINGEST_TEST_TMP=$RUN_TMP TEST_RESULTS_DIR=$RESULTS_DIR dotnet test NewsIngest.sln -c "$CONFIGURATION" --no-build \
-    --logger trx --results-directory "$RESULTS_DIR" \
-    --blame-hang-timeout 20m --blame-hang-dump-type none 2>&1 | tee "$TEST_LOG"
-test_rc=${PIPESTATUS[0]}
+# Two lanes at once — the unit projects one after another beside the integration tests — then the fault suite alone:
+# it kills and restarts services, the broker and the database, and times how fast the pipeline drains, so it gets the
+# machine to itself.
+run_tests() { # run_tests PROJECT...: one dotnet test per project, in order; the last non-zero exit code
+    local project rc=0
+    for project in "$@"; do
+        NEWSINGEST_TEST_TMP=$RUN_TMP TEST_RESULTS_DIR=$RESULTS_DIR dotnet test "$project" -c "$CONFIGURATION" --no-build \
+            --logger trx --results-directory "$RESULTS_DIR" \
+            --blame-hang-timeout 20m --blame-hang-dump-type none || rc=$?
+    done
+    return $rc
+}
+unit_projects=(tests/NewsIngest.Fetcher.Tests tests/NewsIngest.Parser.Tests tests/NewsIngest.Enricher.Tests tests/NewsIngest.Store.Tests tests/NewsIngest.Cli.Tests)
+for project in $(grep -l 'Microsoft.NET.Test.Sdk' tests/*/*.csproj); do # a new test project must get a lane
+    case " ${unit_projects[*]} tests/NewsIngest.IntegrationTests tests/NewsIngest.FaultTests " in
+        *" $(dirname "$project") "*) ;;
+        *) abort "test project $(dirname "$project") is in no lane of tests/run.sh" ;;
+    esac
+done
+step "dotnet test (TRX files in $RESULTS_DIR): ${unit_projects[*]} beside tests/NewsIngest.IntegrationTests, then tests/NewsIngest.FaultTests"
+run_tests "${unit_projects[@]}" > "$RESULTS_DIR/unit.log" 2>&1 &
+unit_pid=$!
+run_tests tests/NewsIngest.IntegrationTests > "$RESULTS_DIR/integration.log" 2>&1
+integration_rc=$?
+wait "$unit_pid"
+unit_rc=$?
+cat "$RESULTS_DIR/unit.log" "$RESULTS_DIR/integration.log"
+run_tests tests/NewsIngest.FaultTests > "$RESULTS_DIR/faults.log" 2>&1
+faults_rc=$?
+cat "$RESULTS_DIR/faults.log"
+cat "$RESULTS_DIR/unit.log" "$RESULTS_DIR/integration.log" "$RESULTS_DIR/faults.log" > "$TEST_LOG"
+test_rc=0
+for rc in $unit_rc $integration_rc $faults_rc; do [ "$rc" -ne 0 ] && test_rc=$rc; done
 find "$RESULTS_DIR" -mindepth 1 -type d -empty -delete # the hang detector's per-run folders
 
 cleanup

@@ -15,13 +15,13 @@ public static class ClaimCheckExtensions
     public static IServiceCollection AddClaimChecks(this IServiceCollection services)
     {
         services.TryAddTimeProvider();
-        services.AddSingleton(sp => Create(sp.GetRequiredService<IOptions<MessagingOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IClaimCheckRepository>(sp => Create(sp.GetRequiredService<IOptions<MessagingOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMessageDataRepository>(sp => sp.GetRequiredService<IClaimCheckRepository>());
         services.AddHostedService<ClaimCheckSweeper>();
         return services;
     }
 
-    private static IClaimCheckRepository Create(MessagingOptions options, TimeProvider clock)
+    private static MeteredClaimChecks Create(MessagingOptions options, TimeProvider clock)
     {
         IClaimCheckRepository store = options.Transport == MessagingTransport.InMemory
             ? new MemoryClaimChecks(clock)

@@ -12,7 +12,7 @@ public sealed class CanonicalPoisoningTests
     {
         // Arrange
         await using var store = await SqliteStore.CreateAsync();
-        using var dedup = new StoryDeduplicator(store.Repository);
+        var dedup = new StoryDeduplicator(store.Repository);
         var original = Articles.Enriched("Harbour bridge reopens", "The harbour bridge reopened on Monday after two years of repairs to its steel deck and cables.");
         original = original with { Article = original.Article with { Url = "https://www.coastnews.example/bridge-reopens" } };
         var poison = Articles.Enriched("Buy cheap pills", "An unrelated advertising text that wants to be listed as a sighting of a trusted story.");
@@ -33,7 +33,7 @@ public sealed class CanonicalPoisoningTests
     {
         // Arrange
         await using var store = await SqliteStore.CreateAsync();
-        using var dedup = new StoryDeduplicator(store.Repository);
+        var dedup = new StoryDeduplicator(store.Repository);
         var original = Articles.Enriched("Harbour bridge reopens", "The harbour bridge reopened on Monday after two years of repairs to its steel deck and cables.");
         original = original with { Article = original.Article with { Url = "https://www.coastnews.co.uk/bridge-reopens" } };
         var copy = Articles.Enriched("Bridge open again", "Drivers crossed the bridge again on Monday morning.");
