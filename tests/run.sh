@@ -139,9 +139,9 @@ mkdir -p "$RESULTS_DIR"
 find "$RESULTS_DIR" -maxdepth 1 -name '*.trx' -delete # only this run's results are counted
 TEST_LOG="$RESULTS_DIR/dotnet-test.log"
 
-# Two lanes at once — the unit projects one after another beside the integration tests — then the fault suite alone:
-# it kills and restarts services, the broker and the database, and times how fast the pipeline drains, so it gets the
-# machine to itself.
+# One project at a time: the unit projects, the integration tests, then the fault suite (it kills and restarts
+# services, the broker and the database, and times how fast the pipeline drains), so no test's timing competes with
+# another project's load on a small machine.
 run_tests() { # run_tests PROJECT...: one dotnet test per project, in order; the last non-zero exit code
     local project rc=0
     for project in "$@"; do
@@ -152,23 +152,19 @@ run_tests() { # run_tests PROJECT...: one dotnet test per project, in order; the
     return $rc
 }
 unit_projects=(tests/NewsIngest.Fetcher.Tests tests/NewsIngest.Parser.Tests tests/NewsIngest.Enricher.Tests tests/NewsIngest.Store.Tests tests/NewsIngest.Cli.Tests)
-for project in $(grep -l 'Microsoft.NET.Test.Sdk' tests/*/*.csproj); do # a new test project must get a lane
+for project in $(grep -l 'Microsoft.NET.Test.Sdk' tests/*/*.csproj); do # a new test project must be run
     case " ${unit_projects[*]} tests/NewsIngest.IntegrationTests tests/NewsIngest.FaultTests " in
         *" $(dirname "$project") "*) ;;
-        *) abort "test project $(dirname "$project") is in no lane of tests/run.sh" ;;
+        *) abort "test project $(dirname "$project") is not run by tests/run.sh: add it to unit_projects" ;;
     esac
 done
-step "dotnet test (TRX files in $RESULTS_DIR): ${unit_projects[*]} beside tests/NewsIngest.IntegrationTests, then tests/NewsIngest.FaultTests"
-run_tests "${unit_projects[@]}" > "$RESULTS_DIR/unit.log" 2>&1 &
-unit_pid=$!
-run_tests tests/NewsIngest.IntegrationTests > "$RESULTS_DIR/integration.log" 2>&1
-integration_rc=$?
-wait "$unit_pid"
-unit_rc=$?
-cat "$RESULTS_DIR/unit.log" "$RESULTS_DIR/integration.log"
-run_tests tests/NewsIngest.FaultTests > "$RESULTS_DIR/faults.log" 2>&1
-faults_rc=$?
-cat "$RESULTS_DIR/faults.log"
+step "dotnet test (TRX files in $RESULTS_DIR): ${unit_projects[*]}, tests/NewsIngest.IntegrationTests, tests/NewsIngest.FaultTests"
+run_tests "${unit_projects[@]}" 2>&1 | tee "$RESULTS_DIR/unit.log"
+unit_rc=${PIPESTATUS[0]}
+run_tests tests/NewsIngest.IntegrationTests 2>&1 | tee "$RESULTS_DIR/integration.log"
+integration_rc=${PIPESTATUS[0]}
+run_tests tests/NewsIngest.FaultTests 2>&1 | tee "$RESULTS_DIR/faults.log"
+faults_rc=${PIPESTATUS[0]}
 cat "$RESULTS_DIR/unit.log" "$RESULTS_DIR/integration.log" "$RESULTS_DIR/faults.log" > "$TEST_LOG"
 test_rc=0
 for rc in $unit_rc $integration_rc $faults_rc; do [ "$rc" -ne 0 ] && test_rc=$rc; done

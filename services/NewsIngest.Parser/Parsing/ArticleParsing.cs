@@ -19,7 +19,7 @@ public sealed class ArticleParsing(ArticleExtractor extractor)
     public ParseOutcome Parse(ParseRequest request)
     {
         var outcome = ParseUnchecked(request);
-        return outcome.Article is null ? outcome : ParseOutcome.Parsed(OutputHygiene.Clean(outcome.Article));
+        return outcome.Article is null ? outcome : outcome with { Article = OutputHygiene.Clean(outcome.Article) };
     }
 
     private ParseOutcome ParseUnchecked(ParseRequest request)

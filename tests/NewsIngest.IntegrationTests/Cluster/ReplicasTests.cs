@@ -82,6 +82,7 @@ public sealed class ReplicasTests(DatabaseFixture database, ITestOutputHelper ou
             for (var i = 0; i < 2; i++)
             {
                 fetcher["Fetcher__InboxPath"] = Directory.CreateDirectory(Path.Combine(work, $"inbox-{i}")).FullName;
+                fetcher["Fetcher__State__InstanceId"] = $"replica-fetcher-{i}"; // one host: each replica names its own leases
                 fetchers.Add(Start("NewsIngest.Fetcher", common, fetcher));
             }
 

@@ -31,12 +31,13 @@ public sealed class KubernetesManifestTests
 
         deployments.Select(d => Text(d, "metadata", "name")).Order().ShouldBe(ServiceConfiguration.Services.Select(s => s.ToLowerInvariant()).Order());
         var dockerPort = "8080";
+        var dockerfile = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Dockerfile")); // one recipe, --build-arg SERVICE=…
+        dockerfile.ShouldContain($"ASPNETCORE_HTTP_PORTS={dockerPort}");
         foreach (var deployment in deployments)
         {
             var name = Text(deployment, "metadata", "name");
             var service = ServiceConfiguration.Services.Single(s => s.Equals(name, StringComparison.OrdinalIgnoreCase));
-            var dockerfile = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "services", $"NewsIngest.{service}", "Dockerfile"));
-            dockerfile.ShouldContain($"ASPNETCORE_HTTP_PORTS={dockerPort}");
+            File.Exists(Path.Combine(RepositoryPaths.Root, "services", $"NewsIngest.{service}", $"NewsIngest.{service}.csproj")).ShouldBeTrue($"{name}: the image's SERVICE build argument names a project");
             var labels = Map(deployment, "spec", "template", "metadata", "labels");
             Map(deployment, "spec", "selector", "matchLabels").Children.ShouldAllBe(label => labels.Children.Contains(label), $"{name}: selector matches the pod labels");
             var container = (YamlMappingNode)Sequence(deployment, "spec", "template", "spec", "containers").Single();

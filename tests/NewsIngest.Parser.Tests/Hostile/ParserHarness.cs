@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Testing;
 using NewsIngest.Contracts;
 using NewsIngest.Parser.Consumers;
 using NewsIngest.Parser.Parsing;
+using NewsIngest.ServiceDefaults.ClaimChecks;
 using NewsIngest.Testing;
 
 namespace NewsIngest.Parser.Tests.Hostile;
@@ -27,7 +28,7 @@ internal sealed class ParserHarness : IAsyncDisposable
         var provider = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddFakeLogging())
             .AddSingleton(TimeProvider.System)
-            .AddSingleton<IMessageDataRepository>(new MassTransit.MessageData.InMemoryMessageDataRepository())
+            .AddSingleton<IClaimCheckRepository>(new MemoryClaimChecks(TimeProvider.System))
             .AddSingleton<ArticleParsing>()
             .AddMassTransitTestHarness(bus =>
             {
@@ -44,7 +45,7 @@ internal sealed class ParserHarness : IAsyncDisposable
     public async Task<Guid> FetchedAsync(ArticleSourceKind kind, string body, string? title = null, string? url = null, string? charset = null)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(body));
-        var address = await _provider.GetRequiredService<IMessageDataRepository>().Put(stream);
+        var address = await _provider.GetRequiredService<IClaimCheckRepository>().Put(stream);
         var id = Guid.NewGuid();
         await Bus.Bus.Publish(new ArticleFetched
         {
