@@ -1,23 +1,9 @@
-using System.Text;
+using NewsIngest.Text.Safety;
 
 namespace NewsIngest.Cli.Terminal;
 
-/// <summary>Text from outside (titles, file names, messages) made safe for one terminal line: no control characters.</summary>
+/// <summary>Text from outside (titles, file names, messages) made safe for one terminal line (<see cref="ControlCharacters"/>).</summary>
 public static class ConsoleText
 {
-    public static string OneLine(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return string.Empty;
-        }
-
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            builder.Append(char.IsControl(c) ? ' ' : c);
-        }
-
-        return builder.ToString().Trim();
-    }
+    public static string OneLine(string? text) => text is null ? string.Empty : ControlCharacters.Strip(text);
 }
