@@ -33,37 +33,37 @@ public sealed class BrokerClusterTests(DatabaseFixture database, ITestOutputHelp
         var services = new List<ServiceProcess>();
         try
         {
-            services.Add(Start("NewsIngest.Store", common, new() { ["Store__Provider"] = "Postgres", ["Store__ConnectionString"] = connectionString }));
-            services.Add(Start("NewsIngest.Enricher", common, []));
-            services.Add(Start("NewsIngest.Parser", common, []));
+            services.Add(ClusterProcesses.Start("NewsIngest.Store", common, new() { ["Store__Provider"] = "Postgres", ["Store__ConnectionString"] = connectionString }));
+            services.Add(ClusterProcesses.Start("NewsIngest.Enricher", common, []));
+            services.Add(ClusterProcesses.Start("NewsIngest.Parser", common, []));
             foreach (var service in services)
             {
                 await service.WaitForOutputAsync(l => l.Contains("Application started", StringComparison.Ordinal), Deadline);
             }
 
-            services.Add(Start("NewsIngest.Fetcher", common, new() { ["Fetcher__InboxPath"] = inbox, ["Fetcher__InboxScanInterval"] = "00:00:00.250" }));
+            services.Add(ClusterProcesses.Start("NewsIngest.Fetcher", common, new() { ["Fetcher__InboxPath"] = inbox, ["Fetcher__InboxScanInterval"] = "00:00:00.250" }));
             await services[^1].WaitForOutputAsync(l => l.Contains("Application started", StringComparison.Ordinal), Deadline);
 
             // Act: a third of the articles, then the leader's crash, then the rest while the cluster fails over.
             Drop(work, inbox, 0, Articles / 3);
-            await Eventually.UntilAsync(async () => await ScalarAsync(connectionString, "SELECT COUNT(*) FROM articles") >= Articles / 6, Deadline, "the first articles are stored");
+            await Eventually.UntilAsync(async () => await ClusterProcesses.ScalarAsync(connectionString, "SELECT COUNT(*) FROM articles") >= Articles / 6, Deadline, "the first articles are stored");
             var leader = await cluster.LeaderOfMostQueuesAsync(vhost);
-            output.WriteLine($"killing node {cluster.Nodes.ToList().IndexOf(leader) + 1} of 3, {leader.NodeName} (leads most quorum queues) with {await ScalarAsync(connectionString, "SELECT COUNT(*) FROM articles")} articles stored");
+            output.WriteLine($"killing node {cluster.Nodes.ToList().IndexOf(leader) + 1} of 3, {leader.NodeName} (leads most quorum queues) with {await ClusterProcesses.ScalarAsync(connectionString, "SELECT COUNT(*) FROM articles")} articles stored");
             await leader.CrashAsync();
             Drop(work, inbox, Articles / 3, Articles);
 
             await Eventually.UntilAsync(
-                async () => await ScalarAsync(connectionString, "SELECT COUNT(*) FROM articles") >= Articles
-                    && await ScalarAsync(connectionString, "SELECT COUNT(*) FROM articles WHERE NOT published_to_topic") == 0,
+                async () => await ClusterProcesses.ScalarAsync(connectionString, "SELECT COUNT(*) FROM articles") >= Articles
+                    && await ClusterProcesses.ScalarAsync(connectionString, "SELECT COUNT(*) FROM articles WHERE NOT published_to_topic") == 0,
                 Deadline,
                 "every article is stored and published");
             var survivor = cluster.Nodes.First(node => node != leader);
             var recorded = await ReplayStreamReader.ReadAsync(survivor, vhost, Articles, Deadline);
 
             // Assert
-            var stored = await ScalarAsync(connectionString, "SELECT COUNT(*) FROM articles");
-            var storedDistinctTitles = await ScalarAsync(connectionString, "SELECT COUNT(DISTINCT title) FROM articles");
-            var sightings = await ScalarAsync(connectionString, "SELECT COUNT(*) FROM sightings WHERE article_id <> story_id");
+            var stored = await ClusterProcesses.ScalarAsync(connectionString, "SELECT COUNT(*) FROM articles");
+            var storedDistinctTitles = await ClusterProcesses.ScalarAsync(connectionString, "SELECT COUNT(DISTINCT title) FROM articles");
+            var sightings = await ClusterProcesses.ScalarAsync(connectionString, "SELECT COUNT(*) FROM sightings WHERE article_id <> story_id");
             output.WriteLine($"stored {stored} ({storedDistinctTitles} distinct titles), {sightings} extra sightings, "
                 + $"replay stream {recorded.Count} records of {recorded.Distinct().Count()} articles");
             stored.ShouldBe(Articles);
@@ -91,25 +91,5 @@ public sealed class BrokerClusterTests(DatabaseFixture database, ITestOutputHelp
             File.WriteAllText(temporary, text);
             File.Move(temporary, Path.Combine(inbox, $"article-{i}.txt"));
         }
-    }
-
-    private static ServiceProcess Start(string project, Dictionary<string, string?> common, Dictionary<string, string?> own)
-    {
-        var environment = new Dictionary<string, string?>(common) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}" };
-        foreach (var (key, value) in own)
-        {
-            environment[key] = value;
-        }
-
-        var dll = RepositoryPaths.ServiceDll(project);
-        return ServiceProcess.StartDll(dll, environment, workingDirectory: Path.GetDirectoryName(dll));
-    }
-
-    private static async Task<long> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -49,13 +49,13 @@ public sealed class ReplicasTests(DatabaseFixture database, ITestOutputHelper ou
         {
             for (var i = 0; i < 3; i++)
             {
-                stores.Add(Start("NewsIngest.Store", common, new() { ["Store__Provider"] = "Postgres", ["Store__ConnectionString"] = storeDatabase }));
+                stores.Add(ClusterProcesses.Start("NewsIngest.Store", common, new() { ["Store__Provider"] = "Postgres", ["Store__ConnectionString"] = storeDatabase }));
             }
 
             for (var i = 0; i < 2; i++)
             {
-                others.Add(Start("NewsIngest.Enricher", common, []));
-                others.Add(Start("NewsIngest.Parser", common, []));
+                others.Add(ClusterProcesses.Start("NewsIngest.Enricher", common, []));
+                others.Add(ClusterProcesses.Start("NewsIngest.Parser", common, []));
             }
 
             foreach (var service in stores.Concat(others))
@@ -83,22 +83,22 @@ public sealed class ReplicasTests(DatabaseFixture database, ITestOutputHelper ou
             {
                 fetcher["Fetcher__InboxPath"] = Directory.CreateDirectory(Path.Combine(work, $"inbox-{i}")).FullName;
                 fetcher["Fetcher__State__InstanceId"] = $"replica-fetcher-{i}"; // one host: each replica names its own leases
-                fetchers.Add(Start("NewsIngest.Fetcher", common, fetcher));
+                fetchers.Add(ClusterProcesses.Start("NewsIngest.Fetcher", common, fetcher));
             }
 
             others.AddRange(fetchers);
 
             // Act: the feeds are polled for at least three intervals while the articles flow.
             await Eventually.UntilAsync(
-                async () => await ScalarAsync(storeDatabase, "SELECT COUNT(*) FROM articles") >= Articles
-                    && await ScalarAsync(storeDatabase, "SELECT COUNT(*) FROM articles WHERE NOT published_to_topic") == 0,
+                async () => await ClusterProcesses.ScalarAsync(storeDatabase, "SELECT COUNT(*) FROM articles") >= Articles
+                    && await ClusterProcesses.ScalarAsync(storeDatabase, "SELECT COUNT(*) FROM articles WHERE NOT published_to_topic") == 0,
                 Deadline,
                 "every article is stored and published");
             await Eventually.UntilAsync(() => feedPaths.All(path => feeds.RequestCount(path) >= 3), Deadline, "every feed is polled three times");
             var recorded = await ReplayStreamReader.ReadAsync(cluster.Nodes[0], vhost, Articles, Deadline);
 
             // Assert
-            var stored = await ScalarAsync(storeDatabase, "SELECT COUNT(*) FROM articles");
+            var stored = await ClusterProcesses.ScalarAsync(storeDatabase, "SELECT COUNT(*) FROM articles");
             var gaps = feedPaths.Select(path => feeds.RequestsTo(path).Select(r => r.ReceivedAt).Order().ToList())
                 .SelectMany(times => times.Zip(times.Skip(1), (a, b) => b - a)).ToList();
             var decisions = stores.SelectMany(DecisionsOf).ToList();
@@ -146,18 +146,6 @@ public sealed class ReplicasTests(DatabaseFixture database, ITestOutputHelper ou
     private static int MostAtOnce(List<(DateTimeOffset Start, DateTimeOffset End, int Alongside)> decisions) =>
         decisions.Count == 0 ? 0 : decisions.Max(d => decisions.Count(other => other.Start < d.End && d.Start < other.End));
 
-    private static ServiceProcess Start(string project, Dictionary<string, string?> common, Dictionary<string, string?> own)
-    {
-        var environment = new Dictionary<string, string?>(common) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}" };
-        foreach (var (key, value) in own)
-        {
-            environment[key] = value;
-        }
-
-        var dll = RepositoryPaths.ServiceDll(project);
-        return ServiceProcess.StartDll(dll, environment, workingDirectory: Path.GetDirectoryName(dll));
-    }
-
     /// <summary>A feed of its own texts, each entry with its own link (a shared one would make them one story).</summary>
     private static string FeedXml(Uri server, string path)
     {
@@ -168,13 +156,5 @@ public sealed class ReplicasTests(DatabaseFixture database, ITestOutputHelper ou
             return $"<item><guid>{path}#{i}</guid><link>{new Uri(server, $"{path}/{i}")}</link><title>{title}</title><description><![CDATA[{string.Concat(paragraphs.Select(p => $"<p>{p}</p>"))}]]></description></item>";
         });
         return $"""<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Replica Gazette</title><link>http://127.0.0.1/replicas/</link>{string.Concat(items)}</channel></rss>""";
-    }
-
-    private static async Task<long> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
