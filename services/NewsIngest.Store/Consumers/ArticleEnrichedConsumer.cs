@@ -21,6 +21,13 @@ public sealed class ArticleEnrichedConsumer(StoryDeduplicator stories, OutboxSig
         var decision = await stories.StoreAsync(record, context.CancellationToken);
         StoreMetrics.RecordDecision(decision.Outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         OutboxTraces.Remember(record.ArticleId);
+        if (decision.IgnoredCanonicalUrl is { } ignored)
+        {
+            logger.LogWarning(
+                "Article {ArticleId} names canonical URL {CanonicalUrl} of story {CanonicalStoryId} but its text is unrelated (containment {Containment:F2}); the URL does not count for dedup",
+                record.ArticleId, ignored.CanonicalUrl, ignored.StoryId, ignored.Containment);
+        }
+
         switch (decision.Outcome)
         {
             case StoryOutcome.NewStory:

@@ -5,9 +5,25 @@ namespace NewsIngest.Store.Dedup;
 /// page's own registrable domain (<c>www.example.co.uk</c> and <c>news.example.co.uk</c> are one site), so a page
 /// cannot claim another site's story; otherwise the page's own address. The registrable domain is the last two labels,
 /// or three under a two-letter country code with a generic second level (<c>co.uk</c>, <c>com.au</c>, <c>ne.jp</c>…).
+/// A stored article under the same canonical URL makes the newcomer a sighting of its story only when the texts are
+/// also related (<see cref="Related"/>): a page of the site itself cannot tie an unrelated text to a trusted story.
 /// </summary>
 public static class CanonicalUrlRule
 {
+    /// <summary>
+    /// Share of the shorter text's shingles found in the other (as <see cref="StoryMatcher.Overlap"/> estimates it) from
+    /// which two texts under one canonical URL are one story: an AMP or print copy, a shortened teaser or an update that
+    /// added paragraphs keeps far more; two unrelated news texts share a few common phrases (under 0.05).
+    /// </summary>
+    public const double RelatedContainment = 0.3;
+
+    /// <summary>Whether two texts under one canonical URL are related enough for the URL to count.</summary>
+    public static bool Related(StoryMatch overlap)
+    {
+        ArgumentNullException.ThrowIfNull(overlap);
+        return overlap.Containment >= RelatedContainment;
+    }
+
     private static readonly HashSet<string> GenericSecondLevels = new(StringComparer.Ordinal)
     {
         "co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go", "gv", "mil", "nic", "ltd", "plc", "gob",

@@ -32,10 +32,7 @@ internal static class MatchRule
             return null;
         }
 
-        var shared = Found(stored.Sketch, candidate.Keys) * stored.ShingleCount;
-        var union = stored.ShingleCount + candidate.ShingleCount - shared;
-        var jaccard = union <= 0 ? 0 : shared / union;
-        var containment = shared / Math.Min(stored.ShingleCount, candidate.ShingleCount);
+        var (jaccard, containment) = Overlap(stored, candidate);
         var similar = jaccard >= SameJaccard
             || (containment >= SameContainment && Found(stored.Lede, candidate.LedeWindow) >= SameLede);
         if (!similar || (jaccard < NumbersOverruled && NumbersDisagree(stored, candidate)))
@@ -44,6 +41,19 @@ internal static class MatchRule
         }
 
         return new StoryMatch(stored.Id, Math.Min(1, jaccard), Math.Min(1, containment));
+    }
+
+    /// <summary>The estimated Jaccard and containment of the two texts, without a verdict (0 when either has no words).</summary>
+    public static (double Jaccard, double Containment) Overlap(StoredStory stored, StoryFingerprint candidate)
+    {
+        if (stored.Sketch.Length == 0 || candidate.IsEmpty)
+        {
+            return (0, 0);
+        }
+
+        var shared = Found(stored.Sketch, candidate.Keys) * stored.ShingleCount;
+        var union = stored.ShingleCount + candidate.ShingleCount - shared;
+        return (union <= 0 ? 0 : shared / union, shared / Math.Min(stored.ShingleCount, candidate.ShingleCount));
     }
 
     private static bool NumbersDisagree(StoredStory stored, StoryFingerprint candidate)

@@ -32,10 +32,23 @@ public static class StoryMatcher
     /// <summary>Whether <paramref name="newcomer"/> is a copy of the stored text <paramref name="stored"/> of story <paramref name="storyId"/>.</summary>
     public static StoryMatch? Judge(Guid storyId, StoryFingerprint stored, StoryFingerprint newcomer)
     {
-        ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(newcomer);
+        return MatchRule.Judge(Stored(storyId, stored), newcomer);
+    }
+
+    /// <summary>How much the two texts share (as <see cref="Judge"/> estimates it), whether or not they are the same story.</summary>
+    public static StoryMatch Overlap(Guid storyId, StoryFingerprint stored, StoryFingerprint newcomer)
+    {
+        ArgumentNullException.ThrowIfNull(newcomer);
+        var (jaccard, containment) = MatchRule.Overlap(Stored(storyId, stored), newcomer);
+        return new StoryMatch(storyId, Math.Min(1, jaccard), Math.Min(1, containment));
+    }
+
+    private static StoredStory Stored(Guid storyId, StoryFingerprint stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
         var numbers = stored.Numbers.AsSpan(0, Math.Min(StoryFingerprint.NumberSketchSize, stored.Numbers.Length));
-        return MatchRule.Judge(new StoredStory(storyId, stored.ShingleCount, stored.Sketch, stored.Lede, stored.Numbers.Length, numbers), newcomer);
+        return new StoredStory(storyId, stored.ShingleCount, stored.Sketch, stored.Lede, stored.Numbers.Length, numbers);
     }
 
     private static double Score(StoryMatch match) => match.Jaccard + match.Containment;

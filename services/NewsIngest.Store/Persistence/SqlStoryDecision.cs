@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using NewsIngest.Contracts;
 using static NewsIngest.Store.Persistence.CommandParameters;
 
@@ -12,6 +13,7 @@ namespace NewsIngest.Store.Persistence;
 /// </summary>
 internal sealed class SqlStoryDecision : IStoryDecision
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SqlDialect _dialect;
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
@@ -116,7 +118,7 @@ internal sealed class SqlStoryDecision : IStoryDecision
         Add(command, "bands", dialect.Keys(keys.BandKeys));
         var reads = $"""
             SELECT story_id FROM sightings WHERE article_id = @id;
-            SELECT story_id FROM articles WHERE canonical_url = @canonical AND stored_at >= @since ORDER BY stored_at LIMIT 1;
+            SELECT story_id, record FROM articles WHERE canonical_url = @canonical AND stored_at >= @since ORDER BY stored_at LIMIT 1;
             SELECT story_id FROM articles WHERE content_hash = @hash;
             SELECT v.story_id, v.fingerprint FROM story_versions v
             WHERE v.seq IN (SELECT b.seq FROM story_bands b WHERE {dialect.AnyOf("b.band_key", "@bands")} AND b.seen_at >= @since)
@@ -132,6 +134,7 @@ internal sealed class SqlStoryDecision : IStoryDecision
         var own = await FirstIdAsync(reader, cancellationToken);
         await reader.NextResultAsync(cancellationToken);
         var byUrl = await FirstIdAsync(reader, cancellationToken);
+        var canonicalArticle = byUrl is null ? null : JsonSerializer.Deserialize<ArticleStored>(reader.GetString(1), Json)?.Article;
         await reader.NextResultAsync(cancellationToken);
         var byHash = await FirstIdAsync(reader, cancellationToken);
         await reader.NextResultAsync(cancellationToken);
@@ -141,7 +144,7 @@ internal sealed class SqlStoryDecision : IStoryDecision
             versions.Add(new StoredVersion(SqlDialect.ReadId(reader.GetValue(0)), (byte[])reader.GetValue(1)));
         }
 
-        return new StoryCandidates(own, byUrl, byHash, versions);
+        return new StoryCandidates(own, byUrl, byHash, versions) { CanonicalArticle = canonicalArticle };
     }
 
     private static async Task<Guid?> FirstIdAsync(DbDataReader reader, CancellationToken cancellationToken) =>

@@ -1,3 +1,5 @@
+using NewsIngest.Contracts;
+
 namespace NewsIngest.Store.Persistence;
 
 /// <summary>One stored text of a story: its fingerprint as <see cref="Dedup.StoryFingerprint.ToStoredBytes"/> wrote it.</summary>
@@ -10,4 +12,9 @@ public sealed record StoredVersion(Guid StoryId, byte[] Fingerprint);
 /// <param name="ByCanonicalUrl">A story stored within the window under the same canonical URL.</param>
 /// <param name="ByContentHash">The story of an article with the same normalised text.</param>
 /// <param name="NearDuplicates">Stored versions within the window sharing at least one band key.</param>
-public sealed record StoryCandidates(Guid? OwnStory, Guid? ByCanonicalUrl, Guid? ByContentHash, IReadOnlyList<StoredVersion> NearDuplicates);
+public sealed record StoryCandidates(Guid? OwnStory, Guid? ByCanonicalUrl, Guid? ByContentHash, IReadOnlyList<StoredVersion> NearDuplicates)
+{
+    /// <summary>The text of the article stored under the same canonical URL, which the newcomer's text must resemble
+    /// for the URL to count (null when there is none).</summary>
+    public ParsedArticle? CanonicalArticle { get; init; }
+}

@@ -30,4 +30,8 @@ public sealed record StoryDecision(StoryOutcome Outcome, Guid StoryId, string Re
 
     /// <summary>The near-duplicate match, when that is what decided.</summary>
     public StoryMatch? Match { get; init; }
+
+    /// <summary>A canonical URL under which a story is stored but whose text the article does not resemble, so the URL
+    /// did not count (issue 10, row 9: dedup poisoning); null otherwise.</summary>
+    public IgnoredCanonicalUrl? IgnoredCanonicalUrl { get; init; }
 }

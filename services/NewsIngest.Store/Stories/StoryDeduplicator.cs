@@ -12,7 +12,9 @@ namespace NewsIngest.Store.Stories;
 /// that locks only the article's own keys (<see cref="IArticleRepository.BeginStoryDecisionAsync"/>): the
 /// candidates come from the database's band-key index, so a replica holds no index of its own (constant
 /// memory, nothing to load at start), sees every other replica's stories, and decides on unrelated articles
-/// in parallel with them. Only stories stored within <see cref="Window"/> before the article are compared.
+/// in parallel with them. Only stories stored within <see cref="Window"/> before the article are compared. A canonical
+/// URL counts only on the page's own site and when the texts are related (<see cref="CanonicalUrlRule"/>); one set aside
+/// is reported in <see cref="StoryDecision.IgnoredCanonicalUrl"/>.
 /// Shared by the store's consumer and <c>newsingest dedup</c>.
 /// </summary>
 public sealed class StoryDeduplicator(IArticleRepository repository, TimeSpan window)
@@ -62,9 +64,12 @@ public sealed class StoryDeduplicator(IArticleRepository repository, TimeSpan wi
             return new StoryDecision(StoryOutcome.Redelivery, own, "stored already");
         }
 
-        if (canonicalUrl is not null && candidates.ByCanonicalUrl is { } byUrl)
+        var canonical = canonicalUrl is not null && candidates.ByCanonicalUrl is { } byUrl ? CanonicalOverlap(byUrl, candidates.CanonicalArticle, fingerprint) : null;
+        var ignored = canonical is null || CanonicalUrlRule.Related(canonical) ? null : new IgnoredCanonicalUrl(canonicalUrl!, canonical.StoryId, canonical.Containment);
+        if (canonical is not null && ignored is null)
         {
-            result = await SightingAsync(decision, byUrl, record, 1.0, null, $"same canonical URL {canonicalUrl}", cancellationToken);
+            var reason = string.Create(CultureInfo.InvariantCulture, $"same canonical URL {canonicalUrl} (containment {canonical.Containment:F2})");
+            result = await SightingAsync(decision, canonical.StoryId, record, 1.0, null, reason, cancellationToken);
         }
         else if (candidates.ByContentHash is { } byHash)
         {
@@ -83,8 +88,12 @@ public sealed class StoryDeduplicator(IArticleRepository repository, TimeSpan wi
         }
 
         await decision.CommitAsync(cancellationToken);
-        return result with { Candidates = candidates.NearDuplicates.Count };
+        return result with { Candidates = candidates.NearDuplicates.Count, IgnoredCanonicalUrl = ignored };
     }
+
+    /// <summary>How much the newcomer's text shares with the article stored under its canonical URL (none when that text is unknown).</summary>
+    private static StoryMatch CanonicalOverlap(Guid storyId, ParsedArticle? stored, StoryFingerprint fingerprint) =>
+        stored is null ? new StoryMatch(storyId, 0, 0) : StoryMatcher.Overlap(storyId, StoryFingerprint.Of(stored.Title, stored.Paragraphs), fingerprint);
 
     private static StoryMatch? BestMatch(StoryFingerprint fingerprint, IReadOnlyList<StoredVersion> versions) =>
         StoryMatcher.BestMatch(fingerprint, versions.Select(version => (version.StoryId, StoryFingerprint.FromBytes(version.Fingerprint))));

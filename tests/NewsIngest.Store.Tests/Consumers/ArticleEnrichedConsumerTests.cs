@@ -3,7 +3,6 @@ using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NewsIngest.Contracts;
 using NewsIngest.Store.Consumers;
-using NewsIngest.Store.Persistence;
 using NewsIngest.Store.Publishing;
 
 namespace NewsIngest.Store.Tests.Consumers;
@@ -88,34 +87,5 @@ public sealed class ArticleEnrichedConsumerTests
         published.Message.CorrelationId.ShouldBe(message.CorrelationId);
     }
 
-    private static ServiceProvider Harness(SqliteStore store) =>
-        new ServiceCollection()
-            .AddSingleton<IArticleRepository>(store.Repository)
-            .AddSingleton(store.Outbox)
-            .AddSingleton(Microsoft.Extensions.Options.Options.Create(new StoreOptions()))
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton<OutboxSignal>()
-            .AddSingleton<NewsIngest.Store.Stories.StoryDeduplicator>()
-            .AddSingleton<OutboxDispatcher>()
-            .AddSingleton<Microsoft.Extensions.Hosting.IHostApplicationLifetime, StartedLifetime>()
-            .AddLogging()
-            .AddMassTransitTestHarness(bus =>
-            {
-                bus.AddConsumer<ArticleEnrichedConsumer>();
-                bus.DisableUsageTelemetry();
-            })
-            .BuildServiceProvider(true);
-
-    private sealed class StartedLifetime : Microsoft.Extensions.Hosting.IHostApplicationLifetime
-    {
-        public CancellationToken ApplicationStarted => new(canceled: true);
-
-        public CancellationToken ApplicationStopping => CancellationToken.None;
-
-        public CancellationToken ApplicationStopped => CancellationToken.None;
-
-        public void StopApplication()
-        {
-        }
-    }
+    private static ServiceProvider Harness(SqliteStore store) => StoreConsumerHarness.Create(store.Repository, store.Outbox);
 }
