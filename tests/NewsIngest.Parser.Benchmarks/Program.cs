@@ -5,14 +5,16 @@ using NewsIngest.Parser.Extraction.Evaluation;
 // Compares extraction speed on the dev pages: NewsIngest's extractor vs Mozilla Readability on jsdom.
 // Usage: dotnet run -c Release --project tests/NewsIngest.Parser.Benchmarks [-- ROUNDS]
 //        dotnet run -c Release --project tests/NewsIngest.Parser.Benchmarks -- ROUNDS --ours-only  (no Readability run)
-//        dotnet run -c Release --project tests/NewsIngest.Parser.Benchmarks -- report DEVSET_FOLDER...  (per-page scores)
+//        dotnet run -c Release --project tests/NewsIngest.Parser.Benchmarks -- report DEVSET_FOLDER... [--all]  (per-page scores;
+//                                                                  --all lists every page, not only those below 0.8)
 //        dotnet run -c Release --project tests/NewsIngest.Parser.Benchmarks -- show PAGE.html [URL]  (one page's result)
 if (args.Length > 0 && args[0] == "report")
 {
-    foreach (var folder in args.Skip(1))
+    var listBelow = args.Contains("--all") ? double.PositiveInfinity : 0.8;
+    foreach (var folder in args.Skip(1).Where(a => a != "--all"))
     {
         Console.WriteLine($"== {folder}");
-        Console.Write(DevSetEvaluation.Report(DevSetEvaluation.Run(folder)));
+        Console.Write(DevSetEvaluation.Report(DevSetEvaluation.Run(folder), listBelow));
     }
 
     return;

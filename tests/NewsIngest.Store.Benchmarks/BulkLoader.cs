@@ -7,116 +7,213 @@ using NpgsqlTypes;
 namespace NewsIngest.Store.Benchmarks;
 
 /// <summary>
-/// Fills the store's dedup tables to a number of stories with binary COPY: per synthetic story an article row
-/// (a small record: the decision path never reads the record column), its first sighting, one story version
-/// (the stored fingerprint) and its 44 band rows — what the store itself writes for a new story. The band
-/// table's primary key is dropped during the load and built again after it, as a bulk load should.
+/// Fills the store's tables to a number of stories the way a bulk load should: the indexes and unique
+/// constraints of the four tables a decision touches are dropped, the rows written, then the indexes built
+/// again and the tables analysed; the load's session commits asynchronously. Per story what the store itself
+/// writes for a new one: an article row (a small record: the decision path never reads that column), its
+/// first sighting, one story version (a stored fingerprint) and its 44 band rows.
+/// The first <see cref="RealStories"/> are real synthetic texts with their real fingerprints and band keys,
+/// written by binary COPY — the replicas make copies of them, so the measured decisions include near-duplicate
+/// pairs to find. Every later story is generated inside the database by one INSERT ... SELECT per table over
+/// <c>generate_series</c>: distinct band keys spread over the 32-bit range as hashes are (so a decision's keys
+/// meet them only by chance, as they meet unrelated stories'), and a fingerprint from a pool of real ones
+/// (so a chance candidate is read and compared as a real one would be).
 /// </summary>
-internal sealed class BulkLoader(NpgsqlDataSource dataSource, SyntheticNews news, DateTimeOffset firstStoredAt)
+internal sealed class BulkLoader(NpgsqlDataSource dataSource, DateTimeOffset firstStoredAt)
 {
-    private int _loaded;
+    /// <summary>Stories loaded from real texts first; <see cref="DecisionRun"/> copies from these.</summary>
+    public const int RealStories = 2_000;
+
+    private const int FingerprintPool = 1_000;
+    private static readonly string[] Tables = ["articles", "sightings", "story_versions", "story_bands"];
+
+    private long _loaded;
+    private byte[][]? _pool;
 
     /// <summary>Stories in the store: loaded ones and those the timed decisions added.</summary>
     public long Count { get; private set; }
 
     public async Task FillToAsync(int stories)
     {
-        Count = await ScalarAsync("SELECT COUNT(*) FROM articles");
-        var seq = await ScalarAsync("SELECT COALESCE(MAX(seq), 0) FROM story_versions");
-        await ExecuteAsync("ALTER TABLE story_bands DROP CONSTRAINT IF EXISTS story_bands_pkey");
-        await using (var articles = await dataSource.OpenConnectionAsync())
-        await using (var sightings = await dataSource.OpenConnectionAsync())
-        await using (var versions = await dataSource.OpenConnectionAsync())
-        await using (var bands = await dataSource.OpenConnectionAsync())
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await ExecuteAsync(connection, "SET synchronous_commit = off; SET maintenance_work_mem = '1GB'");
+        Count = await ScalarAsync(connection, "SELECT COUNT(*) FROM articles");
+        if (Count >= stories)
         {
-            await using var articleRows = await articles.BeginBinaryImportAsync(
-                "COPY articles (article_id, correlation_id, content_hash, title, language, category, stored_at, record, published_to_topic, story_id) FROM STDIN (FORMAT BINARY)");
-            await using var sightingRows = await sightings.BeginBinaryImportAsync(
-                "COPY sightings (article_id, story_id, source, similarity, seen_at, reason, published_to_topic) FROM STDIN (FORMAT BINARY)");
-            await using var versionRows = await versions.BeginBinaryImportAsync(
-                "COPY story_versions (seq, story_id, fingerprint, seen_at, banded) FROM STDIN (FORMAT BINARY)");
-            await using var bandRows = await bands.BeginBinaryImportAsync("COPY story_bands (band_key, seq, seen_at) FROM STDIN (FORMAT BINARY)");
-            while (Count < stories)
-            {
-                // Texts in order (deterministic), their fingerprints on every core: the load is bound by them.
-                var texts = Enumerable.Range(0, (int)Math.Min(4_000, stories - Count)).Select(_ => news.Article()).ToList();
-                var computed = new (StoryFingerprint Fingerprint, string Hash)[texts.Count];
-                System.Threading.Tasks.Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => computed[i] = (
-                    StoryFingerprint.Of(texts[i].Title, texts[i].Paragraphs),
-                    ContentFingerprint.Of(new Contracts.ParsedArticle { Title = texts[i].Title, Paragraphs = texts[i].Paragraphs })));
-                for (var t = 0; t < texts.Count; t++)
-                {
-                    await WriteAsync(texts[t].Title, computed[t].Fingerprint, computed[t].Hash);
-                }
-            }
-
-            async Task WriteAsync(string title, StoryFingerprint fingerprint, string hash)
-            {
-                var id = Guid.NewGuid();
-                seq++;
-                var storedAt = firstStoredAt.AddSeconds(_loaded++).ToUniversalTime();
-
-                await articleRows.StartRowAsync();
-                await articleRows.WriteAsync(id, NpgsqlDbType.Uuid);
-                await articleRows.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
-                await articleRows.WriteAsync(hash, NpgsqlDbType.Text);
-                await articleRows.WriteAsync(title, NpgsqlDbType.Text);
-                await articleRows.WriteAsync("en", NpgsqlDbType.Text);
-                await articleRows.WriteAsync("uncategorized", NpgsqlDbType.Text);
-                await articleRows.WriteAsync(storedAt, NpgsqlDbType.TimestampTz);
-                await articleRows.WriteAsync(JsonSerializer.Serialize(new { articleId = id, article = new { title } }), NpgsqlDbType.Jsonb);
-                await articleRows.WriteAsync(true, NpgsqlDbType.Boolean);
-                await articleRows.WriteAsync(id, NpgsqlDbType.Uuid);
-
-                await sightingRows.StartRowAsync();
-                await sightingRows.WriteAsync(id, NpgsqlDbType.Uuid);
-                await sightingRows.WriteAsync(id, NpgsqlDbType.Uuid);
-                await sightingRows.WriteAsync("Synthetic Wire", NpgsqlDbType.Text);
-                await sightingRows.WriteAsync(1.0, NpgsqlDbType.Double);
-                await sightingRows.WriteAsync(storedAt, NpgsqlDbType.TimestampTz);
-                await sightingRows.WriteAsync("new story", NpgsqlDbType.Text);
-                await sightingRows.WriteAsync(true, NpgsqlDbType.Boolean);
-
-                await versionRows.StartRowAsync();
-                await versionRows.WriteAsync(seq, NpgsqlDbType.Bigint);
-                await versionRows.WriteAsync(id, NpgsqlDbType.Uuid);
-                await versionRows.WriteAsync(fingerprint.ToStoredBytes(), NpgsqlDbType.Bytea);
-                await versionRows.WriteAsync(storedAt, NpgsqlDbType.TimestampTz);
-                await versionRows.WriteAsync(true, NpgsqlDbType.Boolean);
-
-                foreach (var key in fingerprint.BandKeys.Distinct())
-                {
-                    await bandRows.StartRowAsync();
-                    await bandRows.WriteAsync(unchecked((int)key), NpgsqlDbType.Integer);
-                    await bandRows.WriteAsync(seq, NpgsqlDbType.Bigint);
-                    await bandRows.WriteAsync(storedAt, NpgsqlDbType.TimestampTz);
-                }
-
-                Count++;
-            }
-
-            await articleRows.CompleteAsync();
-            await sightingRows.CompleteAsync();
-            await versionRows.CompleteAsync();
-            await bandRows.CompleteAsync();
+            return;
         }
 
-        await ExecuteAsync("SET maintenance_work_mem = '1GB'; ALTER TABLE story_bands ADD PRIMARY KEY (band_key, seq)");
-        await ExecuteAsync($"SELECT setval(pg_get_serial_sequence('story_versions', 'seq'), {seq})");
-        await ExecuteAsync("ANALYZE articles; ANALYZE sightings; ANALYZE story_versions; ANALYZE story_bands");
+        var rebuild = await DropIndexesAsync(connection);
+        var seq = await ScalarAsync(connection, "SELECT COALESCE(MAX(seq), 0) FROM story_versions");
+        if (_loaded < RealStories)
+        {
+            seq = await CopyRealAsync(connection, (int)Math.Min(RealStories - _loaded, stories - Count), seq);
+        }
+
+        if (Count < stories)
+        {
+            seq = await GenerateAsync(connection, stories - Count, seq);
+        }
+
+        foreach (var statement in rebuild)
+        {
+            await ExecuteAsync(connection, statement);
+        }
+
+        await ExecuteAsync(connection, $"SELECT setval(pg_get_serial_sequence('story_versions', 'seq'), {seq})");
+        await ExecuteAsync(connection, "ANALYZE " + string.Join(", ", Tables));
     }
 
-    private async Task<long> ScalarAsync(string sql)
+    /// <summary>Drops the tables' indexes and primary/unique constraints; returns the statements that make them again.</summary>
+    private static async Task<List<string>> DropIndexesAsync(NpgsqlConnection connection)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
+        const string Definitions = """
+            SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname),
+                   format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
+            FROM pg_constraint c WHERE c.contype IN ('p', 'u') AND c.conrelid::regclass::text = ANY($1)
+            UNION ALL
+            SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
+            FROM pg_index i WHERE i.indrelid::regclass::text = ANY($1)
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+            """;
+        var statements = new List<(string Drop, string Create)>();
+        await using (var command = new NpgsqlCommand(Definitions, connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = Tables });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                statements.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (drop, _) in statements)
+        {
+            await ExecuteAsync(connection, drop);
+        }
+
+        return [.. statements.Select(statement => statement.Create)];
+    }
+
+    /// <summary>The next <paramref name="count"/> real texts of <see cref="SyntheticNews.LoaderSeed"/>, as the store writes them.</summary>
+    private async Task<long> CopyRealAsync(NpgsqlConnection connection, int count, long seq)
+    {
+        var news = new SyntheticNews(SyntheticNews.LoaderSeed);
+        var texts = Enumerable.Range(0, (int)_loaded + count).Select(_ => news.Article()).Skip((int)_loaded).ToList();
+        var rows = texts.AsParallel().AsOrdered().Select(text => (
+            text.Title,
+            Fingerprint: StoryFingerprint.Of(text.Title, text.Paragraphs),
+            Hash: ContentFingerprint.Of(new Contracts.ParsedArticle { Title = text.Title, Paragraphs = text.Paragraphs }))).ToList();
+        var stories = rows.Select(row => (Id: Guid.NewGuid(), Seq: ++seq, StoredAt: StoredAt(_loaded++), row.Title, row.Fingerprint, row.Hash)).ToList();
+
+        await using (var articles = await connection.BeginBinaryImportAsync(
+            "COPY articles (article_id, correlation_id, content_hash, title, language, category, url, canonical_url, stored_at, record, published_to_topic, story_id) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var story in stories)
+            {
+                var url = $"https://synthetic.example/real/{story.Seq}";
+                await articles.StartRowAsync();
+                await articles.WriteAsync(story.Id);
+                await articles.WriteAsync(Guid.NewGuid());
+                foreach (var text in new[] { story.Hash, story.Title, "en", "uncategorized", url, url })
+                {
+                    await articles.WriteAsync(text);
+                }
+
+                await articles.WriteAsync(story.StoredAt);
+                await articles.WriteAsync(JsonSerializer.Serialize(new { articleId = story.Id, article = new { title = story.Title } }), NpgsqlDbType.Jsonb);
+                await articles.WriteAsync(true);
+                await articles.WriteAsync(story.Id);
+            }
+
+            await articles.CompleteAsync();
+        }
+
+        await using (var sightings = await connection.BeginBinaryImportAsync(
+            "COPY sightings (article_id, story_id, source, similarity, seen_at, reason, published_to_topic) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var story in stories)
+            {
+                await sightings.WriteRowAsync(default, story.Id, story.Id, "Synthetic Wire", 1.0, story.StoredAt, "new story", true);
+            }
+
+            await sightings.CompleteAsync();
+        }
+
+        await using (var versions = await connection.BeginBinaryImportAsync("COPY story_versions (seq, story_id, fingerprint, seen_at, banded) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var story in stories)
+            {
+                await versions.WriteRowAsync(default, story.Seq, story.Id, story.Fingerprint.ToStoredBytes(), story.StoredAt, true);
+            }
+
+            await versions.CompleteAsync();
+        }
+
+        await using (var bands = await connection.BeginBinaryImportAsync("COPY story_bands (band_key, seq, seen_at) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var story in stories)
+            {
+                foreach (var key in story.Fingerprint.BandKeys.Distinct())
+                {
+                    await bands.WriteRowAsync(default, unchecked((int)key), story.Seq, story.StoredAt);
+                }
+            }
+
+            await bands.CompleteAsync();
+        }
+
+        Count += stories.Count;
+        return seq;
+    }
+
+    /// <summary><paramref name="count"/> generated stories, numbered on from the stories loaded so far, with seqs after <paramref name="seq"/>.</summary>
+    private async Task<long> GenerateAsync(NpgsqlConnection connection, long count, long seq)
+    {
+        _pool ??= FingerprintsOf(new SyntheticNews(SyntheticNews.LoaderSeed + 1), FingerprintPool);
+
+        // n: the story's number in the load (its stored_at), s: its version's seq.
+        var stories = $"generate_series(0, @count - 1) AS g(i), LATERAL (SELECT @loaded + g.i AS n, @seq + 1 + g.i AS s) AS x";
+        const string At = "@first + x.n * interval '1 second'";
+        const string Id = "md5('story ' || x.n)::uuid";
+        await ExecuteAsync(connection, $"""
+            INSERT INTO articles (article_id, correlation_id, content_hash, title, language, category, url, canonical_url, stored_at, record, published_to_topic, story_id)
+            SELECT {Id}, md5('correlation ' || x.n)::uuid, encode(sha256(('story ' || x.n)::bytea), 'hex'), 'Generated story ' || x.n, 'en', 'uncategorized',
+                   'https://synthetic.example/generated/' || x.n, 'https://synthetic.example/generated/' || x.n, {At},
+                   jsonb_build_object('articleId', {Id}, 'article', jsonb_build_object('title', 'Generated story ' || x.n)), true, {Id}
+            FROM {stories};
+            INSERT INTO sightings (article_id, story_id, source, similarity, seen_at, reason, published_to_topic)
+            SELECT {Id}, {Id}, 'Synthetic Wire', 1.0, {At}, 'new story', true FROM {stories};
+            INSERT INTO story_versions (seq, story_id, fingerprint, seen_at, banded)
+            SELECT x.s, {Id}, (@pool)[1 + x.n % {FingerprintPool}], {At}, true FROM {stories};
+            INSERT INTO story_bands (band_key, seq, seen_at)
+            SELECT (((x.s * 44 + b) * 2654435761) % 4294967296 - 2147483648)::integer, x.s, {At} FROM {stories}, generate_series(0, 43) AS b
+            """,
+            ("count", count), ("loaded", _loaded), ("seq", seq), ("first", firstStoredAt.ToUniversalTime()), ("pool", _pool));
+        _loaded += count;
+        Count += count;
+        return seq + count;
+    }
+
+    private DateTimeOffset StoredAt(long story) => firstStoredAt.AddSeconds(story).ToUniversalTime();
+
+    private static byte[][] FingerprintsOf(SyntheticNews news, int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => news.Article()).Select(text => StoryFingerprint.Of(text.Title, text.Paragraphs).ToStoredBytes())];
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql)
+    {
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task ExecuteAsync(string sql)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         await command.ExecuteNonQueryAsync();
     }
 }

@@ -28,7 +28,7 @@ internal static class DecisionRun
 
         // Texts are made before the clock starts: copies of the first stories the loader stored, and fresh ones.
         var stored = new SyntheticNews(seed: SyntheticNews.LoaderSeed);
-        var originals = Enumerable.Range(0, 2_000).Select(_ => stored.Article()).ToList();
+        var originals = Enumerable.Range(0, BulkLoader.RealStories).Select(_ => stored.Article()).ToList();
         var fresh = new SyntheticNews(seed);
         var batch = Enumerable.Range(0, decisions)
             .Select(i => i % 5 == 0 ? (Article: fresh.Copy(originals[(i + seed) % originals.Count]), Copy: true) : (Article: fresh.Article(), Copy: false))
@@ -88,14 +88,17 @@ internal static class DecisionRun
         return 0;
     }
 
-    private static ArticleStored Record((string Title, List<string> Paragraphs) article) =>
+    // Each article under its own address (a copy on another site), so the canonical URL look-up runs too.
+    private static ArticleStored Record((string Title, List<string> Paragraphs) article) => Record(article, Guid.NewGuid());
+
+    private static ArticleStored Record((string Title, List<string> Paragraphs) article, Guid id) =>
         StoredRecordFactory.Create(
             new ArticleEnriched
             {
-                ArticleId = Guid.NewGuid(),
+                ArticleId = id,
                 CorrelationId = Guid.NewGuid(),
                 EnrichedAt = DateTimeOffset.UtcNow,
-                Article = new ParsedArticle { Title = article.Title, Paragraphs = article.Paragraphs, Source = "Synthetic Wire" },
+                Article = new ParsedArticle { Title = article.Title, Paragraphs = article.Paragraphs, Source = "Synthetic Wire", Url = $"https://synthetic.example/decided/{id}" },
                 Enrichment = new ArticleEnrichment { Language = "en", LanguageConfidence = 0.9, WordCount = 300, ReadingTimeMinutes = 1 },
             },
             DateTimeOffset.UtcNow);

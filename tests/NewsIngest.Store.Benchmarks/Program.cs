@@ -9,8 +9,9 @@ using Npgsql;
 // server is filled by COPY to each size, then store replicas — separate processes holding nothing but their
 // connection pool — are started cold and decide on fresh articles and copies. Per size: memory of a replica,
 // time per decision, time to ready; at the largest size, three replicas at once against one.
-// Usage: dotnet run -c Release --project tests/NewsIngest.Store.Benchmarks [-- SIZES [DECISIONS]]
-//   SIZES: comma-separated story counts (default 10000,100000,1000000); DECISIONS per replica run (default 600).
+// Usage: dotnet run -c Release --project tests/NewsIngest.Store.Benchmarks [-- SIZES [DECISIONS [plans]]]
+//   SIZES: comma-separated story counts (default 10000,100000,1000000); DECISIONS per replica run (default 600);
+//   plans: before the timed runs at each size, a short untimed run logs the statements' plans (DecisionPlans).
 // Internal: `decide CONNECTION DECISIONS PARALLEL SEED` is one replica's run.
 if (args.Length > 0 && args[0] == "decide")
 {
@@ -19,6 +20,7 @@ if (args.Length > 0 && args[0] == "decide")
 
 var sizes = (args.Length > 0 ? args[0] : "10000,100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
 var decisions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 600;
+var plans = args.Length > 2 && args[2] == "plans";
 const int InFlight = 4;
 
 await using var server = await PostgresServer.StartAsync();
@@ -26,7 +28,7 @@ var connectionString = await server.CreateDatabaseAsync("dedup_benchmark");
 var repository = new SqlArticleRepository(SqlDialect.Postgres(connectionString));
 await repository.MigrateAsync(CancellationToken.None);
 await using var dataSource = NpgsqlDataSource.Create(connectionString);
-var loader = new BulkLoader(dataSource, new SyntheticNews(seed: SyntheticNews.LoaderSeed), DateTimeOffset.UtcNow.AddDays(-20));
+var loader = new BulkLoader(dataSource, DateTimeOffset.UtcNow.AddDays(-20));
 var seed = 1;
 // Per size: the load, one replica alone (cold start, memory, time per decision), then three at once.
 foreach (var size in sizes)
@@ -34,6 +36,11 @@ foreach (var size in sizes)
     var load = Stopwatch.StartNew();
     await loader.FillToAsync(size);
     Console.WriteLine($"loaded to {loader.Count:N0} stories in {load.Elapsed.TotalSeconds:F0} s ({await SizeAsync(dataSource)})");
+    if (plans)
+    {
+        await DecisionPlans.CaptureAsync(server, dataSource, "dedup_benchmark", size, () => ReplicasAsync(connectionString, 1, 10, seed + 5));
+    }
+
     var (one, single) = await ReplicasAsync(connectionString, 1, decisions, seed);
     Console.WriteLine($"{size,9:N0} stories, 1 replica x {decisions}: {single[0]}");
     var (three, replicas) = await ReplicasAsync(connectionString, 3, decisions / 3, seed + 1);
@@ -99,7 +106,13 @@ static Process StartReplica(string connectionString, int decisions, int seed)
         RedirectStandardError = true,
         UseShellExecute = false,
     };
-    foreach (var arg in new[] { typeof(BulkLoader).Assembly.Location, "decide", connectionString, decisions.ToString(CultureInfo.InvariantCulture), InFlight.ToString(CultureInfo.InvariantCulture), seed.ToString(CultureInfo.InvariantCulture) })
+    // Started as `dotnet NewsIngest.Store.Benchmarks.dll` or as its own executable (dotnet run).
+    if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
+    {
+        start.ArgumentList.Add(typeof(BulkLoader).Assembly.Location);
+    }
+
+    foreach (var arg in new[] { "decide", connectionString, decisions.ToString(CultureInfo.InvariantCulture), InFlight.ToString(CultureInfo.InvariantCulture), seed.ToString(CultureInfo.InvariantCulture) })
     {
         start.ArgumentList.Add(arg);
     }

@@ -3,6 +3,9 @@ namespace NewsIngest.Parser.Extraction;
 /// <summary>Given the top candidate, adds the siblings that continue the article (Readability's sibling pass).</summary>
 internal static class ContentSelector
 {
+    /// <summary>A paragraph shorter than this is not prose (a caption, a label, a teaser line).</summary>
+    private const int MinProse = 80;
+
     public static List<HtmlNode> Select(HtmlNode top)
     {
         var parent = top.Parent;
@@ -34,6 +37,13 @@ internal static class ContentSelector
                 continue;
             }
 
+            // A sibling whose paragraphs sit too deep to credit it (wrappers of wrappers) is judged by them.
+            if (!sibling.Scored && IsDeepArticleSection(sibling, top))
+            {
+                selected.Add(sibling);
+                continue;
+            }
+
             if (sibling.Tag == "p")
             {
                 var density = ContentScorer.LinkDensity(sibling);
@@ -46,6 +56,37 @@ internal static class ContentSelector
         }
 
         return selected;
+    }
+
+    /// <summary>Whether the sibling holds a run of prose: one element with at least three paragraphs of real text
+    /// side by side, together a quarter of the top candidate's text and half of the sibling's. Teaser boxes fail
+    /// this: each summary sits in its own item.</summary>
+    private static bool IsDeepArticleSection(HtmlNode sibling, HtmlNode top)
+    {
+        if (sibling.ParagraphCount < 3 || sibling.TextLength < top.TextLength / 4 || ContentScorer.LinkDensity(sibling) >= 0.25)
+        {
+            return false;
+        }
+
+        foreach (var e in sibling.Descendants(static n => n.IsText || n.Excluded))
+        {
+            int run = 0, prose = 0;
+            foreach (var c in e.Children)
+            {
+                if (c.Tag == "p" && !c.Excluded && c.TextLength >= MinProse && ContentScorer.LinkDensity(c) < 0.3)
+                {
+                    run++;
+                    prose += c.TextLength;
+                }
+            }
+
+            if (run >= 3 && prose >= top.TextLength / 4 && prose * 2 >= sibling.TextLength)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool EndsSentence(HtmlNode p)

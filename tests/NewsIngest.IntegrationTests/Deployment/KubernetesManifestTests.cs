@@ -79,6 +79,28 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
+    public void Pods_ShareNoVolume_ClaimChecksInPostgres()
+    {
+        var objects = All();
+        var config = Entries(Of(objects, "ConfigMap"), "data");
+        var secret = Entries(Of(objects, "Secret"), "stringData");
+
+        Of(objects, "PersistentVolumeClaim").ShouldBeEmpty();
+        objects.SelectMany(Scalars).ShouldNotContain("ReadWriteMany");
+        foreach (var workload in Of(objects, "Deployment").Concat(Of(objects, "Job")))
+        {
+            var volumes = Node(workload, "spec", "template", "spec", "volumes") is YamlSequenceNode list ? list.Children : [];
+            volumes.ShouldAllBe(volume => Node(volume, "emptyDir") != null, $"{Text(workload, "metadata", "name")}: only volumes of its own pod");
+        }
+
+        config.ShouldNotContainKey("Messaging__ClaimCheckPath");
+        config["Messaging__ClaimCheckStore"].ShouldBe("Postgres");
+        var store = ServiceConfiguration.TypeOf("Messaging__ClaimCheckStore").ShouldNotBeNull();
+        Enum.GetNames(store).ShouldContain(config["Messaging__ClaimCheckStore"]);
+        secret["Messaging__ClaimCheckConnectionString"].ShouldStartWith("Host=postgres;");
+    }
+
+    [Fact]
     public void MigrationJob_RunsTheStoreMigrateCommand()
     {
         var job = Of(All(), "Job").Single();
@@ -125,6 +147,17 @@ public sealed class KubernetesManifestTests
 
     private static List<string> EnvFromNames(YamlMappingNode container) =>
         [.. Sequence(container, "envFrom").Cast<YamlMappingNode>().Select(e => Text(e, "configMapRef", "name") ?? Text(e, "secretRef", "name") ?? string.Empty)];
+
+    private static Dictionary<string, string> Entries(List<YamlMappingNode> objects, string section) =>
+        objects.SelectMany(o => Map(o, section).Children).ToDictionary(entry => Text(entry.Key), entry => Text(entry.Value));
+
+    private static IEnumerable<string> Scalars(YamlNode node) => node switch
+    {
+        YamlScalarNode scalar => [scalar.Value ?? string.Empty],
+        YamlMappingNode map => map.Children.SelectMany(entry => Scalars(entry.Key).Concat(Scalars(entry.Value))),
+        YamlSequenceNode list => list.Children.SelectMany(Scalars),
+        _ => [],
+    };
 
     private static List<YamlMappingNode> All() =>
         [.. Directory.GetFiles(Folder, "*.yaml").Where(f => Path.GetFileName(f) != "kustomization.yaml").SelectMany(f => Load(Path.GetFileName(f)))];

@@ -17,17 +17,16 @@ internal static class ServiceConfiguration
     private static readonly Lazy<Dictionary<string, Type>> Sections = new(LoadSections);
 
     /// <summary>Whether an environment name (<c>Section__Property__Nested</c>) names a setting some service reads.</summary>
-    public static bool IsKnown(string environmentName)
+    public static bool IsKnown(string environmentName) =>
+        environmentName.Split("__") is ["Logs", "Format"] || TypeOf(environmentName) is not null;
+
+    /// <summary>The type of the setting an environment name names (from the service's own load context), or null.</summary>
+    public static Type? TypeOf(string environmentName)
     {
         var path = environmentName.Split("__");
-        if (path is ["Logs", "Format"])
-        {
-            return true;
-        }
-
         if (!Sections.Value.TryGetValue(path[0], out var type))
         {
-            return false;
+            return null;
         }
 
         foreach (var name in path.Skip(1))
@@ -41,13 +40,13 @@ internal static class ServiceConfiguration
             var property = type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
             if (property is null || !property.CanWrite)
             {
-                return false;
+                return null;
             }
 
             type = property.PropertyType;
         }
 
-        return true;
+        return type;
     }
 
     private static Dictionary<string, Type> LoadSections()

@@ -90,7 +90,7 @@ public static class DevSetEvaluation
         }
 
         var total = Aggregate(pages);
-        sb.Append(c, $"F1={total.F1:F3} P={total.Precision:F3} R={total.Recall:F3} N={pages.Count} below0.5={pages.Count(p => ShingleScore.PageF1(p.Body) < 0.5)} below{listBelow:0.##}={pages.Count(p => ShingleScore.PageF1(p.Body) < listBelow)}");
+        sb.Append(c, $"F1={total.F1:F3} P={total.Precision:F3} R={total.Recall:F3} N={pages.Count} below0.5={pages.Count(p => ShingleScore.PageF1(p.Body) < 0.5)} below0.8={pages.Count(p => ShingleScore.PageF1(p.Body) < 0.8)}");
         foreach (var name in FieldNames)
         {
             var (accuracy, count) = Accuracy(pages, name);
