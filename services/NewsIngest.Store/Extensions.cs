@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using NewsIngest.Data;
 using NewsIngest.ServiceDefaults;
 using NewsIngest.Store.Consumers;
 using NewsIngest.Store.Persistence;

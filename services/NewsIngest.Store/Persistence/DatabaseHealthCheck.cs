@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NewsIngest.Data;
 using NewsIngest.ServiceDefaults.Reliability;
 
 namespace NewsIngest.Store.Persistence;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using NewsIngest.Contracts;
-using static NewsIngest.Store.Persistence.CommandParameters;
+using NewsIngest.Data;
+using static NewsIngest.Data.SqlCommands;
 
 namespace NewsIngest.Store.Persistence;
 
@@ -29,7 +30,7 @@ internal sealed class SqlStoryDecision : IStoryDecision
 
     public static async Task<SqlStoryDecision> BeginAsync(SqlDialect dialect, StoryKeys keys, CancellationToken cancellationToken)
     {
-        if (dialect.DecisionGate is { } gate)
+        if (dialect.WriterGate is { } gate)
         {
             await gate.WaitAsync(cancellationToken);
         }
@@ -39,7 +40,7 @@ internal sealed class SqlStoryDecision : IStoryDecision
         try
         {
             connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
-            transaction = await dialect.BeginDecisionTransactionAsync(connection, cancellationToken);
+            transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken);
             var candidates = await LockAndReadAsync(dialect, connection, transaction, keys, cancellationToken);
             return new SqlStoryDecision(dialect, connection, transaction, candidates);
         }
@@ -55,7 +56,7 @@ internal sealed class SqlStoryDecision : IStoryDecision
                 await connection.DisposeAsync();
             }
 
-            dialect.DecisionGate?.Release();
+            dialect.WriterGate?.Release();
             throw;
         }
     }
@@ -93,7 +94,7 @@ internal sealed class SqlStoryDecision : IStoryDecision
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                _dialect.DecisionGate?.Release();
+                _dialect.WriterGate?.Release();
             }
         }
     }
