@@ -32,6 +32,7 @@ public static class Extensions
         builder.Services.TryAddTimeProvider();
         // Registered before MassTransit's hosted service, so the schema exists before the first message.
         builder.Services.AddHostedService<SchemaMigrator>();
+        builder.Services.AddSingleton<IRabbitMqTopology, ArticleTopicTopology>();
         builder.Services.AddHostedService<ReplayStream>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxDispatcher>();
