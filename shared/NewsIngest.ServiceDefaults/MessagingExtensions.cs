@@ -77,7 +77,6 @@ public static class MessagingExtensions
     {
         var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
         cfg.AddRawJsonSerializer(RawSerializerOptions.AddTransportHeaders | RawSerializerOptions.CopyHeaders);
-        cfg.UseMessageData(context.GetRequiredService<IMessageDataRepository>());
         cfg.UseConsumeFilter(typeof(ArticleLogScopeFilter<>), context);
         // Two retries, one inside the other. The inner one waits out outages (database, broker, claim-check store)
         // for minutes with exponential back-off: the endpoint's messages stay queued meanwhile. The outer one gives a

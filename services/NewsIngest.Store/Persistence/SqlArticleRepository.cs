@@ -38,7 +38,7 @@ public sealed class SqlArticleRepository(SqlDialect dialect, ILogger<SqlArticleR
                 rest.CommandText = StoryWrites.Sighting(dialect, rest, record.ArticleId, record, 1.0, "new story") + ";\n" + StoryWrites.Version(dialect, rest, story);
                 await rest.ExecuteNonQueryAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                return new SaveOutcome(SaveResult.Inserted, null, Published: false);
+                return new SaveOutcome(SaveResult.Inserted, null);
             }
         }
 
@@ -110,18 +110,8 @@ public sealed class SqlArticleRepository(SqlDialect dialect, ILogger<SqlArticleR
         return Convert.ToInt64(await connection.ScalarAsync(null, "SELECT COUNT(*) FROM articles", [], cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<SaveOutcome?> FindAsync(DbConnection connection, string condition, object key, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT article_id, published_to_topic FROM articles WHERE {condition}";
-        Add(command, "key", key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        var published = Convert.ToBoolean(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
-        return new SaveOutcome(SaveResult.AlreadyStored, SqlDialect.ReadId(reader.GetValue(0)), published);
-    }
+    private static async Task<SaveOutcome?> FindAsync(DbConnection connection, string condition, object key, CancellationToken cancellationToken) =>
+        await connection.ScalarAsync(null, $"SELECT article_id FROM articles WHERE {condition}", [("key", key)], cancellationToken) is { } id
+            ? new SaveOutcome(SaveResult.AlreadyStored, SqlDialect.ReadId(id))
+            : null;
 }
