@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using NewsIngest.Data;
 using NewsIngest.ServiceDefaults;
@@ -25,7 +26,8 @@ public static class Extensions
         });
         builder.Services.AddSingleton<IArticleRepository, SqlArticleRepository>();
         builder.Services.AddSingleton<SqlOutbox>();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: ["ready"]);
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            "database", sp => new DataSourceHealthCheck(sp.GetRequiredService<SqlDialect>().DataSource, sp.GetRequiredService<SqlDialect>().Name), failureStatus: null, tags: ["ready"]));
         builder.Services.AddSingleton<ArticleQueries>();
         builder.Services.AddSingleton(sp => new StoryDeduplicator(
             sp.GetRequiredService<IArticleRepository>(), sp.GetRequiredService<IOptions<StoreOptions>>().Value.DedupWindow));
