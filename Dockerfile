@@ -6,11 +6,13 @@ RUN test -n "$SERVICE" || (echo "build with --build-arg SERVICE=Fetcher|Parser|E
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY shared/NewsIngest.Contracts/NewsIngest.Contracts.csproj shared/NewsIngest.Contracts/
+COPY shared/NewsIngest.Data/NewsIngest.Data.csproj shared/NewsIngest.Data/
 COPY shared/NewsIngest.ServiceDefaults/NewsIngest.ServiceDefaults.csproj shared/NewsIngest.ServiceDefaults/
 COPY shared/NewsIngest.Text/NewsIngest.Text.csproj shared/NewsIngest.Text/
 COPY services/NewsIngest.${SERVICE}/NewsIngest.${SERVICE}.csproj services/NewsIngest.${SERVICE}/
 RUN dotnet restore services/NewsIngest.${SERVICE}/NewsIngest.${SERVICE}.csproj
 COPY shared/NewsIngest.Contracts/ shared/NewsIngest.Contracts/
+COPY shared/NewsIngest.Data/ shared/NewsIngest.Data/
 COPY shared/NewsIngest.ServiceDefaults/ shared/NewsIngest.ServiceDefaults/
 COPY shared/NewsIngest.Text/ shared/NewsIngest.Text/
 COPY services/NewsIngest.${SERVICE}/ services/NewsIngest.${SERVICE}/

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using NewsIngest.Data;
 using NewsIngest.Fetcher.Articles;
 using NewsIngest.Fetcher.Http;
 using NewsIngest.Fetcher.Inbox;
@@ -23,7 +24,8 @@ public static class Extensions
         services.TryAddTimeProvider();
         services.AddSingleton<IFetchedItemPublisher, FetchedItemPublisher>();
         services.AddSingleton<InboxScanner>();
-        services.AddSingleton(sp => new FeedStateStore(CreateDialect(sp.GetRequiredService<IOptions<FetcherOptions>>().Value.State)));
+        services.AddSingleton(sp => new FeedStateStore(
+            CreateDialect(sp.GetRequiredService<IOptions<FetcherOptions>>().Value.State), sp.GetRequiredService<ILogger<FeedStateStore>>()));
         services.AddSingleton<FeedHttpClient>();
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<FullArticles>();
@@ -100,10 +102,10 @@ public static class Extensions
             .Services.AddHttpClient(FeedHttpClient.ClientName).AddHttpMessageHandler<PolitenessHandler>();
     }
 
-    private static StateDialect CreateDialect(FeedStateOptions state) => state.Provider switch
+    private static SqlDialect CreateDialect(FeedStateOptions state) => state.Provider switch
     {
-        FeedStateProvider.Postgres => StateDialect.Postgres(state.ConnectionString!),
-        FeedStateProvider.Sqlite => StateDialect.Sqlite(state.ConnectionString!),
-        _ => StateDialect.Memory(),
+        FeedStateProvider.Postgres => SqlDialect.Postgres(state.ConnectionString!),
+        FeedStateProvider.Sqlite => SqlDialect.Sqlite(state.ConnectionString!, writeAheadLog: true),
+        _ => SqlDialect.Memory(),
     };
 }

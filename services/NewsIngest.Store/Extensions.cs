@@ -1,5 +1,7 @@
 using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using NewsIngest.Data;
 using NewsIngest.ServiceDefaults;
 using NewsIngest.Store.Consumers;
 using NewsIngest.Store.Persistence;
@@ -24,13 +26,15 @@ public static class Extensions
         });
         builder.Services.AddSingleton<IArticleRepository, SqlArticleRepository>();
         builder.Services.AddSingleton<SqlOutbox>();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: ["ready"]);
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            "database", sp => new DataSourceHealthCheck(sp.GetRequiredService<SqlDialect>().DataSource, sp.GetRequiredService<SqlDialect>().Name), failureStatus: null, tags: ["ready"]));
         builder.Services.AddSingleton<ArticleQueries>();
         builder.Services.AddSingleton(sp => new StoryDeduplicator(
             sp.GetRequiredService<IArticleRepository>(), sp.GetRequiredService<IOptions<StoreOptions>>().Value.DedupWindow));
         builder.Services.TryAddTimeProvider();
         // Registered before MassTransit's hosted service, so the schema exists before the first message.
         builder.Services.AddHostedService<SchemaMigrator>();
+        builder.Services.AddSingleton<IRabbitMqTopology, ArticleTopicTopology>();
         builder.Services.AddHostedService<ReplayStream>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxDispatcher>();

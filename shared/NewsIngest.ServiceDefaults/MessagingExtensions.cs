@@ -1,13 +1,10 @@
-using System.Net.Mime;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using NewsIngest.Contracts;
 using NewsIngest.ServiceDefaults.ClaimChecks;
 using NewsIngest.ServiceDefaults.Reliability;
-using RabbitMQ.Client;
 
 namespace NewsIngest.ServiceDefaults;
 
@@ -16,7 +13,7 @@ public static class MessagingExtensions
     /// <summary>
     /// The MassTransit bus: RabbitMQ from configuration (<c>RabbitMqTransport</c> section) or the in-memory
     /// transport, queues prefixed by the service, retries then the <c>_error</c> queue, a claim-check
-    /// repository for bodies, and the <c>news.articles</c> topic exchange for stored records (plain JSON).
+    /// repository for bodies, and the topology the service registered (<see cref="IRabbitMqTopology"/>).
     /// </summary>
     public static IHostApplicationBuilder AddMessaging(
         this IHostApplicationBuilder builder,
@@ -62,20 +59,11 @@ public static class MessagingExtensions
             {
                 bus.UsingRabbitMq((context, cfg) =>
                 {
-                    cfg.Message<ArticleStored>(m => m.SetEntityName(ArticleTopic.Exchange));
-                    cfg.Publish<ArticleStored>(p => p.ExchangeType = ExchangeType.Topic);
-                    cfg.Send<ArticleStored>(s =>
+                    foreach (var topology in context.GetServices<IRabbitMqTopology>())
                     {
-                        s.UseRoutingKeyFormatter(c => ArticleTopic.RoutingKey(c.Message));
-                        s.UseSerializer(new ContentType("application/json"));
-                    });
-                    cfg.Message<ArticleUpdated>(m => m.SetEntityName(ArticleTopic.Exchange));
-                    cfg.Publish<ArticleUpdated>(p => p.ExchangeType = ExchangeType.Topic);
-                    cfg.Send<ArticleUpdated>(s =>
-                    {
-                        s.UseRoutingKeyFormatter(c => ArticleTopic.RoutingKey(c.Message));
-                        s.UseSerializer(new ContentType("application/json"));
-                    });
+                        topology.Configure(cfg);
+                    }
+
                     UseClusterNodes(context, cfg);
                     ConfigureBus(context, cfg);
                 });
@@ -89,7 +77,6 @@ public static class MessagingExtensions
     {
         var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
         cfg.AddRawJsonSerializer(RawSerializerOptions.AddTransportHeaders | RawSerializerOptions.CopyHeaders);
-        cfg.UseMessageData(context.GetRequiredService<IMessageDataRepository>());
         cfg.UseConsumeFilter(typeof(ArticleLogScopeFilter<>), context);
         // Two retries, one inside the other. The inner one waits out outages (database, broker, claim-check store)
         // for minutes with exponential back-off: the endpoint's messages stay queued meanwhile. The outer one gives a

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NewsIngest.Parser.Benchmarks;
 using NewsIngest.Parser.Extraction.Evaluation;
+using NewsIngest.Testing;
 
 // Compares extraction speed on the dev pages: NewsIngest's extractor vs Mozilla Readability on jsdom.
 // Usage: dotnet run -c Release --project tests/NewsIngest.Parser.Benchmarks [-- ROUNDS]
@@ -29,8 +30,13 @@ if (args.Length > 1 && args[0] == "show")
 }
 
 var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
-var root = RepositoryPaths.Root();
-var devSet = RepositoryPaths.DevSet(root);
+var root = RepositoryPaths.Root;
+var devSet = Path.Combine(RepositoryPaths.SharedData, "aeb-dev");
+if (!File.Exists(Path.Combine(devSet, "ground-truth.json")))
+{
+    throw new DirectoryNotFoundException($"{devSet} has no ground-truth.json: the dev pages are read from ../shared beside the repository");
+}
+
 var benchFolder = Path.Combine(root, "tests", "NewsIngest.Parser.Benchmarks", "readability");
 
 var ours = ExtractorTimer.PagesPerSecond(devSet, rounds);

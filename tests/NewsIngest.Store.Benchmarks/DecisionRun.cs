@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using NewsIngest.Contracts;
+using NewsIngest.Data;
 using NewsIngest.Store.Persistence;
 using NewsIngest.Store.Records;
 using NewsIngest.Store.Stories;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using NewsIngest.Data;
 using NewsIngest.Store.Benchmarks;
 using NewsIngest.Store.Persistence;
 using NewsIngest.Testing;

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using NewsIngest.Data;
 using NewsIngest.Store.Persistence;
 
 namespace NewsIngest.Store.Tests;

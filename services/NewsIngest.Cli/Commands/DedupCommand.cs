@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Data.Sqlite;
 using NewsIngest.Cli.Output;
 using NewsIngest.Contracts;
+using NewsIngest.Data;
 using NewsIngest.Store.Persistence;
 using NewsIngest.Store.Records;
 using NewsIngest.Store.Stories;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using NewsIngest.Cli.Terminal;
+using NewsIngest.Contracts;
 using NewsIngest.ServiceDefaults;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using NewsIngest.Cli.Terminal;
 using NewsIngest.Contracts;
+using NewsIngest.Data;
 using NewsIngest.Store.Persistence;
 
 namespace NewsIngest.Cli.Reading;

@@ -18,7 +18,7 @@ public sealed class FeedStateInitializer(
             logger.LogWarning("Fetcher state is kept in memory and lost on restart; set Fetcher:State:Provider to Postgres or Sqlite to keep it");
         }
 
-        await store.MigrateAsync(cancellationToken);
+        var schema = await store.MigrateAsync(cancellationToken);
         var feeds = settings.Feeds.Select(feed => (feed.Url, feed.Interval)).ToList();
         if (settings.OpmlPath is { } opml)
         {
@@ -32,7 +32,7 @@ public sealed class FeedStateInitializer(
             await store.AddAsync(url, interval, clock.GetUtcNow(), cancellationToken);
         }
 
-        logger.LogInformation("Fetcher state ({StateProvider}) is up to date; {FeedCount} feeds configured", store.Provider, feeds.Count);
+        logger.LogInformation("Fetcher state ({StateProvider}) is at schema version {SchemaVersion}; {FeedCount} feeds configured", store.Provider, schema.Version, feeds.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,5 +1,6 @@
-using System.Data;
 using System.Data.Common;
+using NewsIngest.Data;
+using NewsIngest.Data.Migrations;
 
 namespace NewsIngest.Fetcher.State;
 
@@ -7,42 +8,23 @@ namespace NewsIngest.Fetcher.State;
 /// Per-feed state in the database: the feed list, validators and schedule, leases that keep two replicas off
 /// one feed, and the keys of items already published.
 /// </summary>
-public sealed class FeedStateStore(StateDialect dialect) : IAsyncDisposable
+public sealed class FeedStateStore(SqlDialect dialect, ILogger<FeedStateStore>? logger = null) : IAsyncDisposable
 {
     private const string Columns = "feed_id, feed_url, interval_ms, etag, last_modified, last_poll, next_poll, consecutive_errors, paused";
-    private readonly SemaphoreSlim _writer = new(1, 1);
-    private readonly string _feeds = dialect.TablePrefix + "feeds";
-    private readonly string _seen = dialect.TablePrefix + "seen_items";
+    private readonly string _feeds = dialect.Table(StateSchema.Name, "feeds");
+    private readonly string _seen = dialect.Table(StateSchema.Name, "seen_items");
 
     public string Provider => dialect.Name;
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        await RunAsync(async connection =>
-        {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await ExecuteAsync(connection, transaction, dialect.MigrationLock, [], cancellationToken);
-            var versions = dialect.TablePrefix + "schema_version";
-            await ExecuteAsync(connection, transaction, $"CREATE TABLE IF NOT EXISTS {versions} (version integer NOT NULL)", [], cancellationToken);
-            await using var read = Command(connection, transaction, $"SELECT COALESCE(MAX(version), 0) FROM {versions}", []);
-            var current = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-            for (var version = current + 1; version <= dialect.Migrations.Count; version++)
-            {
-                await ExecuteAsync(connection, transaction, dialect.Migrations[version - 1], [], cancellationToken);
-                await ExecuteAsync(connection, transaction, $"INSERT INTO {versions} (version) VALUES (@version)", [("version", version)], cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            return 0;
-        }, cancellationToken);
-    }
+    public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken) =>
+        MigrationRunner.RunAsync(dialect, StateSchema.For(dialect), (ILogger?)logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, cancellationToken);
 
     /// <summary>Adds a feed (due at once), or updates the interval of one already known; its state is kept.</summary>
     public Task<FeedState> AddAsync(string feedUrl, TimeSpan? interval, DateTimeOffset now, CancellationToken cancellationToken) =>
         RunAsync(async connection =>
         {
             var id = FeedIds.For(feedUrl);
-            await ExecuteAsync(connection, null, $"""
+            await connection.ExecuteAsync(null, $"""
                 INSERT INTO {_feeds} (feed_id, feed_url, interval_ms, next_poll, consecutive_errors, paused)
                 VALUES (@id, @url, @interval, @now, 0, @paused)
                 ON CONFLICT (feed_id) DO UPDATE SET interval_ms = excluded.interval_ms
@@ -62,8 +44,7 @@ public sealed class FeedStateStore(StateDialect dialect) : IAsyncDisposable
 
     /// <summary>Pauses or resumes a feed; a resumed feed is due at once with a clean error count.</summary>
     public Task<bool> SetPausedAsync(string feedId, bool paused, DateTimeOffset now, CancellationToken cancellationToken) =>
-        RunAsync(async connection => await ExecuteAsync(
-            connection,
+        RunAsync(async connection => await connection.ExecuteAsync(
             null,
             paused
                 ? $"UPDATE {_feeds} SET paused = @paused WHERE feed_id = @id"
@@ -75,8 +56,8 @@ public sealed class FeedStateStore(StateDialect dialect) : IAsyncDisposable
         RunAsync(async connection =>
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await ExecuteAsync(connection, transaction, $"DELETE FROM {_seen} WHERE feed_id = @id", [("id", feedId)], cancellationToken);
-            var removed = await ExecuteAsync(connection, transaction, $"DELETE FROM {_feeds} WHERE feed_id = @id", [("id", feedId)], cancellationToken);
+            await connection.ExecuteAsync(transaction, $"DELETE FROM {_seen} WHERE feed_id = @id", [("id", feedId)], cancellationToken);
+            var removed = await connection.ExecuteAsync(transaction, $"DELETE FROM {_feeds} WHERE feed_id = @id", [("id", feedId)], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return removed > 0;
         }, cancellationToken);
@@ -107,7 +88,7 @@ public sealed class FeedStateStore(StateDialect dialect) : IAsyncDisposable
 
     /// <summary>Saves the outcome of a poll and gives the lease back; false when the lease was lost meanwhile.</summary>
     public Task<bool> CompleteAsync(FeedState state, string owner, CancellationToken cancellationToken) =>
-        RunAsync(async connection => await ExecuteAsync(connection, null, $"""
+        RunAsync(async connection => await connection.ExecuteAsync(null, $"""
             UPDATE {_feeds} SET etag = @etag, last_modified = @modified, last_poll = @last, next_poll = @next,
                 consecutive_errors = @errors, paused = @paused, lease_owner = NULL, lease_until = NULL
             WHERE feed_id = @id AND lease_owner = @owner
@@ -118,8 +99,7 @@ public sealed class FeedStateStore(StateDialect dialect) : IAsyncDisposable
 
     /// <summary>Extends every lease <paramref name="owner"/> holds (the feeds it is polling); the number renewed.</summary>
     public Task<int> RenewAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
-        RunAsync(connection => ExecuteAsync(
-            connection,
+        RunAsync(connection => connection.ExecuteAsync(
             null,
             $"UPDATE {_feeds} SET lease_until = @until WHERE lease_owner = @owner",
             [("owner", owner), ("until", Millis(now + lease))],
@@ -127,8 +107,7 @@ public sealed class FeedStateStore(StateDialect dialect) : IAsyncDisposable
 
     /// <summary>Gives back every lease <paramref name="owner"/> holds (a restarted replica's leases from before it died); the number released.</summary>
     public Task<int> ReleaseAsync(string owner, CancellationToken cancellationToken) =>
-        RunAsync(connection => ExecuteAsync(
-            connection,
+        RunAsync(connection => connection.ExecuteAsync(
             null,
             $"UPDATE {_feeds} SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = @owner",
             [("owner", owner)],
@@ -143,7 +122,7 @@ public sealed class FeedStateStore(StateDialect dialect) : IAsyncDisposable
             {
                 var names = chunk.Select((_, i) => "@k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
                 var parameters = chunk.Select((key, i) => ("k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), (object?)key)).Append(("id", feedId));
-                await using var command = Command(connection, null, $"SELECT item_key FROM {_seen} WHERE feed_id = @id AND item_key IN ({string.Join(", ", names)})", [.. parameters]);
+                await using var command = connection.Command(null, $"SELECT item_key FROM {_seen} WHERE feed_id = @id AND item_key IN ({string.Join(", ", names)})", [.. parameters]);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
@@ -164,7 +143,7 @@ public sealed class FeedStateStore(StateDialect dialect) : IAsyncDisposable
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             foreach (var key in keys)
             {
-                await ExecuteAsync(connection, transaction,
+                await connection.ExecuteAsync(transaction,
                     $"INSERT INTO {_seen} (feed_id, item_key, first_seen) VALUES (@id, @key, @now) ON CONFLICT DO NOTHING",
                     [("id", feedId), ("key", key), ("now", Millis(now))], cancellationToken);
             }
@@ -173,42 +152,30 @@ public sealed class FeedStateStore(StateDialect dialect) : IAsyncDisposable
             return 0;
         }, cancellationToken);
 
-    public async ValueTask DisposeAsync()
-    {
-        await dialect.DisposeAsync();
-        _writer.Dispose();
-    }
+    public ValueTask DisposeAsync() => dialect.DisposeAsync();
 
     private async Task<T> RunAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
     {
-        if (dialect.SingleWriter)
+        if (dialect.WriterGate is { } gate)
         {
-            await _writer.WaitAsync(cancellationToken);
+            await gate.WaitAsync(cancellationToken);
         }
 
         try
         {
-            await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
-            if (dialect.ConnectionSetup is { } setup)
-            {
-                await ExecuteAsync(connection, null, setup, [], cancellationToken);
-            }
-
+            await using var connection = await dialect.OpenAsync(cancellationToken);
             return await work(connection);
         }
         finally
         {
-            if (dialect.SingleWriter)
-            {
-                _writer.Release();
-            }
+            dialect.WriterGate?.Release();
         }
     }
 
     private static async Task<IReadOnlyList<FeedState>> QueryAsync(
         DbConnection connection, DbTransaction? transaction, string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, sql, parameters);
+        await using var command = connection.Command(transaction, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<FeedState>();
         while (await reader.ReadAsync(cancellationToken))
@@ -228,29 +195,6 @@ public sealed class FeedStateStore(StateDialect dialect) : IAsyncDisposable
         }
 
         return rows;
-    }
-
-    private static async Task<int> ExecuteAsync(
-        DbConnection connection, DbTransaction? transaction, string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, transaction, sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
     }
 
     private static long? Millis(DateTimeOffset? time) => time?.ToUnixTimeMilliseconds();

@@ -1,8 +1,21 @@
+using NewsIngest.Data;
+using NewsIngest.Data.Migrations;
+
 namespace NewsIngest.Fetcher.State;
 
-/// <summary>Versioned migrations of the fetcher's state: index i is schema version i + 1. Append only.</summary>
+/// <summary>
+/// Versioned migrations of the fetcher's state: index i is schema version i + 1. Append only, one entry per
+/// migration: the runner keeps each one's checksum and refuses a shipped one that was edited.
+/// </summary>
 public static class StateSchema
 {
+    /// <summary>The fetcher's PostgreSQL schema; in SQLite, the <c>fetcher_</c> prefix of its tables.</summary>
+    public const string Name = "fetcher";
+
+    /// <summary>The migrations for <paramref name="dialect"/>; the runner before the journal kept versions in <c>schema_version</c>.</summary>
+    public static MigrationSet For(SqlDialect dialect) =>
+        new("fetcher", Name, dialect.NativeTypes ? Postgres : Sqlite, LegacyVersionTable: "schema_version", LockKey: 727274);
+
     public static readonly IReadOnlyList<string> Postgres =
     [
         """

@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using NewsIngest.Contracts;
-using static NewsIngest.Store.Persistence.CommandParameters;
+using NewsIngest.Data;
+using static NewsIngest.Data.SqlCommands;
 
 namespace NewsIngest.Store.Persistence;
 

@@ -1,11 +1,13 @@
 using NewsIngest.Contracts;
+using NewsIngest.Data.Migrations;
 
 namespace NewsIngest.Store.Persistence;
 
 /// <summary>The system of record. Unique keys (article id, content hash) make every write idempotent.</summary>
 public interface IArticleRepository
 {
-    Task MigrateAsync(CancellationToken cancellationToken);
+    /// <summary>Brings the schema up to date (<see cref="Schema"/>) and backfills band keys; the version reached.</summary>
+    Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes a new story's record, its first sighting and its fingerprint in one transaction; a conflict on

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using NewsIngest.Data;
+using NewsIngest.Data.Migrations;
 
 namespace NewsIngest.Store.Persistence;
 
@@ -24,9 +26,19 @@ public static class MigrationCommand
             return 2;
         }
 
-        var dialect = options.Provider == StoreProvider.Postgres ? SqlDialect.Postgres(options.ConnectionString!) : SqlDialect.Sqlite(options.ConnectionString!);
-        await new SqlArticleRepository(dialect).MigrateAsync(CancellationToken.None);
-        await Console.Out.WriteLineAsync($"Store schema is up to date ({dialect.Name}, version {dialect.Migrations.Count})");
+        await using var dialect = options.Provider == StoreProvider.Postgres ? SqlDialect.Postgres(options.ConnectionString!) : SqlDialect.Sqlite(options.ConnectionString!);
+        MigrationResult schema;
+        try
+        {
+            schema = await new SqlArticleRepository(dialect).MigrateAsync(CancellationToken.None);
+        }
+        catch (MigrationRefusedException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+
+        await Console.Out.WriteLineAsync($"Store schema is up to date ({dialect.Name}, version {schema.Version}, {schema.Applied} applied now)");
         return 0;
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using NewsIngest.Data;
 
 namespace NewsIngest.Store.Persistence;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using NewsIngest.Contracts;
+using NewsIngest.Data;
 using NewsIngest.Store.Records;
 
 namespace NewsIngest.Store.Persistence;

@@ -14,5 +14,4 @@ public enum SaveResult
 
 /// <param name="Result">What happened.</param>
 /// <param name="ExistingArticleId">The stored article that matched, for the last two results.</param>
-/// <param name="Published">Whether the matching record was published to the topic already.</param>
-public sealed record SaveOutcome(SaveResult Result, Guid? ExistingArticleId, bool Published);
+public sealed record SaveOutcome(SaveResult Result, Guid? ExistingArticleId);

@@ -1,8 +1,18 @@
+using NewsIngest.Data;
+using NewsIngest.Data.Migrations;
+
 namespace NewsIngest.Store.Persistence;
 
-/// <summary>Versioned migrations: index i is schema version i + 1. Append only; never edit a shipped one.</summary>
+/// <summary>
+/// Versioned migrations: index i is schema version i + 1. Append only, one entry per migration; never edit a
+/// shipped one (the runner keeps each one's checksum and refuses an edited one).
+/// </summary>
 public static class Schema
 {
+    /// <summary>The migrations for <paramref name="dialect"/>; the runner before the journal kept versions in <c>schema_migrations</c>.</summary>
+    public static MigrationSet For(SqlDialect dialect) =>
+        new("store", Schema: null, dialect.NativeTypes ? PostgresMigrations : SqliteMigrations, LegacyVersionTable: "schema_migrations", LockKey: 7346001);
+
     public static readonly IReadOnlyList<string> PostgresMigrations =
     [
         """

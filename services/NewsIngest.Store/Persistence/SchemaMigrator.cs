@@ -5,8 +5,8 @@ public sealed class SchemaMigrator(IArticleRepository repository, ILogger<Schema
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await repository.MigrateAsync(cancellationToken);
-        logger.LogInformation("Store schema is up to date");
+        var schema = await repository.MigrateAsync(cancellationToken);
+        logger.LogInformation("Store schema is at version {SchemaVersion}", schema.Version);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

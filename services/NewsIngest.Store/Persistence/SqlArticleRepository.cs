@@ -1,7 +1,10 @@
 using System.Data.Common;
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using NewsIngest.Contracts;
-using static NewsIngest.Store.Persistence.CommandParameters;
+using NewsIngest.Data;
+using NewsIngest.Data.Migrations;
+using static NewsIngest.Data.SqlCommands;
 
 namespace NewsIngest.Store.Persistence;
 
@@ -9,30 +12,15 @@ namespace NewsIngest.Store.Persistence;
 /// One repository for PostgreSQL and SQLite: an insert that conflicts on the article id or the content hash
 /// writes nothing, then a look-up says which key matched.
 /// </summary>
-public sealed class SqlArticleRepository(SqlDialect dialect) : IArticleRepository
+public sealed class SqlArticleRepository(SqlDialect dialect, ILogger<SqlArticleRepository>? logger = null) : IArticleRepository
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (dialect.NativeTypes)
-        {
-            // Replicas starting together take turns.
-            await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(7346001)", cancellationToken);
-        }
-
-        await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY)", cancellationToken);
-        var current = Convert.ToInt32(await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        for (var version = current + 1; version <= dialect.Migrations.Count; version++)
-        {
-            await ExecuteAsync(connection, transaction, dialect.Migrations[version - 1], cancellationToken);
-            await ExecuteAsync(connection, transaction, $"INSERT INTO schema_migrations (version) VALUES ({version})", cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        var result = await MigrationRunner.RunAsync(dialect, Schema.For(dialect), (ILogger?)logger ?? NullLogger.Instance, cancellationToken);
         await StoryBandBackfill.RunAsync(dialect, cancellationToken);
+        return result;
     }
 
     public async Task<SaveOutcome> SaveAsync(ArticleStored record, StoryFacts story, CancellationToken cancellationToken)
@@ -50,7 +38,7 @@ public sealed class SqlArticleRepository(SqlDialect dialect) : IArticleRepositor
                 rest.CommandText = StoryWrites.Sighting(dialect, rest, record.ArticleId, record, 1.0, "new story") + ";\n" + StoryWrites.Version(dialect, rest, story);
                 await rest.ExecuteNonQueryAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                return new SaveOutcome(SaveResult.Inserted, null, Published: false);
+                return new SaveOutcome(SaveResult.Inserted, null);
             }
         }
 
@@ -95,7 +83,7 @@ public sealed class SqlArticleRepository(SqlDialect dialect) : IArticleRepositor
     public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
-        return Convert.ToInt64(await ScalarAsync(connection, null, $"SELECT COUNT(*) FROM articles WHERE published_to_topic = {dialect.False}", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await connection.ScalarAsync(null, $"SELECT COUNT(*) FROM articles WHERE published_to_topic = {dialect.False}", [], cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task SaveRejectionAsync(ArticleRejected rejection, CancellationToken cancellationToken)
@@ -119,37 +107,11 @@ public sealed class SqlArticleRepository(SqlDialect dialect) : IArticleRepositor
     public async Task<long> CountArticlesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
-        return Convert.ToInt64(await ScalarAsync(connection, null, "SELECT COUNT(*) FROM articles", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await connection.ScalarAsync(null, "SELECT COUNT(*) FROM articles", [], cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<SaveOutcome?> FindAsync(DbConnection connection, string condition, object key, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT article_id, published_to_topic FROM articles WHERE {condition}";
-        Add(command, "key", key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        var published = Convert.ToBoolean(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
-        return new SaveOutcome(SaveResult.AlreadyStored, SqlDialect.ReadId(reader.GetValue(0)), published);
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(cancellationToken);
-    }
+    private static async Task<SaveOutcome?> FindAsync(DbConnection connection, string condition, object key, CancellationToken cancellationToken) =>
+        await connection.ScalarAsync(null, $"SELECT article_id FROM articles WHERE {condition}", [("key", key)], cancellationToken) is { } id
+            ? new SaveOutcome(SaveResult.AlreadyStored, SqlDialect.ReadId(id))
+            : null;
 }

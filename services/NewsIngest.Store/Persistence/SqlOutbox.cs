@@ -1,4 +1,5 @@
-using static NewsIngest.Store.Persistence.CommandParameters;
+using NewsIngest.Data;
+using static NewsIngest.Data.SqlCommands;
 
 namespace NewsIngest.Store.Persistence;
 

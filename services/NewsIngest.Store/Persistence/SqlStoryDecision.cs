@@ -1,7 +1,8 @@
 using System.Data.Common;
 using System.Text.Json;
 using NewsIngest.Contracts;
-using static NewsIngest.Store.Persistence.CommandParameters;
+using NewsIngest.Data;
+using static NewsIngest.Data.SqlCommands;
 
 namespace NewsIngest.Store.Persistence;
 
@@ -31,7 +32,7 @@ internal sealed class SqlStoryDecision : IStoryDecision
 
     public static async Task<SqlStoryDecision> BeginAsync(SqlDialect dialect, StoryKeys keys, CancellationToken cancellationToken)
     {
-        if (dialect.DecisionGate is { } gate)
+        if (dialect.WriterGate is { } gate)
         {
             await gate.WaitAsync(cancellationToken);
         }
@@ -41,7 +42,7 @@ internal sealed class SqlStoryDecision : IStoryDecision
         try
         {
             connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
-            transaction = await dialect.BeginDecisionTransactionAsync(connection, cancellationToken);
+            transaction = await dialect.BeginWriteTransactionAsync(connection, cancellationToken);
             var candidates = await LockAndReadAsync(dialect, connection, transaction, keys, cancellationToken);
             return new SqlStoryDecision(dialect, connection, transaction, candidates);
         }
@@ -57,7 +58,7 @@ internal sealed class SqlStoryDecision : IStoryDecision
                 await connection.DisposeAsync();
             }
 
-            dialect.DecisionGate?.Release();
+            dialect.WriterGate?.Release();
             throw;
         }
     }
@@ -95,7 +96,7 @@ internal sealed class SqlStoryDecision : IStoryDecision
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                _dialect.DecisionGate?.Release();
+                _dialect.WriterGate?.Release();
             }
         }
     }

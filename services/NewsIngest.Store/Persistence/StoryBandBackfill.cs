@@ -1,5 +1,6 @@
+using NewsIngest.Data;
 using NewsIngest.Store.Dedup;
-using static NewsIngest.Store.Persistence.CommandParameters;
+using static NewsIngest.Data.SqlCommands;
 
 namespace NewsIngest.Store.Persistence;
 

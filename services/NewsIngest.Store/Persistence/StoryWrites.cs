@@ -1,7 +1,8 @@
 using System.Data.Common;
 using System.Text.Json;
 using NewsIngest.Contracts;
-using static NewsIngest.Store.Persistence.CommandParameters;
+using NewsIngest.Data;
+using static NewsIngest.Data.SqlCommands;
 
 namespace NewsIngest.Store.Persistence;
 

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using NewsIngest.Contracts;
 using NewsIngest.ServiceDefaults;
 using RabbitMQ.Client;
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using NewsIngest.Data;
 using NewsIngest.Store.Persistence;
 
 namespace NewsIngest.Store.Telemetry;

@@ -1,9 +1,10 @@
 using System.Data.Common;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NewsIngest.ServiceDefaults.Reliability;
 
 namespace NewsIngest.ServiceDefaults;
 
-/// <summary>Ready only while the database answers a trivial query within the check's timeout.</summary>
+/// <summary>Ready only while the database answers a trivial query within the check's timeout (the store's and the fetcher's state database).</summary>
 public sealed class DataSourceHealthCheck(DbDataSource dataSource, string name) : IHealthCheck
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
@@ -20,9 +21,9 @@ public sealed class DataSourceHealthCheck(DbDataSource dataSource, string name) 
             await command.ExecuteScalarAsync(deadline.Token);
             return HealthCheckResult.Healthy($"{name} answers");
         }
-        catch (Exception ex) when (ex is DbException or OperationCanceledException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy($"{name} does not answer: {ex.Message}");
+            return new HealthCheckResult(context.Registration.FailureStatus, $"{name} does not answer: {FaultReason.Of(ex)}");
         }
     }
 }

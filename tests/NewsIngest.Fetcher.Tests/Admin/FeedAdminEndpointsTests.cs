@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using NewsIngest.Data;
 using NewsIngest.Fetcher.Admin;
 using NewsIngest.Fetcher.State;
 
@@ -26,7 +27,7 @@ public sealed class FeedAdminEndpointsTests : IAsyncLifetime
         builder.WebHost.UseKestrelCore().ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new FeedStateStore(StateDialect.Memory()));
+        builder.Services.AddSingleton(new FeedStateStore(SqlDialect.Memory()));
         builder.Logging.AddFakeLogging();
         _app = builder.Build();
         _logs = _app.Services.GetFakeLogCollector();
@@ -76,7 +77,7 @@ public sealed class FeedAdminEndpointsTests : IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.Services.AddRoutingCore();
-        builder.Services.AddSingleton(new FeedStateStore(StateDialect.Memory()));
+        builder.Services.AddSingleton(new FeedStateStore(SqlDialect.Memory()));
         await using var app = builder.Build();
         app.MapFeedAdmin(apiKey: null);
         await app.StartAsync();

@@ -1,3 +1,4 @@
+using NewsIngest.Data;
 using NewsIngest.Fetcher.State;
 using NewsIngest.Fetcher.Tests.Polling;
 using NewsIngest.Testing;
@@ -42,8 +43,8 @@ public sealed class FeedStateStorePostgresTests(DatabaseFixture database) : ICla
     {
         // Arrange
         var connectionString = await database.Server.CreateDatabaseAsync();
-        await using var first = new FeedStateStore(StateDialect.Postgres(connectionString));
-        await using var second = new FeedStateStore(StateDialect.Postgres(connectionString));
+        await using var first = new FeedStateStore(SqlDialect.Postgres(connectionString));
+        await using var second = new FeedStateStore(SqlDialect.Postgres(connectionString));
 
         // Act
         await Task.WhenAll(first.MigrateAsync(CancellationToken.None), second.MigrateAsync(CancellationToken.None));
@@ -59,8 +60,8 @@ public sealed class FeedStateStorePostgresTests(DatabaseFixture database) : ICla
     {
         // Arrange
         var connectionString = await database.Server.CreateDatabaseAsync();
-        await using var replicaA = new FeedStateStore(StateDialect.Postgres(connectionString));
-        await using var replicaB = new FeedStateStore(StateDialect.Postgres(connectionString));
+        await using var replicaA = new FeedStateStore(SqlDialect.Postgres(connectionString));
+        await using var replicaB = new FeedStateStore(SqlDialect.Postgres(connectionString));
         await replicaA.MigrateAsync(CancellationToken.None);
         var now = DateTimeOffset.UtcNow;
         for (var i = 0; i < 200; i++)
@@ -84,7 +85,7 @@ public sealed class FeedStateStorePostgresTests(DatabaseFixture database) : ICla
     {
         // Arrange
         var connectionString = await database.Server.CreateDatabaseAsync();
-        await using var store = new FeedStateStore(StateDialect.Postgres(connectionString));
+        await using var store = new FeedStateStore(SqlDialect.Postgres(connectionString));
         await store.MigrateAsync(CancellationToken.None);
         var now = DateTimeOffset.UtcNow;
         var feed = await store.AddAsync("http://feeds.example.org/a.xml", null, now, CancellationToken.None);
@@ -106,7 +107,7 @@ public sealed class FeedStateStorePostgresTests(DatabaseFixture database) : ICla
     {
         // Arrange
         var connectionString = await database.Server.CreateDatabaseAsync();
-        await using var store = new FeedStateStore(StateDialect.Postgres(connectionString));
+        await using var store = new FeedStateStore(SqlDialect.Postgres(connectionString));
         await store.MigrateAsync(CancellationToken.None);
         var now = DateTimeOffset.UtcNow;
         await store.AddAsync("http://feeds.example.org/a.xml", null, now, CancellationToken.None);
@@ -128,7 +129,7 @@ public sealed class FeedStateStorePostgresTests(DatabaseFixture database) : ICla
     {
         // Arrange
         var connectionString = await database.Server.CreateDatabaseAsync();
-        await using var store = new FeedStateStore(StateDialect.Postgres(connectionString));
+        await using var store = new FeedStateStore(SqlDialect.Postgres(connectionString));
         await store.MigrateAsync(CancellationToken.None);
         var now = DateTimeOffset.UtcNow;
         await store.AddAsync("http://feeds.example.org/a.xml", null, now, CancellationToken.None);

@@ -1,3 +1,4 @@
+using NewsIngest.Data;
 using NewsIngest.Fetcher.State;
 using NewsIngest.Fetcher.Tests.Polling;
 using NewsIngest.Testing;
@@ -47,7 +48,7 @@ public sealed class FeedStateStoreSqliteTests : IAsyncLifetime
     public async Task SetPaused_ThenResumed_FeedIsDueAgainWithNoErrors()
     {
         // Arrange
-        await using var store = new FeedStateStore(StateDialect.Sqlite($"Data Source={_file};Pooling=False"));
+        await using var store = new FeedStateStore(SqlDialect.Sqlite($"Data Source={_file};Pooling=False", writeAheadLog: true));
         await store.MigrateAsync(CancellationToken.None);
         var now = DateTimeOffset.UtcNow;
         var feed = await store.AddAsync("http://feeds.example.org/a.xml", TimeSpan.FromMinutes(2), now, CancellationToken.None);

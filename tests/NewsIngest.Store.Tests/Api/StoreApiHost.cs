@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NewsIngest.Data;
 using NewsIngest.Store.Api;
 using NewsIngest.Store.Persistence;
 using NewsIngest.Testing;

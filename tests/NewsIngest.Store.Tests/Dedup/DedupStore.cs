@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using NewsIngest.Data;
 using NewsIngest.Store.Persistence;
 using NewsIngest.Store.Stories;
 using NewsIngest.Testing;

@@ -1,3 +1,4 @@
+using NewsIngest.Data;
 using NewsIngest.Store.Persistence;
 using NewsIngest.Store.Stories;
 using NewsIngest.Testing;

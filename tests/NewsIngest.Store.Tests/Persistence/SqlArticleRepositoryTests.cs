@@ -30,7 +30,7 @@ public sealed class SqlArticleRepositoryTests
 
         var outcome = await store.Repository.SaveAsync(record, Facts, CancellationToken.None);
 
-        outcome.ShouldBe(new SaveOutcome(SaveResult.AlreadyStored, record.ArticleId, Published: true));
+        outcome.ShouldBe(new SaveOutcome(SaveResult.AlreadyStored, record.ArticleId));
         (await store.Repository.CountArticlesAsync(CancellationToken.None)).ShouldBe(1);
     }
 

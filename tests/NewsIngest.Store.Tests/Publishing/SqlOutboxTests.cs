@@ -1,4 +1,5 @@
 using NewsIngest.Contracts;
+using NewsIngest.Data;
 using NewsIngest.Store.Persistence;
 using NewsIngest.Store.Records;
 using NewsIngest.Testing;

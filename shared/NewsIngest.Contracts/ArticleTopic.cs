@@ -1,8 +1,9 @@
-using NewsIngest.Contracts;
+namespace NewsIngest.Contracts;
 
-namespace NewsIngest.ServiceDefaults;
-
-/// <summary>The public topic contract: exchange name and routing keys of stored records.</summary>
+/// <summary>
+/// The public topic contract: the exchange stored records and sighting updates are published to, and their
+/// routing keys. The store declares the exchange; subscribers bind to it by these names.
+/// </summary>
 public static class ArticleTopic
 {
     public const string Exchange = "news.articles";

@@ -1,0 +1,143 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using NewsIngest.Data;
+using NewsIngest.Data.Migrations;
+using NewsIngest.Store.Persistence;
+using NewsIngest.Testing;
+
+namespace NewsIngest.Store.Tests.Persistence;
+
+/// <summary>The store's schema through the shared runner, on a real PostgreSQL server and on an SQLite file.</summary>
+public sealed class SchemaMigrationTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+{
+    private readonly string _directory = TestDirectory.Create("store-migrations");
+    private readonly List<SqlDialect> _dialects = [];
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var dialect in _dialects)
+        {
+            await dialect.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        await TestDirectory.DeleteAsync(_directory);
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public async Task Migrate_DatabaseOfPreviousRunner_AdoptsItsVersionsAndRunsOnlyTheNewOne(string provider)
+    {
+        // Arrange: what the runner before the journal left, one migration behind; the index migration 1 made is
+        // dropped, so running migration 1 again would bring it back.
+        var dialect = await CreateAsync(provider);
+        var scripts = Schema.For(dialect).Scripts;
+        await MigrateAsPreviousRunnerAsync(dialect, scripts.Count - 1);
+        await ExecuteAsync(dialect, "DROP INDEX ix_articles_stored_at");
+
+        // Act
+        var result = await new SqlArticleRepository(dialect).MigrateAsync(Token);
+
+        // Assert
+        result.ShouldBe(new MigrationResult(scripts.Count, Applied: 1, Adopted: scripts.Count - 1));
+        (await IndexExistsAsync(dialect, "ix_articles_stored_at")).ShouldBeFalse();
+        (await JournalAsync(dialect)).ShouldBe(scripts.Select(MigrationRunner.Checksum));
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public async Task Migrate_AppliedMigrationEdited_IsRefusedWithOneErrorLineAndRunsNothing(string provider)
+    {
+        // Arrange: a migrated database, then a build whose migration 2 was edited and that adds migration N + 1.
+        var dialect = await CreateAsync(provider);
+        await new SqlArticleRepository(dialect).MigrateAsync(Token);
+        var shipped = Schema.For(dialect);
+        var edited = shipped with
+        {
+            Scripts = [.. shipped.Scripts.Select((script, i) => i == 1 ? script + "\nCREATE INDEX ix_edited ON articles (title);" : script), "CREATE TABLE never_created (id integer)"],
+        };
+        var logger = new FakeLogger();
+
+        // Act
+        var refused = await Should.ThrowAsync<MigrationRefusedException>(() => MigrationRunner.RunAsync(dialect, edited, logger, Token));
+
+        // Assert
+        var error = logger.Collector.GetSnapshot().Where(record => record.Level >= LogLevel.Error).ShouldHaveSingleItem();
+        error.Message.ShouldContain("migration 2 differs");
+        refused.Message.ShouldContain("migration 2 differs");
+        (await TableExistsAsync(dialect, "never_created")).ShouldBeFalse();
+        (await JournalAsync(dialect)).Count.ShouldBe(shipped.Scripts.Count);
+    }
+
+    [Fact]
+    public void Checksum_LineEndings_DoNotCountButTextDoes()
+    {
+        MigrationRunner.Checksum("CREATE TABLE a (id integer);\r\nCREATE INDEX ix ON a (id);")
+            .ShouldBe(MigrationRunner.Checksum("CREATE TABLE a (id integer);\nCREATE INDEX ix ON a (id);"));
+        MigrationRunner.Checksum("CREATE TABLE a (id integer);")
+            .ShouldNotBe(MigrationRunner.Checksum("CREATE TABLE a (id bigint);"));
+    }
+
+    private async Task<SqlDialect> CreateAsync(string provider)
+    {
+        var dialect = provider == "postgres"
+            ? SqlDialect.Postgres(await database.Server.CreateDatabaseAsync(cancellationToken: Token))
+            : SqlDialect.Sqlite($"Data Source={Path.Combine(_directory, $"{Guid.NewGuid():N}.db")};Pooling=False");
+        _dialects.Add(dialect);
+        return dialect;
+    }
+
+    /// <summary>The state the store's runner before the journal left at <paramref name="version"/>: the scripts, and their numbers in <c>schema_migrations</c>.</summary>
+    private static async Task MigrateAsPreviousRunnerAsync(SqlDialect dialect, int version)
+    {
+        await ExecuteAsync(dialect, "CREATE TABLE schema_migrations (version integer PRIMARY KEY)");
+        var scripts = Schema.For(dialect).Scripts;
+        for (var applied = 1; applied <= version; applied++)
+        {
+            await ExecuteAsync(dialect, scripts[applied - 1]);
+            await ExecuteAsync(dialect, $"INSERT INTO schema_migrations (version) VALUES ({applied})");
+        }
+    }
+
+    private static async Task ExecuteAsync(SqlDialect dialect, string sql)
+    {
+        await using var connection = await dialect.OpenAsync(Token);
+        await connection.ExecuteAsync(null, sql, [], Token);
+    }
+
+    private static async Task<bool> TableExistsAsync(SqlDialect dialect, string table)
+    {
+        await using var connection = await dialect.OpenAsync(Token);
+        return Convert.ToBoolean(await connection.ScalarAsync(null, dialect.TableExists, [("table", table)], Token), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<bool> IndexExistsAsync(SqlDialect dialect, string index)
+    {
+        await using var connection = await dialect.OpenAsync(Token);
+        var sql = dialect.NativeTypes
+            ? "SELECT to_regclass(@index) IS NOT NULL"
+            : "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'index' AND name = @index";
+        return Convert.ToBoolean(await connection.ScalarAsync(null, sql, [("index", index)], Token), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<List<string>> JournalAsync(SqlDialect dialect)
+    {
+        await using var connection = await dialect.OpenAsync(Token);
+        await using var command = connection.Command(null, $"SELECT checksum FROM {MigrationRunner.JournalTable} ORDER BY version", []);
+        await using var reader = await command.ExecuteReaderAsync(Token);
+        var checksums = new List<string>();
+        while (await reader.ReadAsync(Token))
+        {
+            checksums.Add(reader.GetString(0));
+        }
+
+        return checksums;
+    }
+}
