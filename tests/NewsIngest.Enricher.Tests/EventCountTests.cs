@@ -20,6 +20,13 @@ public sealed class EventCountTests
     }
 
     [Fact]
+    public void Apply_ATotalOf_IsTheCount()
+    {
+        Events("en", "Two crashes of the jet in five months killed a total of 346 people.")
+            .ShouldContain(e => e.Kind == "killed" && e.Count == 346);
+    }
+
+    [Fact]
     public void Apply_RangeOfPeople_CountsItsLowerBound()
     {
         var events = Events("en", "Between 10 and 15 people were injured when the stand collapsed in Leeds.");

@@ -41,4 +41,41 @@ public sealed class ToneStepTests
     {
         Tone("fr", "Drame", "Un terrible accident a fait des victimes et une grande tristesse.")!.Value.ShouldBeLessThan(0);
     }
+
+    [Fact]
+    public void Apply_StrongWordAgainstMildOne_FollowsTheStrongOne()
+    {
+        // One polar word each way: "catastrophic" (-4 in AFINN) outweighs "fine" (+2).
+        Tone("en", "Update", "The weather was fine and the harvest was catastrophic for farmers.")!.Value.ShouldBeLessThan(0);
+    }
+
+    [Fact]
+    public void Apply_TurnAfterBut_WeighsMoreThanWhatCameBefore()
+    {
+        var turned = Tone("en", "Report", "Sales were good, but the outlook is poor.")!.Value;
+        var plain = Tone("en", "Report", "Sales were good, and the outlook is poor.")!.Value;
+
+        turned.ShouldBeLessThan(plain);
+        turned.ShouldBeLessThan(0);
+    }
+
+    [Fact]
+    public void Apply_NegationScope_EndsAtTheClause()
+    {
+        // "not" flips "happy" but not "disaster", which lies beyond the comma.
+        Tone("en", "Review", "The staff are not happy, a disaster for the firm.")!.Value.ShouldBeLessThan(
+            Tone("en", "Review", "The staff are not happy a disaster for the firm.")!.Value);
+    }
+
+    [Fact]
+    public void Apply_HardNewsWordsMissingFromAfinn_AreNegative()
+    {
+        Tone("en", "Earthquake", "An earthquake and a landslide left hundreds wounded and thousands displaced.")!.Value.ShouldBeLessThan(-2);
+    }
+
+    [Fact]
+    public void Apply_NeutralNewsSenseWords_CarryNoTone()
+    {
+        Tone("en", "Court", "The company backed by investors took legal action, its supporters said.")!.Value.ShouldBe(0);
+    }
 }

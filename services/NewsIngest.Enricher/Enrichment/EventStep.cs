@@ -93,7 +93,7 @@ public sealed partial class EventStep : IEnrichmentStep
 
     // A range counts its lower bound ("10 to 15", "between 10 and 15").
     private const string N = @"(?:between\s+)?(?<n>" + NumberWords.Pattern + @")(?:\s*(?:-|–|to|or|and)\s*" + NumberWords.Pattern + ")?";
-    private const string Q = @"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|roughly|approximately|an\s+estimated|a\s+further|another)\s+)?";
+    private const string Q = @"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|roughly|approximately|an\s+estimated|a\s+further|another|a\s+total\s+of)\s+)?";
     // Up to six words between the count and the verb, but not across "and"/"but" into another clause.
     private const string Gap = @"(?:(?!(?:and|but|or|while|whereas|left|leaving|lives)\b)[\p{L}'’\-]+,?\s+){0,6}?";
     private const string Be = @"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got)\s+)?";

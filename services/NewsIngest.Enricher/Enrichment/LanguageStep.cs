@@ -10,8 +10,12 @@ public sealed class LanguageStep(LanguageDetector detector) : IEnrichmentStep
     /// <summary>Fewer letters than this gives <c>und</c>: too little text to tell.</summary>
     public const int MinimumLetters = 12;
 
-    /// <summary>Detection first looks at this much of the title and body start, which is enough for most news.</summary>
-    public const int SampleLength = 400;
+    /// <summary>
+    /// Detection first looks at this much of the title and body start, which is enough for most news: Lingua's cost
+    /// grows faster than the sample (400 characters took 3.2 ms of CPU on the seed article, 250 took 1.5 ms), and at
+    /// 250 every article of the hard and labelled sets (126 in 12 languages) is still told right and sure.
+    /// </summary>
+    public const int SampleLength = 250;
 
     /// <summary>When the first look is unsure (below <see cref="SureConfidence"/>), it looks at this much.</summary>
     public const int LongSampleLength = 1500;
