@@ -97,6 +97,15 @@ public static class Schema
         );
         CREATE INDEX IF NOT EXISTS ix_articles_canonical_url_stored ON articles (canonical_url, stored_at);
         """,
+        // A decision's band look-up reads the key index alone: key, then time, so the window is a range of it and
+        // rows older than the window are never visited, then seq, so no heap row is read (an index-only scan, kept
+        // so by vacuuming the insert-only table every 1 % of new rows rather than 20 %).
+        """
+        CREATE UNIQUE INDEX IF NOT EXISTS story_bands_window ON story_bands (band_key, seen_at, seq);
+        ALTER TABLE story_bands DROP CONSTRAINT IF EXISTS story_bands_pkey;
+        ALTER TABLE story_bands ADD CONSTRAINT story_bands_pkey PRIMARY KEY USING INDEX story_bands_window;
+        ALTER TABLE story_bands SET (autovacuum_vacuum_insert_scale_factor = 0.01);
+        """,
     ];
 
     public static readonly IReadOnlyList<string> SqliteMigrations =
