@@ -8,7 +8,8 @@ namespace NewsIngest.Testing;
 /// <summary>
 /// Measures how the time of some work grows with its input: the best of a few runs per size (1, 2, 4 and 8 MB by
 /// default), as milliseconds per MB. Linear work keeps the per-MB figure flat; quadratic work doubles it with each size.
-/// The figures are ratios within one run on one machine, so load on a shared machine cancels out.
+/// The figures are ratios within one run on one machine, and the time is the measuring thread's CPU time where the
+/// system has one (Linux), so other processes on a loaded machine take nothing from it; elsewhere the wall clock.
 /// </summary>
 public static class LinearTime
 {
@@ -45,8 +46,9 @@ public static class LinearTime
                 // cost more per MB the larger the heap, which is the collector's growth, not the work's.
                 var noGc = TryStartNoGc();
                 var clock = Stopwatch.StartNew();
+                var cpu = ThreadCpuClock.IsAvailable ? ThreadCpuClock.NowMilliseconds() : 0;
                 work(inputs[i]);
-                var elapsed = clock.Elapsed.TotalMilliseconds;
+                var elapsed = ThreadCpuClock.IsAvailable ? ThreadCpuClock.NowMilliseconds() - cpu : clock.Elapsed.TotalMilliseconds;
                 if (noGc && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
                 {
                     GC.EndNoGCRegion();
@@ -84,8 +86,26 @@ public static class LinearTime
         public double Spread =>
             Math.Max(MillisecondsPerMegabyte.Max(), FloorMillisecondsPerMegabyte) / Math.Max(MillisecondsPerMegabyte.Min(), FloorMillisecondsPerMegabyte);
 
+        /// <summary>The largest per-MB time at a size over the per-MB time at any smaller size (floored as in
+        /// <see cref="Spread"/>): 1 or less for work that grows at most linearly, including bounded work that gets cheaper
+        /// per MB as the input grows past its bound.</summary>
+        public double Rise
+        {
+            get
+            {
+                var floored = MillisecondsPerMegabyte.Select(ms => Math.Max(ms, FloorMillisecondsPerMegabyte)).ToArray();
+                var rise = 1.0;
+                for (var larger = 1; larger < floored.Length; larger++)
+                {
+                    rise = Math.Max(rise, floored[larger] / floored[..larger].Min());
+                }
+
+                return rise;
+            }
+        }
+
         public override string ToString() =>
             string.Join(", ", Megabytes.Zip(MillisecondsPerMegabyte, (mb, ms) => string.Create(CultureInfo.InvariantCulture, $"{mb} MB: {ms:F1} ms/MB"))) +
-            string.Create(CultureInfo.InvariantCulture, $" (spread {Spread:F2})");
+            string.Create(CultureInfo.InvariantCulture, $" (spread {Spread:F2}, rise {Rise:F2}, {(ThreadCpuClock.IsAvailable ? "thread CPU time" : "wall clock")})");
     }
 }

@@ -67,6 +67,11 @@ public sealed class ArticleFetchedConsumer(
                 ParsedAt = clock.GetUtcNow(),
                 Article = outcome.Article,
             });
+            if (outcome.Truncation is { } truncation)
+            {
+                logger.LogWarning("Article {ArticleId}: page {Url} was read in part: {Reason}", fetched.ArticleId, fetched.Url, truncation);
+            }
+
             if (outcome.FellBackFrom is { } pageRejection)
             {
                 logger.LogInformation("Article {ArticleId}: page {Url} gave no article ({Reason}); parsed the feed entry instead", fetched.ArticleId, fetched.Url, pageRejection);

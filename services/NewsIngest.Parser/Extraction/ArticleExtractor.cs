@@ -57,6 +57,7 @@ public sealed partial class ArticleExtractor
             Text = string.Join("\n\n", paragraphs),
             Html = paragraphs.Count == 0 ? null : BodyHtmlWriter.Write(blocks),
             NoArticleReason = reason,
+            Truncation = doc.Truncation,
         };
     }
 

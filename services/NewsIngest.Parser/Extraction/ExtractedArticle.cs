@@ -34,4 +34,7 @@ public sealed record ExtractedArticle
 
     /// <summary>Why no article text was found; null when <see cref="Paragraphs"/> holds the article.</summary>
     public string? NoArticleReason { get; init; }
+
+    /// <summary>Why only the start of the page was read (too long, or its tree too large); null when all of it was.</summary>
+    public string? Truncation { get; init; }
 }

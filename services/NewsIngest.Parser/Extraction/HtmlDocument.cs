@@ -19,4 +19,10 @@ internal sealed class HtmlDocument
     public string? Title { get; set; }
 
     public string? HtmlLang { get; set; }
+
+    /// <summary>Nodes in the tree, elements and text runs (at most <see cref="HtmlTreeBuilder.MaxNodes"/>).</summary>
+    public int NodeCount { get; set; }
+
+    /// <summary>Why the builder stopped before the end of the page (the rest was not read); null when it read all of it.</summary>
+    public string? Truncation { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using NewsIngest.Text.Html;
 
@@ -8,7 +9,10 @@ namespace NewsIngest.Parser.Extraction;
 /// entries and pages). It follows the HTML parsing rules that matter for
 /// text extraction (void elements, raw-text elements, implied end tags of p/li/dd/dt/tr/td/option/headings) and
 /// skips the rest. Everything is iterative; the tree is at most <see cref="MaxDepth"/> levels deep (deeper elements
-/// are folded into the deepest allowed one), and scope searches are bounded, so hostile input stays linear.
+/// are folded into the deepest allowed one), and scope searches are bounded, so hostile input stays linear. The tree
+/// holds at most <see cref="MaxNodes"/> nodes: the markup after that is not read (<see cref="HtmlDocument.Truncation"/>
+/// says so), so a page cannot make the tree's memory grow with its size (<c>&lt;p&gt;&lt;li&gt;</c> opens two
+/// elements every 7 characters: 4 MB of it built 1.2 million nodes, several hundred MB).
 /// </summary>
 internal static class HtmlTreeBuilder
 {
@@ -16,6 +20,10 @@ internal static class HtmlTreeBuilder
 
     /// <summary>Characters of markup read at most (the rest of a larger page is ignored).</summary>
     public const int MaxInputLength = HtmlToText.MaxInputLength;
+
+    /// <summary>Nodes (elements and text runs) the tree holds at most, about 50 MB of tree: the largest dev-set pages
+    /// (1.6 MB of HTML) build under 30,000, a long article under 10,000.</summary>
+    public const int MaxNodes = 250_000;
     private const int ScopeSearchLimit = 48;
     private const int EndTagSearchLimit = 1024;
     private const string Space = " ";
@@ -28,18 +36,29 @@ internal static class HtmlTreeBuilder
         var stack = new OpenElementStack();
         stack.Push("#document", root);
         var tokens = new HtmlTokenizer(html.Length > MaxInputLength ? html[..MaxInputLength] : html);
+        if (html.Length > MaxInputLength)
+        {
+            doc.Truncation = string.Create(CultureInfo.InvariantCulture, $"the page has {html.Length:N0} characters; only the first {MaxInputLength:N0} were read");
+        }
+
         while (tokens.Next())
         {
+            if (doc.NodeCount >= MaxNodes)
+            {
+                doc.Truncation = string.Create(CultureInfo.InvariantCulture, $"the page's tree reached {MaxNodes:N0} nodes at character {tokens.SpanStart:N0} of {html.Length:N0}; the rest was not read");
+                break;
+            }
+
             switch (tokens.Kind)
             {
                 case HtmlTokenKind.Text or HtmlTokenKind.LessThan:
-                    AddText(tokens.Span, stack);
+                    AddText(tokens.Span, stack, doc);
                     break;
                 case HtmlTokenKind.StartTag:
                     StartTag(tokens, stack, doc);
                     break;
                 case HtmlTokenKind.EndTag:
-                    EndTag(tokens.Name, stack);
+                    EndTag(tokens.Name, stack, doc);
                     break;
                 default:
                     break; // comments; raw text not claimed by its start tag
@@ -49,23 +68,23 @@ internal static class HtmlTreeBuilder
         return doc;
     }
 
-    private static void AddText(ReadOnlySpan<char> span, OpenElementStack stack)
+    private static void AddText(ReadOnlySpan<char> span, OpenElementStack stack, HtmlDocument doc)
     {
         var parent = stack.Top.Node;
         if (span.IsWhiteSpace())
         {
             if (parent.Children.Count > 0 && !(parent.Children[^1].Text is Space))
             {
-                parent.Children.Add(new HtmlNode(Space, parent));
+                Append(new HtmlNode(Space, parent), stack, doc);
             }
 
             return;
         }
 
-        parent.Children.Add(new HtmlNode(HtmlTokenizer.Decode(span), parent));
+        Append(new HtmlNode(HtmlTokenizer.Decode(span), parent), stack, doc);
     }
 
-    private static void EndTag(string tag, OpenElementStack stack)
+    private static void EndTag(string tag, OpenElementStack stack, HtmlDocument doc)
     {
         if (tag is "html" or "body" or "head")
         {
@@ -74,7 +93,7 @@ internal static class HtmlTreeBuilder
 
         if (tag == "br")
         {
-            Append(new HtmlNode("br", stack.Top.Node, null), stack);
+            Append(new HtmlNode("br", stack.Top.Node, null), stack, doc);
             return;
         }
 
@@ -138,7 +157,7 @@ internal static class HtmlTreeBuilder
 
         if (HtmlTags.IsVoid(tag))
         {
-            Append(node, stack);
+            Append(node, stack, doc);
             return;
         }
 
@@ -149,7 +168,7 @@ internal static class HtmlTreeBuilder
             return;
         }
 
-        Append(node, stack);
+        Append(node, stack, doc);
         doc.Elements.Add(node);
         stack.Push(tag, node);
     }
@@ -175,7 +194,7 @@ internal static class HtmlTreeBuilder
                 break;
             case "svg" or "math" or "iframe" or "noscript" or "template":
                 // Kept as empty markers: the extractor treats them as non-text.
-                Append(node, stack);
+                Append(node, stack, doc);
                 break;
             default:
                 break;
@@ -256,5 +275,9 @@ internal static class HtmlTreeBuilder
         }
     }
 
-    private static void Append(HtmlNode node, OpenElementStack stack) => stack.Top.Node.Children.Add(node);
+    private static void Append(HtmlNode node, OpenElementStack stack, HtmlDocument doc)
+    {
+        stack.Top.Node.Children.Add(node);
+        doc.NodeCount++;
+    }
 }

@@ -96,15 +96,16 @@ public sealed class ArticleParsing(ArticleExtractor extractor)
     private ParseOutcome FromPage(string html, ParseRequest request)
     {
         var page = extractor.Extract(html, Uri.TryCreate(request.Url, UriKind.Absolute, out var url) ? url : null);
+        var readInPart = page.Truncation is null ? string.Empty : $" ({page.Truncation})";
         if (page.NoArticleReason is not null)
         {
-            return ParseOutcome.Rejected($"no article: {page.NoArticleReason}");
+            return ParseOutcome.Rejected($"no article: {page.NoArticleReason}{readInPart}");
         }
 
         var title = page.Title ?? request.Title;
         if (string.IsNullOrWhiteSpace(title) || page.Paragraphs.Count == 0)
         {
-            return ParseOutcome.Rejected("no article: the page has no title or no text");
+            return ParseOutcome.Rejected($"no article: the page has no title or no text{readInPart}");
         }
 
         return ParseOutcome.Parsed(new ParsedArticle
@@ -123,7 +124,7 @@ public sealed class ArticleParsing(ArticleExtractor extractor)
             LeadImage = page.LeadImage,
             Tags = page.Tags,
             LanguageHint = page.Language,
-        });
+        }) with { Truncation = page.Truncation };
     }
 
     private static string? SiteOf(string? url) =>

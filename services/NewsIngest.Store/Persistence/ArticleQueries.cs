@@ -30,7 +30,32 @@ public sealed class ArticleQueries(SqlDialect dialect)
     public async Task<ArticlePage> ListAsync(ArticleQuery query, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = QueryCommand(connection);
+        await using var command = ListCommand(connection, query);
+        var items = new List<ArticleStored>();
+        ArticleCursor? last = null;
+        var more = false;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (items.Count == query.Limit)
+            {
+                more = true;
+                break;
+            }
+
+            items.Add(ReadRecord(reader.GetString(0)));
+            last = new ArticleCursor(ReadTime(reader.GetValue(1)), SqlDialect.ReadId(reader.GetValue(2)));
+        }
+
+        return new ArticlePage(items, more ? last!.Encode() : null);
+    }
+
+    /// <summary>The list query's command, parameters set (what <see cref="ListAsync"/> runs; a test reads its plan).</summary>
+    public DbCommand ListCommand(DbConnection connection, ArticleQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(query);
+        var command = QueryCommand(connection);
         var conditions = new List<string>();
         if (query.Since is { } since)
         {
@@ -76,24 +101,7 @@ public sealed class ArticleQueries(SqlDialect dialect)
         var where = conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions);
         command.CommandText = $"SELECT record, stored_at, article_id FROM articles {where} ORDER BY stored_at DESC, article_id DESC LIMIT @limit";
         Add(command, "limit", query.Limit + 1);
-
-        var items = new List<ArticleStored>();
-        ArticleCursor? last = null;
-        var more = false;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            if (items.Count == query.Limit)
-            {
-                more = true;
-                break;
-            }
-
-            items.Add(ReadRecord(reader.GetString(0)));
-            last = new ArticleCursor(ReadTime(reader.GetValue(1)), SqlDialect.ReadId(reader.GetValue(2)));
-        }
-
-        return new ArticlePage(items, more ? last!.Encode() : null);
+        return command;
     }
 
     public async Task<ArticleStored?> FindAsync(Guid articleId, CancellationToken cancellationToken)
@@ -130,18 +138,24 @@ public sealed class ArticleQueries(SqlDialect dialect)
         return new StoryView(storyId, article, sightings);
     }
 
+    /// <summary>The totals of <see cref="StatsAsync"/>.</summary>
+    public string StatsTotalsSql => $"""
+        SELECT
+            (SELECT COUNT(*) FROM articles),
+            (SELECT COUNT(DISTINCT story_id) FROM articles),
+            (SELECT COUNT(*) FROM sightings),
+            (SELECT COUNT(*) FROM rejected_articles),
+            (SELECT COUNT(*) FROM articles WHERE published_to_topic = {dialect.False})
+        """;
+
+    /// <summary>The per-language counts of <see cref="StatsAsync"/>.</summary>
+    public static string StatsPerLanguageSql => "SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY language";
+
     public async Task<StoreStats> StatsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
         await using var totals = QueryCommand(connection);
-        totals.CommandText = $"""
-            SELECT
-                (SELECT COUNT(*) FROM articles),
-                (SELECT COUNT(DISTINCT story_id) FROM articles),
-                (SELECT COUNT(*) FROM sightings),
-                (SELECT COUNT(*) FROM rejected_articles),
-                (SELECT COUNT(*) FROM articles WHERE published_to_topic = {dialect.False})
-            """;
+        totals.CommandText = StatsTotalsSql;
         long articles, stories, sightings, rejected, pending;
         await using (var reader = await totals.ExecuteReaderAsync(cancellationToken))
         {
@@ -151,7 +165,7 @@ public sealed class ArticleQueries(SqlDialect dialect)
         }
 
         await using var perLanguage = QueryCommand(connection);
-        perLanguage.CommandText = "SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY language";
+        perLanguage.CommandText = StatsPerLanguageSql;
         var languages = new SortedDictionary<string, long>(StringComparer.Ordinal);
         await using (var reader = await perLanguage.ExecuteReaderAsync(cancellationToken))
         {

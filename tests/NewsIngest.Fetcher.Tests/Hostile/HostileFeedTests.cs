@@ -143,6 +143,40 @@ public sealed class HostileFeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Loops_FeedPollWaitingOnAStalledPage_InboxFileIsPublishedMeanwhile()
+    {
+        // Arrange (row 6: the inbox and the feeds shared one loop, so a dropped file waited behind a slow poll)
+        var inbox = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"inbox-loop-{Guid.NewGuid():N}")).FullName;
+        var xml = $"""<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Stalled</title><item><guid>urn:stalled:1</guid><title>Stalled 1</title><link>{_server.UrlFor("/page/stalled")}</link><description>short</description></item></channel></rss>""";
+        _server.MapResponse("/feed.xml", StaticResponse.Text(xml, TestFeeds.RssType));
+        _server.MapResponse("/robots.txt", StaticResponse.Status(404));
+        _server.Map("/page/stalled", async context => await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted));
+        await using var fetcher = await FetcherHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Fetcher:FullArticle"] = "On",
+            ["Fetcher:PollBudget"] = "00:05:00",
+            ["Fetcher:RequestTimeout"] = "00:05:00",
+            ["Fetcher:TotalTimeout"] = "00:05:00",
+            ["Fetcher:MaxRetries"] = "0",
+            ["Fetcher:InboxPath"] = inbox,
+            ["Fetcher:InboxScanInterval"] = "00:00:00.200",
+        });
+        await fetcher.AddFeedAsync(_server.UrlFor("/feed.xml"));
+        await fetcher.RunLoopsAsync();
+        await Eventually.UntilAsync(() => Task.FromResult(_server.RequestCount("/page/stalled") > 0), TimeSpan.FromSeconds(60), "the feed poll reaches the stalled page");
+
+        // Act
+        await File.WriteAllTextAsync(Path.Combine(inbox, "note.txt"), "Harbour note\nDropped while the feed poll waits on a page.\n");
+        await Eventually.UntilAsync(() => Task.FromResult(fetcher.Published.Items.Any(item => item.Origin == "inbox:note.txt")), TimeSpan.FromSeconds(60), "the inbox file is published");
+
+        // Assert: the poll is still waiting (its item is not published), the file went through on its own loop.
+        fetcher.Published.Items.ShouldNotContain(item => item.FeedUrl != null);
+        fetcher.LogsAt(LogLevel.Information).ShouldContain(log => log.Message.StartsWith($"Scanning inbox {inbox} every", StringComparison.Ordinal));
+        fetcher.LogsAt(LogLevel.Error).ShouldBeEmpty();
+        Directory.Delete(inbox, recursive: true);
+    }
+
+    [Fact]
     public async Task Poll_AllowListedHostNameResolvingToLoopback_IsRefusedBeforeConnecting()
     {
         // Arrange (row 13: a host-name entry skipped the address checks)

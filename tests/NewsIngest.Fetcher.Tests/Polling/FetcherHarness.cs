@@ -11,12 +11,14 @@ namespace NewsIngest.Fetcher.Tests.Polling;
 
 /// <summary>
 /// The fetcher's real services (state store, guarded HTTP client, poller) built from settings, with a recording
-/// publisher and captured logs. Not started: tests poll a feed explicitly with <see cref="PollAsync"/>.
+/// publisher and captured logs. Not started: tests poll a feed explicitly with <see cref="PollAsync"/>, or start the
+/// host's loops with <see cref="RunLoopsAsync"/>.
 /// Defaults suit tests: 127.0.0.1 allow-listed, full articles off, no per-host delay, short retry delays and timeouts.
 /// </summary>
 internal sealed class FetcherHarness : IAsyncDisposable
 {
     private readonly IHost _host;
+    private bool _running;
 
     private FetcherHarness(IHost host, RecordingPublisher published)
     {
@@ -72,5 +74,20 @@ internal sealed class FetcherHarness : IAsyncDisposable
 
     public IReadOnlyList<FakeLogRecord> LogsAt(LogLevel level) => [.. Logs.GetSnapshot().Where(record => record.Level == level)];
 
-    public async ValueTask DisposeAsync() => await ((IAsyncDisposable)_host).DisposeAsync();
+    /// <summary>Starts the host's own loops (feed state, fetch loop, inbox loop), as the service runs them.</summary>
+    public async Task RunLoopsAsync()
+    {
+        await _host.StartAsync();
+        _running = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_running)
+        {
+            await _host.StopAsync();
+        }
+
+        await ((IAsyncDisposable)_host).DisposeAsync();
+    }
 }

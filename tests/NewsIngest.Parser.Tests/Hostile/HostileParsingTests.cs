@@ -1,5 +1,6 @@
 using System.Text;
 using NewsIngest.Contracts;
+using NewsIngest.Testing;
 
 namespace NewsIngest.Parser.Tests.Hostile;
 
@@ -44,6 +45,24 @@ public sealed class HostileParsingTests
         // Assert
         article.Paragraphs.ShouldBe(["deep text"]);
         (await parser.LogLineAsync($"Parsed article {id} ")).ShouldBe($"Parsed article {id} Deep: 1 paragraphs");
+    }
+
+    [Fact]
+    public async Task Consume_PageWithMillionsOfElementsAfterItsArticle_IsParsedFromItsStartAndLogged()
+    {
+        // Arrange (linear-time acceptance: 2 MB of <p><li> built 600,000 nodes and 8 MB several hundred MB of tree)
+        await using var parser = await ParserHarness.StartAsync();
+        var page = $"""<html><head><title>Pier repairs agreed</title></head><body><article><h1>Pier repairs agreed</h1>{Paragraphs}</article>{LinearTime.Repeat("<p><li>", 2)}</body></html>""";
+
+        // Act
+        var id = await parser.FetchedAsync(ArticleSourceKind.Html, page, url: "https://news.example.org/pier");
+        var article = await parser.ParsedAsync(id);
+
+        // Assert
+        article.Title.ShouldBe("Pier repairs agreed");
+        article.Paragraphs.Count.ShouldBe(4);
+        (await parser.LogLineAsync($"Article {id}: page ")).ShouldStartWith(
+            $"Article {id}: page https://news.example.org/pier was read in part: the page's tree reached 250,000 nodes at character ");
     }
 
     [Fact]
