@@ -1,6 +1,7 @@
 using MassTransit;
 using NewsIngest.Enricher.Consumers;
 using NewsIngest.Enricher.Enrichment;
+using NewsIngest.Enricher.Startup;
 using NewsIngest.ServiceDefaults;
 
 namespace NewsIngest.Enricher;
@@ -10,6 +11,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddEnricher(this IHostApplicationBuilder builder)
     {
         builder.Services.AddEnrichment();
+        builder.Services.AddHostedService<EnrichmentWarmUp>();
         builder.Services.TryAddTimeProvider();
         builder.Services.AddCounterBaseline(Telemetry.EnricherMetrics.RecordBaseline);
         return builder;
