@@ -55,7 +55,41 @@ internal static class ContentSelector
             }
         }
 
-        return selected;
+        return WithRepeatedWrappers(parent, selected);
+    }
+
+    /// <summary>When the page cut the article into pieces around ads or boxes, each piece in a wrapper of the same
+    /// tag and class as the one holding the pick, the other pieces that are prose join it in document order.</summary>
+    private static List<HtmlNode> WithRepeatedWrappers(HtmlNode wrapper, List<HtmlNode> selected)
+    {
+        if (wrapper.Attr("class") is not { Length: > 0 } cls || wrapper.Parent is not { } outer)
+        {
+            return selected;
+        }
+
+        var pieces = outer.Children.Where(c => c == wrapper ||
+            (!c.IsText && !c.Excluded && c.Tag == wrapper.Tag && c.Attr("class") == cls && IsProse(c))).ToList();
+        return pieces.Count == 1 ? selected : pieces.SelectMany(p => p == wrapper ? selected : [p]).ToList();
+    }
+
+    /// <summary>Whether most of the element's text is in paragraphs of prose and few of it in links.</summary>
+    private static bool IsProse(HtmlNode e)
+    {
+        if (e.ParagraphCount == 0 || e.TextLength < MinProse || ContentScorer.LinkDensity(e) >= 0.25)
+        {
+            return false;
+        }
+
+        var prose = 0;
+        foreach (var p in e.Descendants(static n => n.IsText || n.Excluded))
+        {
+            if (p.Tag == "p" && p.TextLength >= MinProse && ContentScorer.LinkDensity(p) < 0.3)
+            {
+                prose += p.TextLength;
+            }
+        }
+
+        return prose * 2 >= e.TextLength;
     }
 
     /// <summary>Whether the sibling holds a run of prose: one element with at least three paragraphs of real text

@@ -48,9 +48,28 @@ public sealed class ContentSelectorTests
         article.Text.ShouldNotContain(LaterParagraphs[0]);
     }
 
+    [Fact]
+    public void Extract_ArticleCutIntoRepeatedWrappersAroundAnAd_KeepsEveryPiece()
+    {
+        // Arrange: the story in two wrappers of one class, each with its own inner body, an ad between them.
+        var page = Page(
+            $"<div class=\"story-part\"><div class=\"body-1\">{Paragraphs(SamplePages.StoryParagraphs)}</div><div class=\"ad\">Advertisement</div></div>" +
+            $"<div class=\"interrupter\"><p>Story continues below</p></div>" +
+            $"<div class=\"story-part\"><div class=\"body-2\">{Paragraphs(LaterParagraphs)}</div><div class=\"ad\">Advertisement</div></div>");
+
+        // Act
+        var article = _extractor.Extract(page, new Uri("https://gazette.example/news/ferry"));
+
+        // Assert
+        article.Text.ShouldStartWith(SamplePages.StoryParagraphs[0]);
+        article.Text.ShouldEndWith(LaterParagraphs[^1]);
+    }
+
+    private static string Paragraphs(IEnumerable<string> paragraphs) => string.Concat(paragraphs.Select(p => $"<p>{p}</p>"));
+
     private static string Section(IEnumerable<string> paragraphs) =>
         "<div class=\"w1\"><div class=\"w2\"><div class=\"w3\"><section class=\"w4\"><div class=\"w5\"><div class=\"w6\">" +
-        string.Concat(paragraphs.Select(p => $"<p>{p}</p>")) + "</div></div></section></div></div></div>";
+        Paragraphs(paragraphs) + "</div></div></section></div></div></div>";
 
     private static string Page(string body) => $"""
         <!DOCTYPE html>
