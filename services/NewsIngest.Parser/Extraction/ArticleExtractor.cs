@@ -33,12 +33,12 @@ public sealed partial class ArticleExtractor
             }
         }
 
-        var blocks = CandidateChooser.Choose(doc, primary, meta, url);
+        var (blocks, noArticle) = CandidateChooser.Choose(doc, primary, meta, url);
 
         // Captions stay in the HTML body but are not part of the running text.
         var paragraphs = blocks.Where(b => b.Kind != "figcaption").SelectMany(b => b.Paragraphs()).ToList();
         var reason = paragraphs.Count == 0
-            ? doc.Elements.Count == 0 ? "The page has no HTML elements." : "No element of the page holds article text (paragraphs of prose)."
+            ? noArticle ?? (doc.Elements.Count == 0 ? "The page has no HTML elements." : "No element of the page holds article text (paragraphs of prose).")
             : null;
 
         return new ExtractedArticle

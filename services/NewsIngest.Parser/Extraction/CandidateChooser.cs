@@ -19,7 +19,17 @@ internal static partial class CandidateChooser
     /// <summary>A JSON-LD articleBody shorter than this is too likely a teaser to stand in for the article.</summary>
     private const int MinStructuredBody = 500;
 
-    public static List<ContentBlock> Choose(HtmlDocument doc, ArticleCandidate primary, ArticleMetadata meta, Uri? url)
+    /// <summary>Below this many characters of prose a page is too small to be judged an index of teasers.</summary>
+    private const int MinIndexProse = 3000;
+
+    /// <summary>An index page has at least this many linked headlines.</summary>
+    private const int MinIndexHeadlines = 10;
+
+    /// <summary>The reason given for a page whose prose is all teasers.</summary>
+    public const string IndexPageReason = "The page's prose is spread over many separate teasers (an index or section page), not one article.";
+
+    /// <returns>The article's blocks, or none and the reason when the page holds no article.</returns>
+    public static (List<ContentBlock> Blocks, string? NoArticleReason) Choose(HtmlDocument doc, ArticleCandidate primary, ArticleMetadata meta, Uri? url)
     {
         var chosen = primary;
         var cluster = TextCluster.Find(doc);
@@ -51,7 +61,41 @@ internal static partial class CandidateChooser
             }
         }
 
-        return PreferStructuredBody(chosen.Blocks, meta.Body);
+        if (cluster is not null && IsIndexPage(doc, cluster, chosen))
+        {
+            return ([], IndexPageReason);
+        }
+
+        return (PreferStructuredBody(chosen.Blocks, meta.Body), null);
+    }
+
+    /// <summary>A section front or index: plenty of prose on the page, but no element holds a tenth of it, the pick
+    /// holds under a third, nowhere in the pick do three paragraphs of prose stand side by side, and the page is full
+    /// of linked headlines. Every summary sits in its own teaser.</summary>
+    private static bool IsIndexPage(HtmlDocument doc, TextCluster cluster, ArticleCandidate chosen) =>
+        cluster.PageProse >= MinIndexProse &&
+        cluster.RootProse * 10 < cluster.PageProse &&
+        cluster.ProseUnder(chosen.Roots) * 3 < cluster.PageProse &&
+        chosen.Roots.All(r => ContentSelector.LargestProseRun(r) == 0) &&
+        doc.Elements.Count(IsLinkedHeadline) >= MinIndexHeadlines;
+
+    /// <summary>A heading inside a link or holding one: a teaser's headline.</summary>
+    private static bool IsLinkedHeadline(HtmlNode e)
+    {
+        if (e.Tag is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6"))
+        {
+            return false;
+        }
+
+        for (var a = e.Parent; a is not null; a = a.Parent)
+        {
+            if (a.Tag == "a")
+            {
+                return true;
+            }
+        }
+
+        return e.Descendants().Any(d => d.Tag == "a");
     }
 
     /// <summary>The element the page itself marks as its article: the only <c>itemprop=articleBody</c>, else the

@@ -102,7 +102,16 @@ internal static class ContentSelector
             return false;
         }
 
-        foreach (var e in sibling.Descendants(static n => n.IsText || n.Excluded))
+        var prose = LargestProseRun(sibling);
+        return prose >= top.TextLength / 4 && prose * 2 >= sibling.TextLength;
+    }
+
+    /// <summary>Characters in the largest run of prose under <paramref name="root"/>: the element with the most text
+    /// in paragraphs of real text side by side, counted when it has at least three of them (else 0).</summary>
+    public static int LargestProseRun(HtmlNode root)
+    {
+        var best = 0;
+        foreach (var e in root.Descendants(static n => n.IsText || n.Excluded).Prepend(root))
         {
             int run = 0, prose = 0;
             foreach (var c in e.Children)
@@ -114,13 +123,13 @@ internal static class ContentSelector
                 }
             }
 
-            if (run >= 3 && prose >= top.TextLength / 4 && prose * 2 >= sibling.TextLength)
+            if (run >= 3 && prose > best)
             {
-                return true;
+                best = prose;
             }
         }
 
-        return false;
+        return best;
     }
 
     private static bool EndsSentence(HtmlNode p)
