@@ -124,7 +124,8 @@ public sealed class ArticleParsing(ArticleExtractor extractor)
             LeadImage = page.LeadImage,
             Tags = page.Tags,
             LanguageHint = page.Language,
-        }) with { Truncation = page.Truncation };
+        }) with
+        { Truncation = page.Truncation };
     }
 
     private static string? SiteOf(string? url) =>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
+using NewsIngest.Data;
 using NewsIngest.Store.Persistence;
 using NewsIngest.Testing;
 using Npgsql;
