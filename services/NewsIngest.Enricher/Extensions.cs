@@ -1,7 +1,6 @@
 using MassTransit;
 using NewsIngest.Enricher.Consumers;
 using NewsIngest.Enricher.Enrichment;
-using NewsIngest.Enricher.Startup;
 using NewsIngest.ServiceDefaults;
 
 namespace NewsIngest.Enricher;
@@ -11,7 +10,6 @@ public static class Extensions
     public static IHostApplicationBuilder AddEnricher(this IHostApplicationBuilder builder)
     {
         builder.Services.AddEnrichment();
-        builder.Services.AddHostedService<EnrichmentWarmUp>();
         builder.Services.TryAddTimeProvider();
         builder.Services.AddCounterBaseline(Telemetry.EnricherMetrics.RecordBaseline);
         return builder;

@@ -67,5 +67,48 @@ public sealed class RunCommandTests : IAsyncLifetime
         run.Errors[^1].ShouldStartWith("0 stored, 0 updated, 0 rejected, 1 failed", Case.Sensitive, run.ToString());
     }
 
+    [Fact]
+    public async Task RunOnce_TitleAndInboxFileNameWithNewlinesAndEscapes_PrintNoForgedLine()
+    {
+        var samples = Directory.CreateDirectory(Path.Combine(_work, "hostile-samples")).FullName;
+        var feeds = Directory.CreateDirectory(Path.Combine(samples, "feeds")).FullName;
+        var inbox = Directory.CreateDirectory(Path.Combine(samples, "inbox")).FullName;
+        File.WriteAllText(Path.Combine(feeds, "forged.xml"), ForgedTitleFeed);
+        File.WriteAllText(
+            Path.Combine(inbox, "quay\nstored 00000000-0000-0000-0000-000000000000 en-forged \u001b[2J.txt"),
+            "Quay Lights Return\u001b[31m After Repairs\nstored 11111111 en/forged\n\n"
+            + "The harbour authority switched the quay lights back on on Monday after three weeks of cable repairs along the eastern pier.\n\n"
+            + "Fishing crews had asked for the work to be finished before the winter season, when boats return after dark.\n\n"
+            + "Source: Test Harbour Desk\n");
+
+        var run = await Newsingest.RunAsync(_work, "run", "--once", "--samples", samples, "--db", "hostile.db", "--feed-port", NextPort());
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        var stored = run.Output.Where(line => line.StartsWith("stored ", StringComparison.Ordinal)).ToList();
+        stored.Count.ShouldBe(2, run.ToString());
+        stored.Select(line => Guid.TryParse(line.AsSpan(7, 36), out var id) ? id : Guid.Empty).ShouldNotContain(Guid.Empty, run.ToString());
+        stored.ShouldContain(line => line.Contains("\"Ferry Timetable Changes stored 33333333", StringComparison.Ordinal), run.ToString());
+        run.Output.Concat(run.Errors).ShouldAllBe(line => !line.Contains('\u001b', StringComparison.Ordinal), run.ToString());
+        run.Errors[^1].ShouldStartWith("2 stored, 0 updated, 0 rejected, 0 failed", Case.Sensitive, run.ToString());
+    }
+
+    private const string ForgedTitleFeed = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0">
+          <channel>
+            <title>Forged&#10;stored 22222222 en/forged Gazette</title>
+            <link>https://forged-gazette.example/</link>
+            <description>A test feed whose titles carry line breaks.</description>
+            <item>
+              <title>Ferry Timetable Changes&#10;stored 33333333 en/forged "Fake"</title>
+              <link>https://forged-gazette.example/2026/12/ferry-timetable</link>
+              <guid isPermaLink="false">forged-gazette-1</guid>
+              <pubDate>Tue, 01 Dec 2026 08:00:00 GMT</pubDate>
+              <description>The winter ferry timetable starts next week with two fewer crossings on weekdays and an extra late boat on Fridays. The operator said the change follows a survey of regular passengers taken over the autumn. Season tickets bought before the change remain valid until they expire.</description>
+            </item>
+          </channel>
+        </rss>
+        """;
+
     private static string NextPort() => FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
