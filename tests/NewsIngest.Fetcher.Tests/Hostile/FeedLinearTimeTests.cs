@@ -11,7 +11,8 @@ namespace NewsIngest.Fetcher.Tests.Hostile;
 /// </summary>
 public sealed class FeedLinearTimeTests(ITestOutputHelper output)
 {
-    /// <summary>Largest per-MB time over the smallest (times under <see cref="LinearTime.FloorMillisecondsPerMegabyte"/> count as
+    /// <summary>Asserted on the rise (no size costs more per MB than 2× a smaller one; a size cheaper per MB, as the 8 MB
+    /// feed of `<!` at 21.8 against 58.4 ms/MB at 2 MB in a CI run, is not growth). Spread: largest per-MB time over the smallest (times under <see cref="LinearTime.FloorMillisecondsPerMegabyte"/> count as
     /// that): the "within 2×". A quadratic path spreads 8× from 1 to 8 MB, at seconds per MB (the old fragment
     /// cleaner: 30 KB 2.1 s, 120 KB 42 s). <see cref="LinearTime"/> counts the thread's CPU time, so load on the machine does
     /// not widen the spread.</summary>
@@ -29,7 +30,7 @@ public sealed class FeedLinearTimeTests(ITestOutputHelper output)
 
         // Assert
         output.WriteLine($"feed parse, '{pattern}': {growth}");
-        growth.Spread.ShouldBeLessThan(MaxSpread, growth.ToString());
+        growth.Rise.ShouldBeLessThan(MaxSpread, growth.ToString());
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class LinearTimeTests(ITestOutputHelper output)
 
         // Assert
         output.WriteLine($"feed entry text, '{pattern}': {growth}");
-        growth.Spread.ShouldBeLessThan(MaxSpread, growth.ToString());
+        growth.Rise.ShouldBeLessThan(MaxSpread, growth.ToString());
     }
 
     [Theory]
