@@ -83,11 +83,10 @@ public sealed class StoryDeduplicator(IArticleRepository repository, TimeSpan wi
         }
         else
         {
-            await decision.SaveNewStoryAsync(record, Facts(fingerprint, canonicalUrl), cancellationToken);
+            await decision.CommitNewStoryAsync(record, Facts(fingerprint, canonicalUrl), cancellationToken);
             result = new StoryDecision(StoryOutcome.NewStory, record.ArticleId, "new story");
         }
 
-        await decision.CommitAsync(cancellationToken);
         return result with { Candidates = candidates.NearDuplicates.Count, IgnoredCanonicalUrl = ignored };
     }
 
@@ -104,7 +103,7 @@ public sealed class StoryDeduplicator(IArticleRepository repository, TimeSpan wi
     private static async Task<StoryDecision> SightingAsync(
         IStoryDecision decision, Guid storyId, ArticleStored record, double similarity, StoryFacts? newVersion, string reason, CancellationToken cancellationToken)
     {
-        await decision.AddSightingAsync(storyId, record, similarity, reason, newVersion, cancellationToken);
+        await decision.CommitSightingAsync(storyId, record, similarity, reason, newVersion, cancellationToken);
         return new StoryDecision(StoryOutcome.Sighting, storyId, reason);
     }
 }
