@@ -15,12 +15,14 @@ namespace NewsIngest.Store.Persistence;
 internal static class StoryLocks
 {
     /// <summary>
-    /// Takes the locks in parameter <c>@locks</c> (<see cref="Of"/>, ascending) one after the other, in array order.
+    /// Takes the locks in parameter <c>@locks</c> (<see cref="Of"/>, ascending) one after the other, in array order:
+    /// the function scan of <c>unnest</c> yields the elements in order and evaluates the lock call on each as it
+    /// goes (PostgreSQL 15 plan: Aggregate over Function Scan, output <c>pg_advisory_xact_lock(l.k)</c>).
     /// The reads are statements of their own after this one: in READ COMMITTED a statement sees the database as it
     /// was when the statement began, so reads in the locking statement would miss what a decision holding one of
     /// these keys commits while this one waits for it.
     /// </summary>
-    public const string Statement = "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(l.k) FROM unnest(@locks) WITH ORDINALITY AS l(k, n) ORDER BY l.n) AS locked";
+    public const string Statement = "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(l.k) FROM unnest(@locks) AS l(k)) AS locked";
 
     private const long Band = 1L << 32;
     private const long Article = 2L << 32;
