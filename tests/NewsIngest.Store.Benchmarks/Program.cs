@@ -51,20 +51,21 @@ foreach (var size in sizes)
     Console.WriteLine($"loaded to {loader.Count:N0} stories in {load.Elapsed.TotalSeconds:F0} s ({await SizeAsync(dataSource)})");
     if (plans)
     {
-        await DecisionPlans.CaptureAsync(server, dataSource, "dedup_benchmark", size, () => ReplicasAsync(connectionString, 1, 10, seed + 5));
+        await DecisionPlans.CaptureAsync(server, dataSource, "dedup_benchmark", size, () => ReplicasAsync(server, connectionString, 1, 10, seed + 5));
     }
 
     // One replica before and after the three, so that a change in the shared machine's load between them evens out.
-    var (one, single) = await ReplicasAsync(connectionString, 1, decisions, seed);
-    Console.WriteLine($"{size,9:N0} stories, 1 replica x {decisions}: {single[0]}");
-    var (three, replicas) = await ReplicasAsync(connectionString, 3, decisions / 3, seed + 1);
+    var (one, single, serverCpu) = await ReplicasAsync(server, connectionString, 1, decisions, seed);
+    Console.WriteLine($"{size,9:N0} stories, 1 replica x {decisions}: {single[0]} server_cpu_us={serverCpu.TotalMicroseconds / decisions:F0}");
+    var (three, replicas, threeCpu) = await ReplicasAsync(server, connectionString, 3, decisions / 3, seed + 1);
     foreach (var replica in replicas)
     {
         Console.WriteLine($"{size,9:N0} stories, 3 replicas x {decisions / 3}: {replica}");
     }
 
-    var (again, singleAgain) = await ReplicasAsync(connectionString, 1, decisions, seed + 2);
-    Console.WriteLine($"{size,9:N0} stories, 1 replica x {decisions} again: {singleAgain[0]}");
+    Console.WriteLine($"{size,9:N0} stories, 3 replicas: server_cpu_us={threeCpu.TotalMicroseconds / (decisions / 3 * 3):F0}");
+    var (again, singleAgain, againCpu) = await ReplicasAsync(server, connectionString, 1, decisions, seed + 2);
+    Console.WriteLine($"{size,9:N0} stories, 1 replica x {decisions} again: {singleAgain[0]} server_cpu_us={againCpu.TotalMicroseconds / decisions:F0}");
     var alone = (one + again) / 2;
     Console.WriteLine($"{decisions} decisions at {size:N0} stories: 1 replica {one.TotalSeconds:F2} s and {again.TotalSeconds:F2} s, 3 replicas at once {three.TotalSeconds:F2} s "
         + $"(3 replicas / 1 replica throughput {alone.TotalSeconds / three.TotalSeconds:F2}x)");
@@ -73,8 +74,9 @@ foreach (var size in sizes)
 
 return 0;
 
-// Starts the replicas, lets them get ready, starts their batches at once and times until the last one ends.
-static async Task<(TimeSpan Elapsed, string[] Results)> ReplicasAsync(string connectionString, int count, int decisions, int seed)
+// Starts the replicas, lets them get ready, starts their batches at once and times until the last one ends; the
+// PostgreSQL server's CPU (postmaster and backends, from /proc) over the same span.
+static async Task<(TimeSpan Elapsed, string[] Results, TimeSpan ServerCpu)> ReplicasAsync(PostgresServer server, string connectionString, int count, int decisions, int seed)
 {
     var processes = Enumerable.Range(0, count).Select(i => StartReplica(connectionString, decisions, seed + (i * 100))).ToList();
     try
@@ -86,6 +88,8 @@ static async Task<(TimeSpan Elapsed, string[] Results)> ReplicasAsync(string con
             }
         }
 
+        var postmaster = server.PostmasterProcessId ?? throw new InvalidOperationException("PostgreSQL is not running");
+        var serverCpu = ProcessMeter.CpuTime(postmaster);
         var clock = Stopwatch.StartNew();
         foreach (var process in processes)
         {
@@ -94,7 +98,7 @@ static async Task<(TimeSpan Elapsed, string[] Results)> ReplicasAsync(string con
         }
 
         var results = await Task.WhenAll(processes.Select(ResultAsync));
-        return (clock.Elapsed, results);
+        return (clock.Elapsed, results, ProcessMeter.CpuTime(postmaster) - serverCpu);
     }
     finally
     {

@@ -18,13 +18,18 @@ public interface IArticleRepository
     /// <summary>Records another sighting of a stored story (idempotent per article id), with another version of its text when given; true when new.</summary>
     Task<bool> AddSightingAsync(Guid storyId, ArticleStored record, double similarity, string reason, StoryFacts? newVersion, CancellationToken cancellationToken);
 
-
     /// <summary>
     /// Opens one story decision: a transaction that locks only this article's keys (its band keys, id, content
     /// hash and canonical URL) and reads what is stored under them. Decisions on unrelated articles run at once,
     /// on any number of replicas; two that could match each other take turns.
     /// </summary>
     Task<IStoryDecision> BeginStoryDecisionAsync(StoryKeys keys, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes story versions seen before <paramref name="before"/> and their band rows, at most
+    /// <paramref name="limit"/> versions in one transaction (<see cref="StoryWindowSweep"/>); the number deleted.
+    /// </summary>
+    Task<int> SweepExpiredVersionsAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken);
 
     /// <summary>Stored records not yet published to the topic (the outbox itself is <see cref="SqlOutbox"/>).</summary>
     Task<long> CountPendingAsync(CancellationToken cancellationToken);

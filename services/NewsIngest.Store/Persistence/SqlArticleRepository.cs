@@ -80,6 +80,9 @@ public sealed class SqlArticleRepository(SqlDialect dialect, ILogger<SqlArticleR
     public async Task<IStoryDecision> BeginStoryDecisionAsync(StoryKeys keys, CancellationToken cancellationToken) =>
         await SqlStoryDecision.BeginAsync(dialect, keys, cancellationToken);
 
+    public Task<int> SweepExpiredVersionsAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
+        StoryWindowSweep.RunAsync(dialect, before, limit, cancellationToken);
+
     public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);

@@ -7,13 +7,20 @@ using static NewsIngest.Data.SqlCommands;
 namespace NewsIngest.Store.Persistence;
 
 /// <summary>
-/// <see cref="IStoryDecision"/> over one connection and transaction: opening takes the keys' locks and reads
-/// the candidates in one round trip (PostgreSQL: advisory transaction locks from <see cref="StoryLocks"/>;
-/// SQLite: the write lock of <c>BEGIN IMMEDIATE</c>, one writer at a time), the write is one more, the commit
-/// a third.
+/// <see cref="IStoryDecision"/> over one connection and transaction, in two round trips on PostgreSQL: opening
+/// sends BEGIN, the statement that takes the keys' advisory transaction locks (<see cref="StoryLocks"/>) and the
+/// reads of the candidates as one batch; the commit sends the writes and COMMIT as one more. Every statement has
+/// constant text, prepared once per pooled connection (later decisions on it only bind and execute). SQLite: the
+/// write lock of <c>BEGIN IMMEDIATE</c> (one writer at a time), the same reads and writes.
 /// </summary>
 internal sealed class SqlStoryDecision : IStoryDecision
 {
+    private const string Reads = """
+        SELECT story_id FROM sightings WHERE article_id = @id;
+        SELECT story_id, record FROM articles WHERE canonical_url = @canonical AND stored_at >= @since ORDER BY stored_at LIMIT 1;
+        SELECT story_id FROM articles WHERE content_hash = @hash;
+        """;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SqlDialect _dialect;
     private readonly DbConnection _connection;
@@ -63,26 +70,25 @@ internal sealed class SqlStoryDecision : IStoryDecision
         }
     }
 
-    public async Task SaveNewStoryAsync(ArticleStored record, StoryFacts story, CancellationToken cancellationToken)
+    public async Task CommitNewStoryAsync(ArticleStored record, StoryFacts story, CancellationToken cancellationToken)
     {
         await using var command = Command();
-        command.CommandText = string.Join(
-            ";\n",
-            StoryWrites.Article(_dialect, command, record, story.CanonicalUrl),
-            StoryWrites.Sighting(_dialect, command, record.ArticleId, record, 1.0, "new story"),
-            StoryWrites.Version(_dialect, command, story));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await WriteAndCommitAsync(
+            command,
+            [
+                StoryWrites.Article(_dialect, command, record, story.CanonicalUrl),
+                StoryWrites.Sighting(_dialect, command, record.ArticleId, record, 1.0, "new story"),
+                StoryWrites.Version(_dialect, command, story),
+            ],
+            cancellationToken);
     }
 
-    public async Task AddSightingAsync(Guid storyId, ArticleStored record, double similarity, string reason, StoryFacts? newVersion, CancellationToken cancellationToken)
+    public async Task CommitSightingAsync(Guid storyId, ArticleStored record, double similarity, string reason, StoryFacts? newVersion, CancellationToken cancellationToken)
     {
         await using var command = Command();
         var sighting = StoryWrites.Sighting(_dialect, command, storyId, record, similarity, reason);
-        command.CommandText = newVersion is null ? sighting : sighting + ";\n" + StoryWrites.Version(_dialect, command, newVersion);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await WriteAndCommitAsync(command, newVersion is null ? [sighting] : [sighting, StoryWrites.Version(_dialect, command, newVersion)], cancellationToken);
     }
-
-    public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -101,11 +107,33 @@ internal sealed class SqlStoryDecision : IStoryDecision
         }
     }
 
+    /// <summary>PostgreSQL: the writes and COMMIT in one batch, one round trip (a failing write skips the COMMIT, and
+    /// disposing rolls back). SQLite: the writes, then the transaction's commit.</summary>
+    private async Task WriteAndCommitAsync(DbCommand command, string[] writes, CancellationToken cancellationToken)
+    {
+        command.CommandText = string.Join(";\n", _dialect.NativeTypes ? [.. writes, "COMMIT"] : writes);
+        await ExecuteAsync(_dialect, command, cancellationToken);
+        if (!_dialect.NativeTypes)
+        {
+            await _transaction.CommitAsync(cancellationToken);
+        }
+    }
+
     private DbCommand Command()
     {
         var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         return command;
+    }
+
+    private static async Task ExecuteAsync(SqlDialect dialect, DbCommand command, CancellationToken cancellationToken)
+    {
+        if (dialect.NativeTypes)
+        {
+            await command.PrepareAsync(cancellationToken);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<StoryCandidates> LockAndReadAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, StoryKeys keys, CancellationToken cancellationToken)
@@ -114,18 +142,25 @@ internal sealed class SqlStoryDecision : IStoryDecision
         command.Transaction = transaction;
         Add(command, "id", dialect.Id(keys.ArticleId));
         Add(command, "hash", keys.ContentHash);
-        Add(command, "canonical", (object?)keys.CanonicalUrl ?? DBNull.Value);
+        StoryWrites.AddText(command, "canonical", keys.CanonicalUrl);
         Add(command, "since", dialect.Time(keys.Since));
         Add(command, "bands", dialect.Keys(keys.BandKeys));
-        var reads = $"""
-            SELECT story_id FROM sightings WHERE article_id = @id;
-            SELECT story_id, record FROM articles WHERE canonical_url = @canonical AND stored_at >= @since ORDER BY stored_at LIMIT 1;
-            SELECT story_id FROM articles WHERE content_hash = @hash;
+        var nearDuplicates = $"""
             SELECT v.story_id, v.fingerprint FROM story_versions v
             WHERE v.seq IN (SELECT b.seq FROM story_bands b WHERE {dialect.AnyOf("b.band_key", "@bands")} AND b.seen_at >= @since)
             ORDER BY v.seq
             """;
-        command.CommandText = dialect.NativeTypes ? StoryLocks.Statement(StoryLocks.Of(keys)) + ";\n" + reads : reads;
+        if (dialect.NativeTypes)
+        {
+            Add(command, "locks", StoryLocks.Of(keys));
+            command.CommandText = StoryLocks.Statement + ";\n" + Reads + nearDuplicates;
+            await command.PrepareAsync(cancellationToken);
+        }
+        else
+        {
+            command.CommandText = Reads + nearDuplicates;
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (dialect.NativeTypes)
         {

@@ -56,7 +56,8 @@ internal static class StoryBandBackfill
         return pending.Count;
     }
 
-    private static IReadOnlyList<uint> BandKeysOf(byte[] fingerprint)
+    /// <summary>The band keys of a stored fingerprint; none when this build cannot read it.</summary>
+    internal static IReadOnlyList<uint> BandKeysOf(byte[] fingerprint)
     {
         try
         {

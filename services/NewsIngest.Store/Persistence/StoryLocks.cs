@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -9,17 +8,28 @@ namespace NewsIngest.Store.Persistence;
 /// hash and the canonical URL, each a 64-bit key (a kind in the high half, 32 bits of the key in the low
 /// half). Two decisions that could match each other share a key (a copy is only found through a shared band
 /// key, URL or hash), so they take turns; unrelated ones share none and run at once. Taken in ascending order
-/// in one statement, and nothing else is waited for while they are held, so decisions cannot deadlock.
+/// in one statement of constant text (the keys are one array parameter, so it is prepared once per
+/// connection), and nothing else is waited for while they are held, so decisions cannot deadlock.
 /// Hash collisions only make two unrelated decisions wait for each other.
 /// </summary>
 internal static class StoryLocks
 {
+    /// <summary>
+    /// Takes the locks in parameter <c>@locks</c> (<see cref="Of"/>, ascending) one after the other, in array order:
+    /// the function scan of <c>unnest</c> yields the elements in order and evaluates the lock call on each as it
+    /// goes (PostgreSQL 15 plan: Aggregate over Function Scan, output <c>pg_advisory_xact_lock(l.k)</c>).
+    /// The reads are statements of their own after this one: in READ COMMITTED a statement sees the database as it
+    /// was when the statement began, so reads in the locking statement would miss what a decision holding one of
+    /// these keys commits while this one waits for it.
+    /// </summary>
+    public const string Statement = "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(l.k) FROM unnest(@locks) AS l(k)) AS locked";
+
     private const long Band = 1L << 32;
     private const long Article = 2L << 32;
     private const long ContentHash = 3L << 32;
     private const long CanonicalUrl = 4L << 32;
 
-    public static IReadOnlyList<long> Of(StoryKeys keys)
+    public static long[] Of(StoryKeys keys)
     {
         var locks = new SortedSet<long>(keys.BandKeys.Select(key => Band | key))
         {
@@ -33,10 +43,6 @@ internal static class StoryLocks
 
         return [.. locks];
     }
-
-    /// <summary>One statement taking the locks in order (PostgreSQL evaluates a select list left to right).</summary>
-    public static string Statement(IReadOnlyList<long> locks) =>
-        "SELECT " + string.Join(", ", locks.Select(key => string.Create(CultureInfo.InvariantCulture, $"pg_advisory_xact_lock({key})")));
 
     private static uint Low32(string text) => BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Text.Json;
 using NewsIngest.Contracts;
@@ -8,25 +9,38 @@ namespace NewsIngest.Store.Persistence;
 
 /// <summary>
 /// The statements that write a story decision, each added to one command so that a decision's write is one
-/// round trip: a new story's record, a story version with its band keys, a sighting.
+/// round trip: a new story's record, a story version with its band keys, a sighting. Every text is constant and
+/// every parameter keeps its type when its value is null, so a prepared statement is reused whatever the values.
 /// </summary>
 internal static class StoryWrites
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>A text parameter, typed as text when null too.</summary>
+    public static void AddText(DbCommand command, string name, string? value)
+    {
+        Add(command, name, value);
+        command.Parameters[^1].DbType = DbType.String;
+    }
+
     /// <summary>The article row (ON CONFLICT DO NOTHING: a conflict on its id or content hash writes nothing).</summary>
     public static string Article(SqlDialect dialect, DbCommand command, ArticleStored record, string? canonicalUrl)
     {
-        Add(command, "canonical", (object?)canonicalUrl ?? DBNull.Value);
+        AddText(command, "canonical", canonicalUrl);
         Add(command, "id", dialect.Id(record.ArticleId));
         Add(command, "correlation", dialect.Id(record.CorrelationId));
         Add(command, "hash", record.ContentHash);
         Add(command, "title", record.Article.Title);
         Add(command, "language", record.Enrichment.Language);
         Add(command, "category", record.Category);
-        Add(command, "url", (object?)record.Article.Url ?? DBNull.Value);
-        Add(command, "source", (object?)record.Article.Source ?? DBNull.Value);
+        AddText(command, "url", record.Article.Url);
+        AddText(command, "source", record.Article.Source);
         Add(command, "published", dialect.Time(record.Article.Published));
+        if (record.Article.Published is null)
+        {
+            command.Parameters[^1].DbType = DbType.DateTimeOffset;
+        }
+
         Add(command, "stored", dialect.Time(record.StoredAt));
         Add(command, "record", JsonSerializer.Serialize(record, Json));
         return $"""
@@ -62,9 +76,9 @@ internal static class StoryWrites
         Add(command, "sighting", dialect.Id(record.ArticleId));
         Add(command, "reason", reason);
         Add(command, "sighting_correlation", dialect.Id(record.CorrelationId));
-        Add(command, "sighting_source", (object?)record.Article.Source ?? DBNull.Value);
-        Add(command, "sighting_url", (object?)record.Article.Url ?? DBNull.Value);
-        Add(command, "feed", (object?)record.Article.FeedUrl ?? DBNull.Value);
+        AddText(command, "sighting_source", record.Article.Source);
+        AddText(command, "sighting_url", record.Article.Url);
+        AddText(command, "feed", record.Article.FeedUrl);
         Add(command, "similarity", similarity);
         Add(command, "seen", dialect.Time(record.StoredAt));
         return $"""

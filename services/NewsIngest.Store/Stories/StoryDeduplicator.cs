@@ -14,7 +14,10 @@ namespace NewsIngest.Store.Stories;
 /// memory, nothing to load at start), sees every other replica's stories, and decides on unrelated articles
 /// in parallel with them. Only stories stored within <see cref="Window"/> before the article are compared. A canonical
 /// URL counts only on the page's own site and when the texts are related (<see cref="CanonicalUrlRule"/>); one set aside
-/// is reported in <see cref="StoryDecision.IgnoredCanonicalUrl"/>.
+/// is reported in <see cref="StoryDecision.IgnoredCanonicalUrl"/>. Every <see cref="SweepEvery"/>th decision of
+/// a process (its first included) first deletes a bounded batch of versions older than the window and their band
+/// rows (<see cref="IArticleRepository.SweepExpiredVersionsAsync"/>), so the band index holds the window, not the
+/// store's whole history; versions are deleted only <see cref="SweepGrace"/> after they left the window.
 /// Shared by the store's consumer and <c>newsingest dedup</c>.
 /// </summary>
 public sealed class StoryDeduplicator(IArticleRepository repository, TimeSpan window)
@@ -22,7 +25,17 @@ public sealed class StoryDeduplicator(IArticleRepository repository, TimeSpan wi
     /// <summary>The default of <c>Store:DedupWindow</c>.</summary>
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(30);
 
+    /// <summary>How often (in decisions) a process sweeps expired versions: at most <see cref="SweepBatch"/> versions
+    /// per sweep, more than one per decision, so the sweep keeps up with any rate of new versions.</summary>
+    public const int SweepEvery = 100;
+
+    public const int SweepBatch = 500;
+
+    /// <summary>How long after leaving the window a version is kept: for decisions under way and clocks of replicas that differ.</summary>
+    public static readonly TimeSpan SweepGrace = TimeSpan.FromHours(1);
+
     private int _inFlight;
+    private int _decisions;
 
     public StoryDeduplicator(IArticleRepository repository)
         : this(repository, DefaultWindow)
@@ -37,6 +50,11 @@ public sealed class StoryDeduplicator(IArticleRepository repository, TimeSpan wi
     public async Task<StoryDecision> StoreAsync(ArticleStored record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        if (unchecked((uint)Interlocked.Increment(ref _decisions)) % SweepEvery == 1)
+        {
+            await repository.SweepExpiredVersionsAsync(record.StoredAt - Window - SweepGrace, SweepBatch, cancellationToken);
+        }
+
         var started = Stopwatch.GetTimestamp();
         var alongside = Interlocked.Increment(ref _inFlight) - 1;
         try
@@ -83,11 +101,10 @@ public sealed class StoryDeduplicator(IArticleRepository repository, TimeSpan wi
         }
         else
         {
-            await decision.SaveNewStoryAsync(record, Facts(fingerprint, canonicalUrl), cancellationToken);
+            await decision.CommitNewStoryAsync(record, Facts(fingerprint, canonicalUrl), cancellationToken);
             result = new StoryDecision(StoryOutcome.NewStory, record.ArticleId, "new story");
         }
 
-        await decision.CommitAsync(cancellationToken);
         return result with { Candidates = candidates.NearDuplicates.Count, IgnoredCanonicalUrl = ignored };
     }
 
@@ -104,7 +121,7 @@ public sealed class StoryDeduplicator(IArticleRepository repository, TimeSpan wi
     private static async Task<StoryDecision> SightingAsync(
         IStoryDecision decision, Guid storyId, ArticleStored record, double similarity, StoryFacts? newVersion, string reason, CancellationToken cancellationToken)
     {
-        await decision.AddSightingAsync(storyId, record, similarity, reason, newVersion, cancellationToken);
+        await decision.CommitSightingAsync(storyId, record, similarity, reason, newVersion, cancellationToken);
         return new StoryDecision(StoryOutcome.Sighting, storyId, reason);
     }
 }
