@@ -39,11 +39,11 @@ public sealed class DevSetSuiteTests(ITestOutputHelper output)
         var result = DevSetEvaluation.Aggregate(pages);
         output.WriteLine(DevSetEvaluation.Report(pages));
 
-        // Assert: measured F1 0.961 (P 0.979, R 0.943); below 0.5 only a section front that says it holds no article
-        // (nytimes-5) and a short fable whose gold keeps the page's link boxes (hukumusume).
+        // Assert: measured F1 0.962 (P 0.982, R 0.943); below 0.5 only a section front that says it holds no article
+        // (nytimes-5). A short fable whose gold keeps the page's column of link boxes (hukumusume) scores 0.500.
         pages.Count.ShouldBeGreaterThanOrEqualTo(120);
         result.F1.ShouldBeGreaterThanOrEqualTo(0.955);
-        BelowHalf(pages).Count.ShouldBeLessThanOrEqualTo(2);
+        BelowHalf(pages).ShouldBe(["nytimes-5"]);
     }
 
     [Fact]
