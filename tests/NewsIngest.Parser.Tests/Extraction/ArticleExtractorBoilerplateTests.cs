@@ -59,6 +59,27 @@ public sealed class ArticleExtractorBoilerplateTests
     }
 
     [Fact]
+    public void Extract_DataTableWithLinkedNameCells_KeepsTheNames()
+    {
+        // Arrange: a table of ferries, each name a link to its own page beside its year and a description.
+        const string inside = """
+            <table>
+            <tr><th>Ferry</th><th>Year</th><th>Notes</th></tr>
+            <tr><th><a href="/ferries/island-queen">Island Queen</a></th><td>1961</td><td>The first car ferry on the strait, retired after a fire in the engine room.</td></tr>
+            <tr><th><a href="/ferries/strait-runner">Strait Runner</a></th><td>1984</td><td>The boat in service today, built at Northfield and rebuilt once.</td></tr>
+            </table>
+            """;
+
+        // Act
+        var article = _extractor.Extract(SamplePages.Story(insideArticle: inside), null);
+
+        // Assert
+        article.Paragraphs.ShouldContain("Island Queen");
+        article.Paragraphs.ShouldContain("Strait Runner");
+        article.Paragraphs.ShouldContain("The boat in service today, built at Northfield and rebuilt once.");
+    }
+
+    [Fact]
     public void Extract_ArticleText_ExcludesTitleAndJoinsParagraphsWithBlankLines()
     {
         // Act
