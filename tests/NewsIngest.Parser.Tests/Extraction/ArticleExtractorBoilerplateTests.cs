@@ -18,6 +18,7 @@ public sealed class ArticleExtractorBoilerplateTests
     [InlineData("follow prompt", """<p>For more harbour news, follow us on Twitter and Facebook, where we post every crossing delay.</p>""", "follow us")]
     [InlineData("image caption", """<div class="wp-caption"><img src="/f.jpg"><p class="wp-caption-text">The old ferry leaving the island pier at dawn</p></div>""", "old ferry leaving")]
     [InlineData("posted line", """<p>Posted [ 2021-03-14 09:30 ]</p>""", "2021-03-14")]
+    [InlineData("player settings", """<div class="player-settings"><div class="settings-header">Video quality</div><div class="settings-item">Auto</div><div class="settings-item">High (HD)</div><div class="settings-item">Low</div><div class="settings-item">Captions will look like this, in the size and colour you pick</div></div>""", "Captions will look")]
     [InlineData("ad caption", """<div class="ad-slot"><span>Advertisement</span><div id="gpt-ad-1"></div></div><p>Advertisement</p>""", "Advertisement")]
     public void Extract_ArticleWithBoilerplate_LeavesBoilerplateOut(string kind, string boilerplate, string marker)
     {
