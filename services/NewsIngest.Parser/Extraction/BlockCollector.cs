@@ -106,6 +106,12 @@ internal sealed class BlockCollector
         return e.TextLength < 200 ? density > 0.5 && e.ParagraphCount == 0 : density > 0.6;
     }
 
+    /// <summary>A row of a data table: mostly text that is not linked, every cell inline (a layout row's cells hold
+    /// paragraphs, tables or boxes).</summary>
+    private static bool IsDataRow(HtmlNode row) =>
+        row.TextLength > 0 && ContentScorer.LinkDensity(row) < 0.5 &&
+        row.Children.All(c => c.Tag is not ("td" or "th") || c.Excluded || ContentScorer.HoldsOnlyInline(c));
+
     private void Enter(HtmlNode e)
     {
         if (e.Tag == "br")
@@ -171,6 +177,13 @@ internal sealed class BlockCollector
                 "dt" or "dd" => "li",
                 _ => _quoteDepth > 0 ? "blockquote" : "p",
             };
+
+            // A linked cell of a data table (a film's title beside its year and plot) is part of the table's content.
+            if (e.Tag is "td" or "th" && e.Parent is { Tag: "tr" } row && IsDataRow(row))
+            {
+                _linkChars = 0;
+            }
+
             Flush(kind, kind == "li" ? e.Parent?.Tag : null);
             if (e.Tag == "blockquote")
             {

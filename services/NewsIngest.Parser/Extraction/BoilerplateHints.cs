@@ -33,7 +33,7 @@ internal static class BoilerplateHints
     {
         "ad", "ads", "adv", "advert", "nav", "meta", "tag", "share", "shares", "rss", "extra", "aside", "header", "related",
         "hide", "tools", "utility", "sponsored", "promoted", "partner", "partners", "newsletter", "signup", "comments",
-        "comment", "footnote", "about", "bio", "crumbs", "subnav", "flyout", "overlay", "lightbox", "carousel", "slider",
+        "comment", "footnote", "about", "bio", "crumbs", "subnav", "flyout", "overlay", "lightbox", "carousel", "slider", "settings",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NegativeWordLookup = NegativeWords.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -25,6 +25,9 @@ internal static partial class CandidateChooser
     /// <summary>An index page has at least this many linked headlines.</summary>
     private const int MinIndexHeadlines = 10;
 
+    /// <summary>A story beside a box of teasers replaces it when it holds at least this many prose paragraphs.</summary>
+    private const int MinStoryParagraphs = 3;
+
     /// <summary>The reason given for a page whose prose is all teasers.</summary>
     public const string IndexPageReason = "The page's prose is spread over many separate teasers (an index or section page), not one article.";
 
@@ -52,6 +55,16 @@ internal static partial class CandidateChooser
                 chosen = Better(chosen, ArticleCandidate.From(doc, [cluster.Root], protect, meta.Title, url));
             }
 
+            // The pick is a box of teasers (its text mostly summaries under linked headlines) beside a story it misses:
+            // the story is the article however short it is next to the teasers.
+            else if (covered < cluster.RootProse * MinClusterCoverage && cluster.TeasersUnder(primary.Roots) * 2 > primary.TextLength &&
+                     cluster.RootParagraphs() >= MinStoryParagraphs)
+            {
+                protect ??= cluster.Protected();
+                var story = ArticleCandidate.From(doc, [cluster.Root], protect, meta.Title, url);
+                chosen = story.TextLength > 0 ? story : chosen;
+            }
+
             // The page marks its article (itemprop=articleBody, its only <article> or <main>) and the pick lies
             // elsewhere while the marked element holds more prose than the pick has text.
             if (MarkedArticle(doc) is { } marked && !Overlaps(primary.Roots, marked) &&
@@ -61,7 +74,7 @@ internal static partial class CandidateChooser
             }
         }
 
-        if (cluster is not null && IsIndexPage(doc, cluster, chosen))
+        if (cluster is not null && IsIndexPage(cluster, chosen))
         {
             return ([], IndexPageReason);
         }
@@ -72,31 +85,12 @@ internal static partial class CandidateChooser
     /// <summary>A section front or index: plenty of prose on the page, but no element holds a tenth of it, the pick
     /// holds under a third, nowhere in the pick do three paragraphs of prose stand side by side, and the page is full
     /// of linked headlines. Every summary sits in its own teaser.</summary>
-    private static bool IsIndexPage(HtmlDocument doc, TextCluster cluster, ArticleCandidate chosen) =>
+    private static bool IsIndexPage(TextCluster cluster, ArticleCandidate chosen) =>
         cluster.PageProse >= MinIndexProse &&
-        cluster.RootProse * 10 < cluster.PageProse &&
-        cluster.ProseUnder(chosen.Roots) * 3 < cluster.PageProse &&
+        cluster.RootProseWithTeasers * 10 < cluster.PageProse &&
+        (cluster.ProseUnder(chosen.Roots) + cluster.TeasersUnder(chosen.Roots)) * 3 < cluster.PageProse &&
         chosen.Roots.All(r => ContentSelector.LargestProseRun(r) == 0) &&
-        doc.Elements.Count(IsLinkedHeadline) >= MinIndexHeadlines;
-
-    /// <summary>A heading inside a link or holding one: a teaser's headline.</summary>
-    private static bool IsLinkedHeadline(HtmlNode e)
-    {
-        if (e.Tag is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6"))
-        {
-            return false;
-        }
-
-        for (var a = e.Parent; a is not null; a = a.Parent)
-        {
-            if (a.Tag == "a")
-            {
-                return true;
-            }
-        }
-
-        return e.Descendants().Any(d => d.Tag == "a");
-    }
+        cluster.LinkedHeadlines >= MinIndexHeadlines;
 
     /// <summary>The element the page itself marks as its article: the only <c>itemprop=articleBody</c>, else the
     /// only <c>&lt;article&gt;</c>, else the only <c>&lt;main&gt;</c>.</summary>
@@ -127,20 +121,7 @@ internal static partial class CandidateChooser
     }
 
     private static bool Overlaps(IReadOnlyList<HtmlNode> roots, HtmlNode node) =>
-        roots.Any(r => IsInside(r, node) || IsInside(node, r));
-
-    private static bool IsInside(HtmlNode node, HtmlNode ancestor)
-    {
-        for (var a = node; a is not null; a = a.Parent)
-        {
-            if (a == ancestor)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        roots.Any(r => TextCluster.IsUnder(r, node) || TextCluster.IsUnder(node, r));
 
     private static ArticleCandidate Better(ArticleCandidate current, ArticleCandidate alternative) =>
         alternative.TextLength > current.TextLength * MinGain ? alternative : current;

@@ -178,17 +178,24 @@ internal static class ContentScorer
 
     public static bool IsParagraphLike(HtmlNode e)
     {
-        if (e.Tag is "p" or "pre" or "td" or "blockquote")
+        if (e.Tag is "p" or "pre" or "blockquote")
         {
             return true;
         }
 
-        if (e.Tag is not ("div" or "section" or "article" or "span" or "font" or "center" or "li" or "dd"))
+        if (e.Tag is not ("div" or "section" or "article" or "span" or "font" or "center" or "li" or "dd" or "td"))
         {
             return false;
         }
 
-        // A container with only inline content reads as a paragraph.
+        // A container with only inline content reads as a paragraph. A table cell holding blocks is a layout column:
+        // counted as a paragraph, a page's story cell and its column of link boxes would lift the row above the story.
+        return HoldsOnlyInline(e) && (e.Tag != "span" || e.Parent is { Tag: not "p" });
+    }
+
+    /// <summary>Whether the element's content is text and inline elements (images included), no blocks.</summary>
+    public static bool HoldsOnlyInline(HtmlNode e)
+    {
         foreach (var c in e.Children)
         {
             if (!c.IsText && !c.Excluded && HtmlTags.IsBlock(c.Tag) && c.Tag is not ("img" or "picture"))
@@ -197,7 +204,7 @@ internal static class ContentScorer
             }
         }
 
-        return e.Tag != "span" || e.Parent is { Tag: not "p" };
+        return true;
     }
 
     private static double InitialScore(HtmlNode e)

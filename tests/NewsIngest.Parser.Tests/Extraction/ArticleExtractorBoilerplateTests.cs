@@ -18,6 +18,7 @@ public sealed class ArticleExtractorBoilerplateTests
     [InlineData("follow prompt", """<p>For more harbour news, follow us on Twitter and Facebook, where we post every crossing delay.</p>""", "follow us")]
     [InlineData("image caption", """<div class="wp-caption"><img src="/f.jpg"><p class="wp-caption-text">The old ferry leaving the island pier at dawn</p></div>""", "old ferry leaving")]
     [InlineData("posted line", """<p>Posted [ 2021-03-14 09:30 ]</p>""", "2021-03-14")]
+    [InlineData("player settings", """<div class="player-settings"><div class="settings-header">Video quality</div><div class="settings-item">Auto</div><div class="settings-item">High (HD)</div><div class="settings-item">Low</div><div class="settings-item">Captions will look like this, in the size and colour you pick</div></div>""", "Captions will look")]
     [InlineData("ad caption", """<div class="ad-slot"><span>Advertisement</span><div id="gpt-ad-1"></div></div><p>Advertisement</p>""", "Advertisement")]
     public void Extract_ArticleWithBoilerplate_LeavesBoilerplateOut(string kind, string boilerplate, string marker)
     {
@@ -56,6 +57,27 @@ public sealed class ArticleExtractorBoilerplateTests
         article.Html.ShouldContain("<li>Two million for the new berth</li>");
         article.Html.ShouldContain("<blockquote>");
         article.Html.ShouldContain("<figcaption>An artist's impression of the new ferry.</figcaption>");
+    }
+
+    [Fact]
+    public void Extract_DataTableWithLinkedNameCells_KeepsTheNames()
+    {
+        // Arrange: a table of ferries, each name a link to its own page beside its year and a description.
+        const string inside = """
+            <table>
+            <tr><th>Ferry</th><th>Year</th><th>Notes</th></tr>
+            <tr><th><a href="/ferries/island-queen">Island Queen</a></th><td>1961</td><td>The first car ferry on the strait, retired after a fire in the engine room.</td></tr>
+            <tr><th><a href="/ferries/strait-runner">Strait Runner</a></th><td>1984</td><td>The boat in service today, built at Northfield and rebuilt once.</td></tr>
+            </table>
+            """;
+
+        // Act
+        var article = _extractor.Extract(SamplePages.Story(insideArticle: inside), null);
+
+        // Assert
+        article.Paragraphs.ShouldContain("Island Queen");
+        article.Paragraphs.ShouldContain("Strait Runner");
+        article.Paragraphs.ShouldContain("The boat in service today, built at Northfield and rebuilt once.");
     }
 
     [Fact]
