@@ -152,7 +152,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         StoreConnectionString = await Database.CreateDatabaseAsync("newsingest", cancellationToken);
         var fetcherState = await Database.CreateDatabaseAsync("fetcher", cancellationToken);
         Server = await LoopbackHttpServer.StartAsync(cancellationToken);
-        Feeds = GeneratedFeeds.Serve(Server, options.Articles, options.FeedCount);
+        Feeds = GeneratedFeeds.Serve(Server, options.Articles, options.FeedCount, options.FeedWindow);
         Topic = await TopicCounter.StartAsync(Broker.CreateConnectionFactory(), cancellationToken: cancellationToken);
 
         var common = PipelineServices.CommonEnvironment(Broker, claims);
@@ -203,6 +203,9 @@ public sealed record PipelineHarnessOptions(IReadOnlyList<GeneratedArticle> Arti
 {
     /// <summary>Number of feeds the articles are spread over (article i in feed i mod FeedCount).</summary>
     public int FeedCount { get; init; } = 10;
+
+    /// <summary>Newest items each feed lists (<see cref="GeneratedFeeds.Serve"/>); 0: every visible item.</summary>
+    public int FeedWindow { get; init; }
 
     /// <summary>The fetcher's poll interval for every feed.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
