@@ -71,19 +71,24 @@ internal static class LoadRun
         CeilingResult? ceiling = null;
         if (!options.SkipCeiling)
         {
-            ceiling = await BrokerCeiling.RunAsync(options.CeilingMessages, options.PhaseTimeout);
-            output.WriteLine(Invariant($"raw broker ceiling (4 chained hops, persistent 1 KB, confirms): {ceiling.MessagesPerSecond:0} msg/s ({ceiling.Messages} in {ceiling.Elapsed.TotalSeconds:0.0} s), broker {ceiling.BrokerCpu.TotalMilliseconds / ceiling.Messages:0.000} CPU ms/message"));
+            foreach (var quorum in new[] { false, true })
+            {
+                var result = await BrokerCeiling.RunAsync(options.CeilingMessages, quorum, options.PhaseTimeout);
+                output.WriteLine(Invariant($"raw broker ceiling (4 chained hops, {result.QueueType} queues, persistent 1 KB, confirms): {result.MessagesPerSecond:0} msg/s ({result.Messages} in {result.Elapsed.TotalSeconds:0.0} s), broker {result.BrokerCpu.TotalMilliseconds / result.Messages:0.000} CPU ms/message"));
+                ceiling ??= result;
+            }
         }
 
         var pipelineCpu = burst.TotalCpu.TotalMilliseconds / options.Articles;
         output.WriteLine(Invariant($"ratio pipeline / embedded CPU per article: {(embedded is null ? "n/a" : (pipelineCpu / (embedded.Cpu.TotalMilliseconds / options.Articles)).ToString("0.00", CultureInfo.InvariantCulture))}× (target ≤ 1.5×)"));
-        output.WriteLine(Invariant($"ratio pipeline articles/s / broker 4-hop msg/s: {(ceiling is null ? "n/a" : (burst.ArticlesPerSecond / ceiling.MessagesPerSecond).ToString("0.000", CultureInfo.InvariantCulture))}"));
+        output.WriteLine(Invariant($"ratio pipeline articles/s / broker 4-hop msg/s (classic): {(ceiling is null ? "n/a" : (burst.ArticlesPerSecond / ceiling.MessagesPerSecond).ToString("0.000", CultureInfo.InvariantCulture))}"));
         return burst.Complete && (paced?.Complete ?? true) && (embedded?.ExitCode ?? 0) == 0 ? 0 : 1;
     }
 
     private static async Task<PhaseResult> RunPhaseAsync(
         PipelineHarness harness, IReadOnlyDictionary<string, int> processes, int from, int to, Action reveal, TimeSpan timeout)
     {
+        var jitBefore = await JitReading.TakeAsync(harness.Services);
         var before = CpuReading.Take(processes);
         var started = Stopwatch.GetTimestamp();
         reveal();
@@ -98,6 +103,7 @@ internal static class LoadRun
         }
 
         var cpu = CpuReading.Take(processes).Since(before);
+        var jit = (await JitReading.TakeAsync(harness.Services)).Since(jitBefore);
         var deliveries = harness.Deliveries().Where(d => d.Index >= from && d.Index < to).ToList();
         var firsts = deliveries.GroupBy(d => d.Index!.Value).ToDictionary(g => g.Key, g => g.Min(d => d.Delivery.ArrivedAt));
         var last = firsts.Count == 0 ? Stopwatch.GetTimestamp() : firsts.Values.Max();
@@ -109,6 +115,7 @@ internal static class LoadRun
             deliveries.Count(d => d.Delivery.IsUpdate),
             Stopwatch.GetElapsedTime(started, last),
             cpu,
+            jit,
             new Percentiles(latencies),
             complete);
     }
@@ -118,6 +125,10 @@ internal static class LoadRun
         output.WriteLine(Invariant($"{phase}: {result.Arrived}/{result.Articles} articles on the topic ({result.Updates} as article.updated, {result.Duplicates} duplicates) in {result.Elapsed.TotalSeconds:0.0} s = {result.ArticlesPerSecond:0.0} articles/s end to end{(result.Complete ? string.Empty : " — INCOMPLETE, phase timed out")}"));
         output.WriteLine(Invariant($"{phase}: latency item visible → topic: {result.Latency.Describe()}"));
         output.WriteLine(Invariant($"{phase}: CPU ms/article: total {result.TotalCpu.TotalMilliseconds / result.Articles:0.00} = ") + string.Join(" + ", result.Cpu.OrderByDescending(c => c.Value).Select(c => Invariant($"{Short(c.Key)} {c.Value.TotalMilliseconds / result.Articles:0.00}"))));
+        if (result.Jit.Count > 0)
+        {
+            output.WriteLine(Invariant($"{phase}: of which JIT compiling (the services' dotnet.jit.compilation.time), ms/article: ") + string.Join(", ", result.Jit.OrderByDescending(j => j.Value).Select(j => Invariant($"{Short(j.Key)} {j.Value.TotalMilliseconds / result.Articles:0.00}"))));
+        }
     }
 
     /// <summary>Resident memory at minute 2 and at the last minute of a timed paced phase; flat: within ±10 % (the issue's target).</summary>
@@ -149,6 +160,7 @@ internal sealed record PhaseResult(
     int Updates,
     TimeSpan Elapsed,
     IReadOnlyDictionary<string, TimeSpan> Cpu,
+    IReadOnlyDictionary<string, TimeSpan> Jit,
     Percentiles Latency,
     bool Complete)
 {
