@@ -17,9 +17,9 @@ internal static class BrokerCeiling
     private const int Concurrency = 8;
     private const int PublishWindow = 256;
 
-    public static async Task<CeilingResult> RunAsync(int messages, bool quorum, TimeSpan timeout)
+    public static async Task<CeilingResult> RunAsync(int messages, bool quorum, string? erlangArguments, TimeSpan timeout)
     {
-        await using var node = await RabbitMqNode.StartAsync();
+        await using var node = erlangArguments is null ? await RabbitMqNode.StartAsync() : await RabbitMqNode.StartWithArgumentsAsync(erlangArguments);
         var factory = node.CreateConnectionFactory();
         await using var connection = await factory.CreateConnectionAsync();
         var confirmed = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true, consumerDispatchConcurrency: Concurrency);

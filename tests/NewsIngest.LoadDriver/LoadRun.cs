@@ -18,6 +18,11 @@ internal static class LoadRun
         var articles = new ArticleGenerator(options.Seed).Generate(generated, options.LongShare, options.NearDuplicateShare, options.FullPageShare);
         output.WriteLine(Invariant($"NewsIngest load driver — {DateTimeOffset.UtcNow:u}, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
         output.WriteLine(Invariant($"articles: {options.Articles} burst + {(options.PacedMinutes is { } m ? $"{m:0.#} minutes" : options.PacedArticles.ToString(CultureInfo.InvariantCulture))} paced, seed {options.Seed}, {articles.Count(a => a.WordCount > 500)} long (~800 words), {articles.Count(a => a.NearDuplicateOf is not null)} near-duplicates, {articles.Count(a => a.FullPage)} full-article pages of {generated}, {options.Feeds} feeds{(options.EffectiveFeedWindow > 0 ? $" listing their newest {options.EffectiveFeedWindow} items" : string.Empty)}"));
+        if (options.BrokerErlangArguments is { } erlangArguments)
+        {
+            output.WriteLine("broker Erlang VM arguments: " + erlangArguments);
+        }
+
         if (options.Settings.Count > 0)
         {
             output.WriteLine("settings for every service: " + string.Join(", ", options.Settings.Select(s => $"{s.Key}={s.Value}")));
@@ -27,7 +32,7 @@ internal static class LoadRun
         PhaseResult? paced = null;
         IReadOnlyList<MemorySample> memory = [];
         IReadOnlyDictionary<string, long> peaks;
-        var harnessOptions = new PipelineHarnessOptions(articles) { FeedCount = options.Feeds, FeedWindow = options.EffectiveFeedWindow, CommonSettings = options.Settings };
+        var harnessOptions = new PipelineHarnessOptions(articles) { FeedCount = options.Feeds, FeedWindow = options.EffectiveFeedWindow, CommonSettings = options.Settings, BrokerErlangArguments = options.BrokerErlangArguments };
         await using (var harness = await PipelineHarness.StartAsync(harnessOptions))
         {
             var processes = harness.ProcessIds();
@@ -73,7 +78,7 @@ internal static class LoadRun
         {
             foreach (var quorum in new[] { false, true })
             {
-                var result = await BrokerCeiling.RunAsync(options.CeilingMessages, quorum, options.PhaseTimeout);
+                var result = await BrokerCeiling.RunAsync(options.CeilingMessages, quorum, options.BrokerErlangArguments, options.PhaseTimeout);
                 output.WriteLine(Invariant($"raw broker ceiling (4 chained hops, {result.QueueType} queues, persistent 1 KB, confirms): {result.MessagesPerSecond:0} msg/s ({result.Messages} in {result.Elapsed.TotalSeconds:0.0} s), broker {result.BrokerCpu.TotalMilliseconds / result.Messages:0.000} CPU ms/message"));
                 ceiling ??= result;
             }
@@ -127,7 +132,7 @@ internal static class LoadRun
         output.WriteLine(Invariant($"{phase}: CPU ms/article: total {result.TotalCpu.TotalMilliseconds / result.Articles:0.00} = ") + string.Join(" + ", result.Cpu.OrderByDescending(c => c.Value).Select(c => Invariant($"{Short(c.Key)} {c.Value.TotalMilliseconds / result.Articles:0.00}"))));
         if (result.Jit.Count > 0)
         {
-            output.WriteLine(Invariant($"{phase}: of which JIT compiling (the services' dotnet.jit.compilation.time), ms/article: ") + string.Join(", ", result.Jit.OrderByDescending(j => j.Value).Select(j => Invariant($"{Short(j.Key)} {j.Value.TotalMilliseconds / result.Articles:0.00}"))));
+            output.WriteLine(Invariant($"{phase}: time inside the JIT compiler (the services' dotnet.jit.compilation.time: a wall clock, inflated by the machine's load), ms/article: ") + string.Join(", ", result.Jit.OrderByDescending(j => j.Value).Select(j => Invariant($"{Short(j.Key)} {j.Value.TotalMilliseconds / result.Articles:0.00}"))));
         }
     }
 
