@@ -31,8 +31,11 @@ internal sealed record DriverOptions
     /// <summary>Settings for every service (<c>KEY=VALUE</c>, environment form, e.g. <c>Messaging__QuorumQueues=false</c>).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
-    /// <summary>Extra Erlang VM arguments of the broker node (<c>--broker-args</c>); null: none.</summary>
-    public string? BrokerErlangArguments { get; init; }
+    /// <summary>docker-compose's Erlang VM flags for the broker (<c>RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS</c>): schedulers do not busy-wait.</summary>
+    public const string ComposeBrokerArguments = "+sbwt none +sbwtdcpu none +sbwtdio none";
+
+    /// <summary>Extra Erlang VM arguments of the broker node (<c>--broker-args</c>; default docker-compose's); null or empty: none.</summary>
+    public string? BrokerErlangArguments { get; init; } = ComposeBrokerArguments;
 
     /// <summary>Articles generated for the paced phase.</summary>
     public int PacedArticlesGenerated => PacedMinutes is { } minutes ? (int)Math.Ceiling((Pace ?? PaceBound) * 60 * minutes) : PacedArticles;
@@ -66,7 +69,7 @@ internal sealed record DriverOptions
           --pace R             articles/s of the paced phase (default: half the burst throughput, at most 80 with --paced-minutes)
           --feeds N            feeds the articles are spread over (default 20)
           --feed-window N      newest items each feed lists (default: all; with --paced-minutes all burst articles, at least 100)
-          --broker-args ARGS   extra Erlang VM arguments of the broker node (e.g. "+sbwt none")
+          --broker-args ARGS   Erlang VM arguments of the broker node (default docker-compose's "+sbwt none +sbwtdcpu none +sbwtdio none"; "" for none)
           --set KEY=VALUE      a setting for every service, environment form (e.g. Messaging__QuorumQueues=false); repeatable
           --seed N             seed of the generated articles (default 14)
           --long F             share of ~800-word articles, the rest ~250 (default 0.25)
@@ -91,7 +94,7 @@ internal sealed record DriverOptions
                 "--paced-minutes" => options with { PacedMinutes = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--feeds" => options with { Feeds = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--feed-window" => options with { FeedWindow = int.Parse(Value(), CultureInfo.InvariantCulture) },
-                "--broker-args" => options with { BrokerErlangArguments = Value() },
+                "--broker-args" => options with { BrokerErlangArguments = Value() is { Length: > 0 } arguments ? arguments : null },
                 "--set" => options with { Settings = WithSetting(options.Settings, Value()) },
                 "--seed" => options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--long" => options with { LongShare = double.Parse(Value(), CultureInfo.InvariantCulture) },
