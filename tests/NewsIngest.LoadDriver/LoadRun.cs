@@ -148,7 +148,7 @@ internal static class LoadRun
         var (first, last) = (memory[0], memory[^1]);
         var changes = first.Resident.Keys.Select(k => (Part: k, First: first.Resident[k], Last: last.Resident.GetValueOrDefault(k))).ToList();
         output.WriteLine(Invariant($"memory flatness (VmRSS, largest process of each tree, paced minute {first.At.TotalMinutes:0} → minute {last.At.TotalMinutes:0}; target ±10 %): ")
-            + string.Join(", ", changes.Select(c => Invariant($"{Short(c.Part)} {c.First / 1048576.0:0} → {c.Last / 1048576.0:0} MB ({(c.First == 0 ? 0 : (c.Last - c.First) * 100.0 / c.First):+0.0;-0.0} %)"))));
+            + string.Join(", ", changes.Select(c => Invariant($"{Short(c.Part)} {c.First / 1048576.0:0} → {c.Last / 1048576.0:0} MB ({(c.First == 0 ? 0 : (c.Last - c.First) * 100.0 / c.First):+0.0;-0.0;0.0} %)"))));
     }
 
     private static string Short(string part) => part.StartsWith("NewsIngest.", StringComparison.Ordinal) ? part["NewsIngest.".Length..].ToLowerInvariant() : part;
