@@ -10,13 +10,15 @@ COPY shared/NewsIngest.Data/NewsIngest.Data.csproj shared/NewsIngest.Data/
 COPY shared/NewsIngest.ServiceDefaults/NewsIngest.ServiceDefaults.csproj shared/NewsIngest.ServiceDefaults/
 COPY shared/NewsIngest.Text/NewsIngest.Text.csproj shared/NewsIngest.Text/
 COPY services/NewsIngest.${SERVICE}/NewsIngest.${SERVICE}.csproj services/NewsIngest.${SERVICE}/
-RUN dotnet restore services/NewsIngest.${SERVICE}/NewsIngest.${SERVICE}.csproj
+RUN dotnet restore services/NewsIngest.${SERVICE}/NewsIngest.${SERVICE}.csproj -r linux-x64
 COPY shared/NewsIngest.Contracts/ shared/NewsIngest.Contracts/
 COPY shared/NewsIngest.Data/ shared/NewsIngest.Data/
 COPY shared/NewsIngest.ServiceDefaults/ shared/NewsIngest.ServiceDefaults/
 COPY shared/NewsIngest.Text/ shared/NewsIngest.Text/
 COPY services/NewsIngest.${SERVICE}/ services/NewsIngest.${SERVICE}/
-RUN dotnet publish services/NewsIngest.${SERVICE}/NewsIngest.${SERVICE}.csproj -c Release -o /app --no-restore
+# ReadyToRun (Directory.Build.props, for a runtime identifier): the service and its packages are precompiled, so the JIT
+# compiles little at run time; framework-dependent on the ASP.NET runtime image.
+RUN dotnet publish services/NewsIngest.${SERVICE}/NewsIngest.${SERVICE}.csproj -c Release -r linux-x64 --self-contained false -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0.0 AS final
 ARG SERVICE

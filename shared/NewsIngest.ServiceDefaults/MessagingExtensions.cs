@@ -26,6 +26,8 @@ public static class MessagingExtensions
         builder.Services.AddClaimChecks();
         builder.Services.TryAddTimeProvider();
         builder.Services.AddSingleton<ConsumerOutages>();
+        builder.Services.AddSingleton<BusReadiness>();
+        builder.Services.AddBusObserver(sp => sp.GetRequiredService<BusReadiness>());
         builder.Services.AddHealthChecks().AddCheck<ConsumerOutageHealthCheck>(ConsumerOutageHealthCheck.Name, tags: ["ready"]);
 
         // "Application started" means connected, with every queue and binding declared.

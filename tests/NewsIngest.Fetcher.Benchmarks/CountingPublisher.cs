@@ -8,6 +8,8 @@ internal sealed class CountingPublisher : IFetchedItemPublisher
 
     public int Count => _count;
 
+    public Task WaitUntilReadyAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task PublishAsync(FetchedItem item, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _count);

@@ -8,7 +8,8 @@ namespace NewsIngest.LoadDriver;
 /// <summary>
 /// What the broker alone can carry on this machine: a fresh node, persistent 1 KB messages through four chained
 /// durable queues (publish to hop 1; a consumer per hop republishes to the next, each publish awaiting its confirm,
-/// then acks), eight messages handled at once per consumer as the services do. Messages per second through all four hops.
+/// then acks), eight messages handled at once per consumer as the services do. Messages per second through all four hops,
+/// with classic queues or quorum queues (the services' default type).
 /// </summary>
 internal static class BrokerCeiling
 {
@@ -16,18 +17,19 @@ internal static class BrokerCeiling
     private const int Concurrency = 8;
     private const int PublishWindow = 256;
 
-    public static async Task<CeilingResult> RunAsync(int messages, TimeSpan timeout)
+    public static async Task<CeilingResult> RunAsync(int messages, bool quorum, string? erlangArguments, TimeSpan timeout)
     {
-        await using var node = await RabbitMqNode.StartAsync();
+        await using var node = erlangArguments is null ? await RabbitMqNode.StartAsync() : await RabbitMqNode.StartWithArgumentsAsync(erlangArguments);
         var factory = node.CreateConnectionFactory();
         await using var connection = await factory.CreateConnectionAsync();
         var confirmed = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true, consumerDispatchConcurrency: Concurrency);
         var queues = Enumerable.Range(1, Hops).Select(h => $"ceiling-hop-{h}").ToArray();
+        var arguments = new Dictionary<string, object?> { ["x-queue-type"] = quorum ? "quorum" : "classic" };
         await using (var setup = await connection.CreateChannelAsync())
         {
             foreach (var queue in queues)
             {
-                await setup.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+                await setup.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments);
             }
         }
 
@@ -79,11 +81,11 @@ internal static class BrokerCeiling
             channel.Dispose();
         }
 
-        return new CeilingResult(messages, elapsed, brokerCpu);
+        return new CeilingResult(quorum ? "quorum" : "classic", messages, elapsed, brokerCpu);
     }
 }
 
-internal sealed record CeilingResult(int Messages, TimeSpan Elapsed, TimeSpan BrokerCpu)
+internal sealed record CeilingResult(string QueueType, int Messages, TimeSpan Elapsed, TimeSpan BrokerCpu)
 {
     public double MessagesPerSecond => Messages / Elapsed.TotalSeconds;
 }

@@ -14,7 +14,34 @@ internal sealed record DriverOptions
     /// <summary>Articles per second of the paced phase; null: half the burst's measured throughput.</summary>
     public double? Pace { get; init; }
 
+    /// <summary>
+    /// With a value: the paced phase lasts this many minutes (its articles follow from the pace) and the driver reads each
+    /// process's resident memory at minute 2 and at the last minute (memory flatness); null: <see cref="PacedArticles"/>.
+    /// </summary>
+    public double? PacedMinutes { get; init; }
+
+    /// <summary>Most articles per second a timed paced phase is generated for, when <see cref="Pace"/> is not given.</summary>
+    public const double PaceBound = 80;
+
     public int Feeds { get; init; } = 20;
+
+    /// <summary>Newest items each feed lists; 0: all visible (default), or with <see cref="PacedMinutes"/> every burst article and at least 100.</summary>
+    public int? FeedWindow { get; init; }
+
+    /// <summary>Settings for every service (<c>KEY=VALUE</c>, environment form, e.g. <c>Messaging__QuorumQueues=false</c>).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>docker-compose's Erlang VM flags for the broker (<c>RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS</c>): schedulers do not busy-wait.</summary>
+    public const string ComposeBrokerArguments = "+sbwt none +sbwtdcpu none +sbwtdio none";
+
+    /// <summary>Extra Erlang VM arguments of the broker node (<c>--broker-args</c>; default docker-compose's); null or empty: none.</summary>
+    public string? BrokerErlangArguments { get; init; } = ComposeBrokerArguments;
+
+    /// <summary>Articles generated for the paced phase.</summary>
+    public int PacedArticlesGenerated => PacedMinutes is { } minutes ? (int)Math.Ceiling((Pace ?? PaceBound) * 60 * minutes) : PacedArticles;
+
+    /// <summary>Newest items each feed lists in this run.</summary>
+    public int EffectiveFeedWindow => FeedWindow ?? (PacedMinutes is null ? 0 : Math.Max(100, (Articles + Feeds - 1) / Feeds));
 
     public int Seed { get; init; } = 14;
 
@@ -38,8 +65,12 @@ internal sealed record DriverOptions
         dotnet run --project tests/NewsIngest.LoadDriver -c Release -- [options]
           --articles N         burst articles, all visible at once (default 2000); the embedded mode runs the same ones
           --paced N            articles of the paced phase after the burst (default 600)
-          --pace R             articles/s of the paced phase (default: half the burst throughput)
+          --paced-minutes M    instead: a paced phase of M minutes, with each process's RSS at minute 2 and minute M
+          --pace R             articles/s of the paced phase (default: half the burst throughput, at most 80 with --paced-minutes)
           --feeds N            feeds the articles are spread over (default 20)
+          --feed-window N      newest items each feed lists (default: all; with --paced-minutes all burst articles, at least 100)
+          --broker-args ARGS   Erlang VM arguments of the broker node (default docker-compose's "+sbwt none +sbwtdcpu none +sbwtdio none"; "" for none)
+          --set KEY=VALUE      a setting for every service, environment form (e.g. Messaging__QuorumQueues=false); repeatable
           --seed N             seed of the generated articles (default 14)
           --long F             share of ~800-word articles, the rest ~250 (default 0.25)
           --near-duplicates F  share of near-duplicates of an earlier article (default 0.1)
@@ -60,7 +91,11 @@ internal sealed record DriverOptions
                 "--articles" => options with { Articles = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--paced" => options with { PacedArticles = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--pace" => options with { Pace = double.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--paced-minutes" => options with { PacedMinutes = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--feeds" => options with { Feeds = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--feed-window" => options with { FeedWindow = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--broker-args" => options with { BrokerErlangArguments = Value() is { Length: > 0 } arguments ? arguments : null },
+                "--set" => options with { Settings = WithSetting(options.Settings, Value()) },
                 "--seed" => options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--long" => options with { LongShare = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--near-duplicates" => options with { NearDuplicateShare = double.Parse(Value(), CultureInfo.InvariantCulture) },
@@ -73,11 +108,23 @@ internal sealed record DriverOptions
             };
         }
 
-        if (options.Articles < 1 || options.PacedArticles < 0 || options.Feeds < 1 || options.CeilingMessages < 1 || options.Pace <= 0)
+        if (options.Articles < 1 || options.PacedArticles < 0 || options.Feeds < 1 || options.CeilingMessages < 1 || options.Pace <= 0
+            || options.PacedMinutes <= 0 || options.FeedWindow < 0)
         {
             throw new ArgumentException("counts must be positive");
         }
 
         return options;
+    }
+
+    private static Dictionary<string, string?> WithSetting(IReadOnlyDictionary<string, string?> settings, string pair)
+    {
+        var equals = pair.IndexOf('=', StringComparison.Ordinal);
+        if (equals < 1)
+        {
+            throw new ArgumentException($"--set needs KEY=VALUE, not '{pair}'");
+        }
+
+        return new Dictionary<string, string?>(settings, StringComparer.Ordinal) { [pair[..equals]] = pair[(equals + 1)..] };
     }
 }

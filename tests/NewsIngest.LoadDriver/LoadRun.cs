@@ -14,25 +14,51 @@ internal static class LoadRun
 {
     public static async Task<int> RunAsync(DriverOptions options, TextWriter output)
     {
-        var total = options.Articles + options.PacedArticles;
-        var articles = new ArticleGenerator(options.Seed).Generate(total, options.LongShare, options.NearDuplicateShare, options.FullPageShare);
+        var generated = options.Articles + options.PacedArticlesGenerated;
+        var articles = new ArticleGenerator(options.Seed).Generate(generated, options.LongShare, options.NearDuplicateShare, options.FullPageShare);
         output.WriteLine(Invariant($"NewsIngest load driver — {DateTimeOffset.UtcNow:u}, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
-        output.WriteLine(Invariant($"articles: {options.Articles} burst + {options.PacedArticles} paced, seed {options.Seed}, {articles.Count(a => a.WordCount > 500)} long (~800 words), {articles.Count(a => a.NearDuplicateOf is not null)} near-duplicates, {articles.Count(a => a.FullPage)} full-article pages, {options.Feeds} feeds"));
+        output.WriteLine(Invariant($"articles: {options.Articles} burst + {(options.PacedMinutes is { } m ? $"{m:0.#} minutes" : options.PacedArticles.ToString(CultureInfo.InvariantCulture))} paced, seed {options.Seed}, {articles.Count(a => a.WordCount > 500)} long (~800 words), {articles.Count(a => a.NearDuplicateOf is not null)} near-duplicates, {articles.Count(a => a.FullPage)} full-article pages of {generated}, {options.Feeds} feeds{(options.EffectiveFeedWindow > 0 ? $" listing their newest {options.EffectiveFeedWindow} items" : string.Empty)}"));
+        if (options.BrokerErlangArguments is { } erlangArguments)
+        {
+            output.WriteLine("broker Erlang VM arguments: " + erlangArguments);
+        }
+
+        if (options.Settings.Count > 0)
+        {
+            output.WriteLine("settings for every service: " + string.Join(", ", options.Settings.Select(s => $"{s.Key}={s.Value}")));
+        }
 
         PhaseResult burst;
         PhaseResult? paced = null;
+        IReadOnlyList<MemorySample> memory = [];
         IReadOnlyDictionary<string, long> peaks;
-        await using (var harness = await PipelineHarness.StartAsync(new PipelineHarnessOptions(articles) { FeedCount = options.Feeds }))
+        var harnessOptions = new PipelineHarnessOptions(articles) { FeedCount = options.Feeds, FeedWindow = options.EffectiveFeedWindow, CommonSettings = options.Settings, BrokerErlangArguments = options.BrokerErlangArguments };
+        await using (var harness = await PipelineHarness.StartAsync(harnessOptions))
         {
             var processes = harness.ProcessIds();
             burst = await RunPhaseAsync(harness, processes, 0, options.Articles, () => harness.Feeds.RevealUpTo(options.Articles), options.PhaseTimeout);
             Report(output, "burst", burst);
-            if (burst.Complete && options.PacedArticles > 0)
+            if (burst.Complete && options.PacedArticlesGenerated > 0)
             {
                 var pace = options.Pace ?? burst.ArticlesPerSecond / 2;
-                output.WriteLine(Invariant($"paced phase at {pace:0.0} articles/s"));
-                paced = await RunPhaseAsync(harness, processes, options.Articles, total, () => _ = harness.Feeds.RevealPacedAsync(pace, total), options.PhaseTimeout);
+                if (options.PacedMinutes is not null && options.Pace is null && pace > DriverOptions.PaceBound)
+                {
+                    output.WriteLine(Invariant($"half the burst is {pace:0.0} articles/s; a timed paced phase is generated for at most {DriverOptions.PaceBound:0}"));
+                    pace = DriverOptions.PaceBound;
+                }
+
+                var pacedCount = options.PacedMinutes is { } minutes ? Math.Min(options.PacedArticlesGenerated, (int)Math.Ceiling(pace * 60 * minutes)) : options.PacedArticles;
+                var total = options.Articles + pacedCount;
+                output.WriteLine(Invariant($"paced phase at {pace:0.0} articles/s: {pacedCount} articles over {pacedCount / pace / 60:0.0} minutes"));
+                using var sampling = new CancellationTokenSource();
+                var sampler = options.PacedMinutes is { } length
+                    ? MemorySample.TakeAtAsync(processes, [TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(length) - TimeSpan.FromSeconds(5)], sampling.Token)
+                    : Task.FromResult<IReadOnlyList<MemorySample>>([]);
+                paced = await RunPhaseAsync(harness, processes, options.Articles, total, () => _ = harness.Feeds.RevealPacedAsync(pace, total), options.PhaseTimeout + TimeSpan.FromMinutes(options.PacedMinutes ?? 0));
+                await sampling.CancelAsync();
+                memory = await sampler;
                 Report(output, "paced", paced);
+                ReportFlatness(output, memory);
             }
 
             peaks = processes.ToDictionary(p => p.Key, p => ProcessMeter.PeakResidentBytes(p.Value), StringComparer.Ordinal);
@@ -50,19 +76,24 @@ internal static class LoadRun
         CeilingResult? ceiling = null;
         if (!options.SkipCeiling)
         {
-            ceiling = await BrokerCeiling.RunAsync(options.CeilingMessages, options.PhaseTimeout);
-            output.WriteLine(Invariant($"raw broker ceiling (4 chained hops, persistent 1 KB, confirms): {ceiling.MessagesPerSecond:0} msg/s ({ceiling.Messages} in {ceiling.Elapsed.TotalSeconds:0.0} s), broker {ceiling.BrokerCpu.TotalMilliseconds / ceiling.Messages:0.000} CPU ms/message"));
+            foreach (var quorum in new[] { false, true })
+            {
+                var result = await BrokerCeiling.RunAsync(options.CeilingMessages, quorum, options.BrokerErlangArguments, options.PhaseTimeout);
+                output.WriteLine(Invariant($"raw broker ceiling (4 chained hops, {result.QueueType} queues, persistent 1 KB, confirms): {result.MessagesPerSecond:0} msg/s ({result.Messages} in {result.Elapsed.TotalSeconds:0.0} s), broker {result.BrokerCpu.TotalMilliseconds / result.Messages:0.000} CPU ms/message"));
+                ceiling ??= result;
+            }
         }
 
         var pipelineCpu = burst.TotalCpu.TotalMilliseconds / options.Articles;
         output.WriteLine(Invariant($"ratio pipeline / embedded CPU per article: {(embedded is null ? "n/a" : (pipelineCpu / (embedded.Cpu.TotalMilliseconds / options.Articles)).ToString("0.00", CultureInfo.InvariantCulture))}× (target ≤ 1.5×)"));
-        output.WriteLine(Invariant($"ratio pipeline articles/s / broker 4-hop msg/s: {(ceiling is null ? "n/a" : (burst.ArticlesPerSecond / ceiling.MessagesPerSecond).ToString("0.000", CultureInfo.InvariantCulture))}"));
+        output.WriteLine(Invariant($"ratio pipeline articles/s / broker 4-hop msg/s (classic): {(ceiling is null ? "n/a" : (burst.ArticlesPerSecond / ceiling.MessagesPerSecond).ToString("0.000", CultureInfo.InvariantCulture))}"));
         return burst.Complete && (paced?.Complete ?? true) && (embedded?.ExitCode ?? 0) == 0 ? 0 : 1;
     }
 
     private static async Task<PhaseResult> RunPhaseAsync(
         PipelineHarness harness, IReadOnlyDictionary<string, int> processes, int from, int to, Action reveal, TimeSpan timeout)
     {
+        var jitBefore = await JitReading.TakeAsync(harness.Services);
         var before = CpuReading.Take(processes);
         var started = Stopwatch.GetTimestamp();
         reveal();
@@ -77,6 +108,7 @@ internal static class LoadRun
         }
 
         var cpu = CpuReading.Take(processes).Since(before);
+        var jit = (await JitReading.TakeAsync(harness.Services)).Since(jitBefore);
         var deliveries = harness.Deliveries().Where(d => d.Index >= from && d.Index < to).ToList();
         var firsts = deliveries.GroupBy(d => d.Index!.Value).ToDictionary(g => g.Key, g => g.Min(d => d.Delivery.ArrivedAt));
         var last = firsts.Count == 0 ? Stopwatch.GetTimestamp() : firsts.Values.Max();
@@ -88,6 +120,7 @@ internal static class LoadRun
             deliveries.Count(d => d.Delivery.IsUpdate),
             Stopwatch.GetElapsedTime(started, last),
             cpu,
+            jit,
             new Percentiles(latencies),
             complete);
     }
@@ -97,6 +130,25 @@ internal static class LoadRun
         output.WriteLine(Invariant($"{phase}: {result.Arrived}/{result.Articles} articles on the topic ({result.Updates} as article.updated, {result.Duplicates} duplicates) in {result.Elapsed.TotalSeconds:0.0} s = {result.ArticlesPerSecond:0.0} articles/s end to end{(result.Complete ? string.Empty : " — INCOMPLETE, phase timed out")}"));
         output.WriteLine(Invariant($"{phase}: latency item visible → topic: {result.Latency.Describe()}"));
         output.WriteLine(Invariant($"{phase}: CPU ms/article: total {result.TotalCpu.TotalMilliseconds / result.Articles:0.00} = ") + string.Join(" + ", result.Cpu.OrderByDescending(c => c.Value).Select(c => Invariant($"{Short(c.Key)} {c.Value.TotalMilliseconds / result.Articles:0.00}"))));
+        if (result.Jit.Count > 0)
+        {
+            output.WriteLine(Invariant($"{phase}: time inside the JIT compiler (the services' dotnet.jit.compilation.time: a wall clock, inflated by the machine's load), ms/article: ") + string.Join(", ", result.Jit.OrderByDescending(j => j.Value).Select(j => Invariant($"{Short(j.Key)} {j.Value.TotalMilliseconds / result.Articles:0.00}"))));
+        }
+    }
+
+    /// <summary>Resident memory at minute 2 and at the last minute of a timed paced phase; flat: within ±10 % (the issue's target).</summary>
+    private static void ReportFlatness(TextWriter output, IReadOnlyList<MemorySample> memory)
+    {
+        if (memory.Count < 2)
+        {
+            output.WriteLine(memory.Count == 0 ? "memory flatness: not measured (needs --paced-minutes ≥ 2 and a phase that lasts that long)" : "memory flatness: the paced phase ended before its last minute");
+            return;
+        }
+
+        var (first, last) = (memory[0], memory[^1]);
+        var changes = first.Resident.Keys.Select(k => (Part: k, First: first.Resident[k], Last: last.Resident.GetValueOrDefault(k))).ToList();
+        output.WriteLine(Invariant($"memory flatness (VmRSS, largest process of each tree, paced minute {first.At.TotalMinutes:0} → minute {last.At.TotalMinutes:0}; target ±10 %): ")
+            + string.Join(", ", changes.Select(c => Invariant($"{Short(c.Part)} {c.First / 1048576.0:0} → {c.Last / 1048576.0:0} MB ({(c.First == 0 ? 0 : (c.Last - c.First) * 100.0 / c.First):+0.0;-0.0;0.0} %)"))));
     }
 
     private static string Short(string part) => part.StartsWith("NewsIngest.", StringComparison.Ordinal) ? part["NewsIngest.".Length..].ToLowerInvariant() : part;
@@ -113,6 +165,7 @@ internal sealed record PhaseResult(
     int Updates,
     TimeSpan Elapsed,
     IReadOnlyDictionary<string, TimeSpan> Cpu,
+    IReadOnlyDictionary<string, TimeSpan> Jit,
     Percentiles Latency,
     bool Complete)
 {

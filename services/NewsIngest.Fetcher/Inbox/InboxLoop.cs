@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NewsIngest.Fetcher.Polling;
+using NewsIngest.Fetcher.Publishing;
 
 namespace NewsIngest.Fetcher.Inbox;
 
@@ -9,6 +10,7 @@ namespace NewsIngest.Fetcher.Inbox;
 /// </summary>
 public sealed class InboxLoop(
     InboxScanner inbox,
+    IFetchedItemPublisher publisher,
     FetchProgress progress,
     IOptions<FetcherOptions> options,
     TimeProvider clock,
@@ -17,6 +19,7 @@ public sealed class InboxLoop(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        await publisher.WaitUntilReadyAsync(stoppingToken); // hosted services start in order: the bus may start after this loop
         logger.LogInformation("Scanning inbox {InboxPath} every {InboxScanInterval}", settings.InboxPath ?? "(none)", settings.InboxScanInterval);
         while (!stoppingToken.IsCancellationRequested)
         {

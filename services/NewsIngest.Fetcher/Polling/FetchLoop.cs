@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Extensions.Options;
+using NewsIngest.Fetcher.Publishing;
 
 namespace NewsIngest.Fetcher.Polling;
 
@@ -9,6 +10,7 @@ namespace NewsIngest.Fetcher.Polling;
 /// </summary>
 public sealed class FetchLoop(
     FeedPollCycle feeds,
+    IFetchedItemPublisher publisher,
     FetchProgress progress,
     IOptions<FetcherOptions> options,
     TimeProvider clock,
@@ -17,6 +19,7 @@ public sealed class FetchLoop(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        await publisher.WaitUntilReadyAsync(stoppingToken); // hosted services start in order: the bus may start after this loop
         logger.LogInformation(
             "Fetching feeds (default interval {PollInterval}) as {LeaseOwner}", settings.PollInterval, feeds.Owner);
         while (!stoppingToken.IsCancellationRequested)

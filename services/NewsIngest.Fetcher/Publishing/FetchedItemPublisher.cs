@@ -12,11 +12,14 @@ namespace NewsIngest.Fetcher.Publishing;
 /// </summary>
 public sealed class FetchedItemPublisher(
     IBus publisher,
+    BusReadiness readiness,
     IMessageDataRepository bodies,
     Microsoft.Extensions.Options.IOptions<MessagingOptions> messaging,
     TimeProvider clock,
     ILogger<FetchedItemPublisher> logger) : IFetchedItemPublisher
 {
+    public Task WaitUntilReadyAsync(CancellationToken cancellationToken) => readiness.WaitAsync(cancellationToken);
+
     public async Task PublishAsync(FetchedItem item, CancellationToken cancellationToken)
     {
         var fetchedAt = clock.GetUtcNow();

@@ -101,6 +101,7 @@ public sealed class InboxScannerTests : IDisposable
             .AddSingleton(TimeProvider.System)
             .AddSingleton<IMessageDataRepository>(new MassTransit.MessageData.InMemoryMessageDataRepository())
             .AddSingleton(Options.Create(new MessagingOptions { Transport = MessagingTransport.InMemory }))
+            .AddSingleton<BusReadiness>()
             .AddSingleton<FetchedItemPublisher>()
             .AddMassTransitTestHarness(bus => bus.DisableUsageTelemetry())
             .BuildServiceProvider(true);

@@ -13,6 +13,8 @@ internal sealed class RecordingPublisher : IFetchedItemPublisher
     /// <summary>When set, every publish fails with it (as a broker that refuses or returns a message would).</summary>
     public Exception? FailWith { get; set; }
 
+    public Task WaitUntilReadyAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task PublishAsync(FetchedItem item, CancellationToken cancellationToken)
     {
         if (FailWith is { } failure)

@@ -123,7 +123,11 @@ public sealed class RabbitMqNode : IAsyncDisposable
     public static Task<RabbitMqNode> StartAsync(TimeSpan startTimeout, string? cookie, CancellationToken cancellationToken = default) =>
         StartAsync(startTimeout, management: false, cookie, cancellationToken);
 
-    private static async Task<RabbitMqNode> StartAsync(TimeSpan startTimeout, bool management, string? cookie, CancellationToken cancellationToken)
+    /// <summary>A node whose Erlang VM gets <paramref name="erlangArguments"/> too (e.g. scheduler flags, as a deployment sets them).</summary>
+    public static Task<RabbitMqNode> StartWithArgumentsAsync(string erlangArguments, CancellationToken cancellationToken = default) =>
+        StartAsync(DefaultStartTimeout, management: false, cookie: null, cancellationToken, erlangArguments);
+
+    private static async Task<RabbitMqNode> StartAsync(TimeSpan startTimeout, bool management, string? cookie, CancellationToken cancellationToken, string? erlangArguments = null)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -144,7 +148,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
         // once and a second try with fresh ports succeeds. A node that never answers is not retried.
         for (var attempt = 1; ; attempt++)
         {
-            var node = await LaunchAsync(epmd, management, cookie, cancellationToken);
+            var node = await LaunchAsync(epmd, management, cookie, erlangArguments, cancellationToken);
             try
             {
                 await node.WaitUntilAcceptingConnectionsAsync(startTimeout, cancellationToken);
@@ -236,7 +240,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private static Dictionary<string, string?> WriteLayout(string directory, string nodeName, int port, int distributionPort, (int Management, int Prometheus)? plugins, string? cookieValue)
+    private static Dictionary<string, string?> WriteLayout(string directory, string nodeName, int port, int distributionPort, (int Management, int Prometheus)? plugins, string? cookieValue, string? erlangArguments)
     {
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "log"));
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "mnesia"));
@@ -270,7 +274,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
             ["RABBITMQ_PID_FILE"] = Path.Combine(directory, "rabbit.pid"),
             ["RABBITMQ_CONFIG_FILE"] = Path.Combine(directory, "rabbitmq.conf"),
             ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(directory, "enabled_plugins"),
-            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = ("-kernel inet_dist_use_interface {127,0,0,1} " + erlangArguments).TrimEnd(),
             ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
         };
 
@@ -286,14 +290,14 @@ public sealed class RabbitMqNode : IAsyncDisposable
         return environment;
     }
 
-    private static async Task<RabbitMqNode> LaunchAsync(string epmd, bool management, string? cookie, CancellationToken cancellationToken)
+    private static async Task<RabbitMqNode> LaunchAsync(string epmd, bool management, string? cookie, string? erlangArguments, CancellationToken cancellationToken)
     {
         var directory = TestDirectory.Create("rmq");
         var nodeName = $"newsingest-{Path.GetFileName(directory)[^8..]}@localhost";
         var port = FreePort.Next();
         var distributionPort = FreePort.Next();
         (int Management, int Prometheus)? plugins = management ? (FreePort.Next(), FreePort.Next()) : null;
-        var environment = WriteLayout(directory, nodeName, port, distributionPort, plugins, cookie);
+        var environment = WriteLayout(directory, nodeName, port, distributionPort, plugins, cookie, erlangArguments);
         var startedEpmd = await Epmd.EnsureRunningAsync(epmd, cancellationToken);
         var process = Launch(directory, environment);
         return new RabbitMqNode(process, directory, nodeName, port, distributionPort, environment, epmd, startedEpmd)

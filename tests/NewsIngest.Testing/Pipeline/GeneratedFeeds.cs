@@ -22,16 +22,18 @@ public sealed class GeneratedFeeds
     private readonly LoopbackHttpServer _server;
     private readonly IReadOnlyList<GeneratedArticle> _articles;
     private readonly int _feedCount;
+    private readonly int _window;
     private readonly long[] _visibleAt;
     private readonly Lock _gate = new();
     private readonly Dictionary<(int Feed, int Visible), byte[]> _rendered = [];
     private int _visible;
 
-    private GeneratedFeeds(LoopbackHttpServer server, IReadOnlyList<GeneratedArticle> articles, int feedCount)
+    private GeneratedFeeds(LoopbackHttpServer server, IReadOnlyList<GeneratedArticle> articles, int feedCount, int window)
     {
         _server = server;
         _articles = articles;
         _feedCount = feedCount;
+        _window = window;
         _visibleAt = new long[articles.Count];
     }
 
@@ -43,11 +45,16 @@ public sealed class GeneratedFeeds
     /// <summary>How many articles are visible in the feeds so far.</summary>
     public int Visible => Volatile.Read(ref _visible);
 
-    /// <summary>Maps the feeds and pages of <paramref name="articles"/> on <paramref name="server"/>; nothing is visible yet.</summary>
-    public static GeneratedFeeds Serve(LoopbackHttpServer server, IReadOnlyList<GeneratedArticle> articles, int feedCount)
+    /// <summary>
+    /// Maps the feeds and pages of <paramref name="articles"/> on <paramref name="server"/>; nothing is visible yet.
+    /// With a <paramref name="window"/>, each feed lists only its newest that many visible items (as a newsroom's feed
+    /// does), so a long run does not grow the feeds without end; 0: every visible item.
+    /// </summary>
+    public static GeneratedFeeds Serve(LoopbackHttpServer server, IReadOnlyList<GeneratedArticle> articles, int feedCount, int window = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(feedCount, 1);
-        var feeds = new GeneratedFeeds(server, articles, feedCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(window);
+        var feeds = new GeneratedFeeds(server, articles, feedCount, window);
         for (var f = 0; f < feedCount; f++)
         {
             var feed = f;
@@ -149,7 +156,8 @@ public sealed class GeneratedFeeds
         {
             if (!_rendered.TryGetValue((feed, visibleInFeed), out body!))
             {
-                var items = Enumerable.Range(0, visibleInFeed).Select(k => _articles[k * _feedCount + feed]).Reverse();
+                var first = _window == 0 ? 0 : Math.Max(0, visibleInFeed - _window);
+                var items = Enumerable.Range(first, visibleInFeed - first).Select(k => _articles[k * _feedCount + feed]).Reverse();
                 body = Encoding.UTF8.GetBytes(Rss(feed, items, _server.BaseAddress.ToString().TrimEnd('/')));
                 _rendered.Remove((feed, visibleInFeed - 1));
                 _rendered[(feed, visibleInFeed)] = body;

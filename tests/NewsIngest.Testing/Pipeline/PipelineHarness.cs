@@ -145,14 +145,16 @@ public sealed class PipelineHarness : IAsyncDisposable
     {
         var claims = Directory.CreateDirectory(Path.Combine(WorkDirectory, "claims")).FullName;
         var inbox = Directory.CreateDirectory(Path.Combine(WorkDirectory, "inbox")).FullName;
-        var brokerStart = RabbitMqNode.StartAsync(cancellationToken);
+        var brokerStart = options.BrokerErlangArguments is { } erlangArguments
+            ? RabbitMqNode.StartWithArgumentsAsync(erlangArguments, cancellationToken)
+            : RabbitMqNode.StartAsync(cancellationToken);
         var databaseStart = PostgresServer.StartAsync(cancellationToken);
         Broker = await brokerStart;
         Database = await databaseStart;
         StoreConnectionString = await Database.CreateDatabaseAsync("newsingest", cancellationToken);
         var fetcherState = await Database.CreateDatabaseAsync("fetcher", cancellationToken);
         Server = await LoopbackHttpServer.StartAsync(cancellationToken);
-        Feeds = GeneratedFeeds.Serve(Server, options.Articles, options.FeedCount);
+        Feeds = GeneratedFeeds.Serve(Server, options.Articles, options.FeedCount, options.FeedWindow);
         Topic = await TopicCounter.StartAsync(Broker.CreateConnectionFactory(), cancellationToken: cancellationToken);
 
         var common = PipelineServices.CommonEnvironment(Broker, claims);
@@ -203,6 +205,12 @@ public sealed record PipelineHarnessOptions(IReadOnlyList<GeneratedArticle> Arti
 {
     /// <summary>Number of feeds the articles are spread over (article i in feed i mod FeedCount).</summary>
     public int FeedCount { get; init; } = 10;
+
+    /// <summary>Extra arguments for the broker's Erlang VM (e.g. docker-compose's scheduler flags); null: none.</summary>
+    public string? BrokerErlangArguments { get; init; }
+
+    /// <summary>Newest items each feed lists (<see cref="GeneratedFeeds.Serve"/>); 0: every visible item.</summary>
+    public int FeedWindow { get; init; }
 
     /// <summary>The fetcher's poll interval for every feed.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);

@@ -34,15 +34,20 @@ public static class ProcessMeter
         ReadStat(processId) is { } stat ? TimeSpan.FromSeconds((stat.ChildUserTicks + stat.ChildSystemTicks) / TicksPerSecond) : TimeSpan.Zero;
 
     /// <summary>Largest peak resident set (<c>VmHWM</c>) of one process in the tree, in bytes; zero when it is gone.</summary>
-    public static long PeakResidentBytes(int rootProcessId)
+    public static long PeakResidentBytes(int rootProcessId) => LargestStatus(rootProcessId, "VmHWM:");
+
+    /// <summary>Largest resident set now (<c>VmRSS</c>) of one process in the tree, in bytes; zero when it is gone.</summary>
+    public static long ResidentBytes(int rootProcessId) => LargestStatus(rootProcessId, "VmRSS:");
+
+    private static long LargestStatus(int rootProcessId, string field)
     {
         long peak = 0;
         foreach (var pid in Tree(rootProcessId))
         {
             try
             {
-                var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-                if (line is not null && long.TryParse(line["VmHWM:".Length..].Trim().Split(' ')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var kilobytes))
+                var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+                if (line is not null && long.TryParse(line[field.Length..].Trim().Split(' ')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var kilobytes))
                 {
                     peak = Math.Max(peak, kilobytes * 1024);
                 }
