@@ -12,7 +12,7 @@ public sealed partial class EventStep : IEnrichmentStep
 {
     public const int MaxCount = 100_000_000;
 
-    private static readonly (string Kind, Regex Pattern)[] Patterns = Build();
+    private static readonly (string Kind, Regex Pattern, bool Foreign)[] Patterns = Build();
 
     public string Name => "Events";
 
@@ -20,6 +20,9 @@ public sealed partial class EventStep : IEnrichmentStep
     {
         var events = new List<EventCount>();
         var seen = new HashSet<(string, long, int)>();
+
+        // The death phrases of the other languages (KilledForeign*) never run on English.
+        var english = context.Language is "en" or LanguageStep.Undetermined;
         foreach (var sentence in context.Text.Sentences)
         {
             if (!Trigger().IsMatch(sentence.Text))
@@ -27,9 +30,9 @@ public sealed partial class EventStep : IEnrichmentStep
                 continue;
             }
 
-            foreach (var (kind, pattern) in Patterns)
+            foreach (var (kind, pattern, foreign) in Patterns)
             {
-                if (!KindTrigger(kind).IsMatch(sentence.Text))
+                if ((foreign && english) || !KindTrigger(kind).IsMatch(sentence.Text))
                 {
                     continue;
                 }
@@ -115,32 +118,32 @@ public sealed partial class EventStep : IEnrichmentStep
     private const string PeopleF = @"(?:personas\s+|personnes\s+|Menschen\s+|Personen\s+|persone\s+|pessoas\s+)?";
 
     // Source-generated, so start-up pays no regex compilation.
-    private static (string, Regex)[] Build() =>
+    private static (string, Regex, bool)[] Build() =>
     [
-        ("killed", Killed1()),
-        ("killed", Killed2()),
-        ("killed", Killed3()),
-        ("killed", Killed4()),
-        ("killed", Killed5()),
-        ("killed", Killed6()),
-        ("injured", Injured7()),
-        ("injured", Injured8()),
-        ("arrested", Arrested9()),
-        ("arrested", Arrested10()),
-        ("kidnapped", Kidnapped11()),
-        ("kidnapped", Kidnapped12()),
-        ("displaced", Displaced13()),
-        ("displaced", Displaced14()),
-        ("killed", Killed15()),
-        ("injured", Injured16()),
-        ("arrested", Arrested17()),
-        ("killed", KilledIncluding18()),
-        ("missing", Missing19()),
-        ("missing", Missing20()),
-        ("killed", KilledForeign21()),
-        ("killed", KilledForeign22()),
-        ("killed", KilledForeign23()),
-        ("killed", KilledForeign24()),
+        ("killed", Killed1(), false),
+        ("killed", Killed2(), false),
+        ("killed", Killed3(), false),
+        ("killed", Killed4(), false),
+        ("killed", Killed5(), false),
+        ("killed", Killed6(), false),
+        ("injured", Injured7(), false),
+        ("injured", Injured8(), false),
+        ("arrested", Arrested9(), false),
+        ("arrested", Arrested10(), false),
+        ("kidnapped", Kidnapped11(), false),
+        ("kidnapped", Kidnapped12(), false),
+        ("displaced", Displaced13(), false),
+        ("displaced", Displaced14(), false),
+        ("killed", Killed15(), false),
+        ("injured", Injured16(), false),
+        ("arrested", Arrested17(), false),
+        ("killed", KilledIncluding18(), false),
+        ("missing", Missing19(), false),
+        ("missing", Missing20(), false),
+        ("killed", KilledForeign21(), true),
+        ("killed", KilledForeign22(), true),
+        ("killed", KilledForeign23(), true),
+        ("killed", KilledForeign24(), true),
     ];
 
     // "la muerte de tres agricultores", "la mort de deux enfants", "der Tod von drei Menschen", "a morte de duas pessoas".
