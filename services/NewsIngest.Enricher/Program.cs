@@ -1,4 +1,5 @@
 using NewsIngest.Enricher;
+using NewsIngest.Enricher.Enrichment;
 using NewsIngest.ServiceDefaults;
 
 return await ServiceRunner.RunAsync("enricher", async () =>
@@ -9,6 +10,7 @@ return await ServiceRunner.RunAsync("enricher", async () =>
     builder.AddMessaging("enricher", bus => bus.AddEnricherConsumers());
 
     var app = builder.Build();
+    app.Services.WarmUpEnrichment();
     app.MapDefaultEndpoints();
     await app.RunAsync();
 });

@@ -57,6 +57,32 @@ public sealed class EventCountTests
         events.ShouldNotContain(e => e.Count == 500);
     }
 
+    [Theory]
+    [InlineData("es", "Los insurrectos causaron la muerte de tres agricultores en Chile.", 3)]
+    [InlineData("es", "Al menos treinta y dos personas murieron en el incendio de Valparaíso.", 32)]
+    [InlineData("fr", "Les inondations ont tué quatre-vingts personnes dans le sud de la France.", 80)]
+    [InlineData("de", "Bei dem Anschlag starben dreiundzwanzig Menschen in Kabul.", 23)]
+    [InlineData("it", "Il terremoto ha causato la morte di dodici persone in Abruzzo.", 12)]
+    [InlineData("pt", "As chuvas mataram quinze pessoas no Brasil.", 15)]
+    public void Apply_CountInWordsOfAnotherLanguage_IsKilled(string language, string sentence, int count)
+    {
+        Events(language, sentence).ShouldContain(e => e.Kind == "killed" && e.Count == count);
+    }
+
+    [Fact]
+    public void Apply_ClausesWithTheirOwnPlaces_PlacesTheCountInItsClause()
+    {
+        var events = Events("en", "In Chile, where the dispute is worst, three farmers were killed over the years; in Argentina, only roads were blocked.");
+
+        events.ShouldContain(e => e.Kind == "killed" && e.Count == 3 && e.Location == "Chile");
+    }
+
+    [Fact]
+    public void Apply_EnglishWordOfAnotherLanguagesNumber_IsNoCount()
+    {
+        Events("en", "Once he was killed, the town mourned.").ShouldBeEmpty();
+    }
+
     [Fact]
     public void Apply_Dateline_IsNotWhereItHappened()
     {

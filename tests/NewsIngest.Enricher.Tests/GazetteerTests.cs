@@ -34,4 +34,14 @@ public sealed class GazetteerTests
         Gazetteer.Find("Moscow")!.CountryCode.ShouldBe("RU");
         Gazetteer.Find("Nowhereville").ShouldBeNull();
     }
+
+    [Fact]
+    public void Find_BareNameOfCompassRegions_GivesTheRegionOfTheirCountry()
+    {
+        var darfur = Gazetteer.Find("Darfur")!;
+
+        darfur.Kind.ShouldBe(PlaceKind.Region);
+        darfur.CountryCode.ShouldBe("SD");
+        Gazetteer.Find("Kordofan")!.CountryCode.ShouldBe("SD");
+    }
 }

@@ -13,6 +13,20 @@ public sealed class NumberWordsTests
     [InlineData("a dozen", 12)]
     [InlineData("two hundred and thirty", 230)]
     [InlineData("three thousand", 3000)]
+    [InlineData("tres", 3)]
+    [InlineData("treinta y dos", 32)]
+    [InlineData("veintidós", 22)]
+    [InlineData("doscientos mil", 200_000)]
+    [InlineData("ciento veinte", 120)]
+    [InlineData("quatre-vingts", 80)]
+    [InlineData("quatre-vingt-dix-sept", 97)]
+    [InlineData("vingt et un", 21)]
+    [InlineData("dreiundzwanzig", 23)]
+    [InlineData("zwölf", 12)]
+    [InlineData("duecento", 200)]
+    [InlineData("três mil", 3000)]
+    [InlineData("1.200", 1200)]
+    [InlineData("3 millones", 3_000_000)]
     public void Parse_CountInDigitsOrWords_GivesValue(string text, long expected)
     {
         NumberWords.Parse(text).ShouldBe(expected);
@@ -21,6 +35,8 @@ public sealed class NumberWordsTests
     [Theory]
     [InlineData("a")]
     [InlineData("and")]
+    [InlineData("un")]
+    [InlineData("y")]
     [InlineData("")]
     public void Parse_NoCount_GivesNull(string text)
     {

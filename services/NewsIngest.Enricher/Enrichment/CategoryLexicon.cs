@@ -6,7 +6,8 @@ namespace NewsIngest.Enricher.Enrichment;
 /// <summary>
 /// Cue words for the IPTC Media Topics top-level categories, in English, French, German, Spanish,
 /// Italian and Portuguese, read from the embedded <c>Data/category-cues.txt</c> (one <c>[code]</c> section each). An entry ending in <c>*</c> matches any word it begins; <c>:W</c> sets a weight
-/// (1 by default) for words that also belong elsewhere; <c>a_b</c> is the word pair "a b".
+/// (1 by default) for words that also belong elsewhere; <c>a_b_c</c> is the phrase "a b c" (any number of words, matched
+/// word by word through <see cref="PhraseStart"/> and <see cref="Phrase"/>).
 /// </summary>
 public sealed class CategoryLexicon
 {
@@ -25,10 +26,14 @@ public sealed class CategoryLexicon
     private readonly FrozenDictionary<string, (string Code, double Weight)[]> _exact;
     private readonly FrozenDictionary<string, (string Code, double Weight)[]> _prefixes;
 
-    private CategoryLexicon(FrozenDictionary<string, (string, double)[]> exact, FrozenDictionary<string, (string, double)[]> prefixes)
+    /// <summary>Every leading part of a phrase cue ("cours", "cours du" for "cours du soir"), the phrase itself excluded.</summary>
+    private readonly FrozenSet<string> _phraseStarts;
+
+    private CategoryLexicon(FrozenDictionary<string, (string, double)[]> exact, FrozenDictionary<string, (string, double)[]> prefixes, FrozenSet<string> phraseStarts)
     {
         _exact = exact;
         _prefixes = prefixes;
+        _phraseStarts = phraseStarts;
     }
 
     public static IReadOnlyList<string> Codes { get; } = Source.Select(s => s.Code).ToList();
@@ -37,6 +42,7 @@ public sealed class CategoryLexicon
     {
         var exact = new Dictionary<string, List<(string, double)>>(StringComparer.Ordinal);
         var prefixes = new Dictionary<string, List<(string, double)>>(StringComparer.Ordinal);
+        var phraseStarts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (code, words) in Source)
         {
             var entries = words.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
@@ -44,19 +50,31 @@ public sealed class CategoryLexicon
             {
                 var word = Word(entry).Replace('_', ' ');
                 Add(word.EndsWith('*') ? prefixes : exact, word.TrimEnd('*'), code, Weight(entry));
+                for (var space = word.IndexOf(' ', StringComparison.Ordinal); space > 0; space = word.IndexOf(' ', space + 1))
+                {
+                    phraseStarts.Add(word[..space]);
+                }
             }
         }
 
         return new CategoryLexicon(
             exact.ToFrozenDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
-            prefixes.ToFrozenDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+            prefixes.ToFrozenDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
+            phraseStarts.ToFrozenSet(StringComparer.Ordinal));
     }
 
     /// <summary>The category a section word of a URL path points to ("tennis" → sport), if any.</summary>
     public IEnumerable<(string Code, double Weight)> Section(string word) =>
         Sections.TryGetValue(word, out var codes) ? codes : [];
 
-    /// <summary>The categories a lower-case word (or word pair) points to.</summary>
+    /// <summary>Whether some phrase cue begins with these lower-case words (one word, or words joined by one space).</summary>
+    public bool PhraseStart(string words) => _phraseStarts.Contains(words);
+
+    /// <summary>The categories a lower-case phrase of two or more words, joined by single spaces, points to.</summary>
+    public IEnumerable<(string Code, double Weight)> Phrase(string words) =>
+        _exact.TryGetValue(words, out var found) ? found : [];
+
+    /// <summary>The categories a lower-case word (or phrase) points to.</summary>
     public IEnumerable<(string Code, double Weight)> Match(string word)
     {
         if (_exact.TryGetValue(word, out var exact))

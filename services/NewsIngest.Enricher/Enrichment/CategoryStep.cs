@@ -4,7 +4,7 @@ using NewsIngest.Contracts;
 namespace NewsIngest.Enricher.Enrichment;
 
 /// <summary>
-/// IPTC Media Topics (top level), multi-label, from evidence with sense: cue words and word pairs from
+/// IPTC Media Topics (top level), multi-label, from evidence with sense: cue words and phrases from
 /// <see cref="CategoryLexicon"/> weighted by where they stand (title and feed categories count most, then the
 /// lead), a word inside a name counting little ("Star Wars" is no war); the source's section in the URL path
 /// ("/tennis/", "/markets/"); and the entities found (a sports club points to sport, a party to politics).
@@ -74,14 +74,17 @@ public sealed class CategoryStep(CategoryLexicon lexicon, NameBase names) : IEnr
 
     private void Score(string text, double weight, Dictionary<string, double> scores, bool headline, IReadOnlySet<string> nameWords)
     {
-        string? previous = null;
+        // A phrase cue ("cours du soir", "interest rate") is matched from each word that begins one, word by word,
+        // within the sentence; its weight is its last word's.
+        var open = new List<string>();
         var sentenceStart = true;
         var last = 0;
         foreach (var match in Words.Matches(text))
         {
             var token = match.Value;
             var gap = text.AsSpan(last, match.Index - last);
-            sentenceStart |= last == 0 || gap.IndexOfAny(SentenceBreaks) >= 0;
+            var broken = last == 0 || gap.IndexOfAny(SentenceBreaks) >= 0;
+            sentenceStart |= broken;
             last = match.Index + match.Length;
 
             // In running text a capital inside a sentence marks a name; a headline capitalises every word, so
@@ -90,12 +93,24 @@ public sealed class CategoryStep(CategoryLexicon lexicon, NameBase names) : IEnr
             var inName = headline ? nameWords.Contains(word) : !sentenceStart && char.IsUpper(token[0]);
             var w = inName ? weight * NameWordWeight : weight;
             Add(lexicon.Match(word), w, scores);
-            if (previous is not null)
+
+            var kept = 0;
+            for (var i = 0; i < open.Count && !broken; i++)
             {
-                Add(lexicon.Match(previous + " " + word), w, scores);
+                var phrase = open[i] + " " + word;
+                Add(lexicon.Phrase(phrase), w, scores);
+                if (lexicon.PhraseStart(phrase))
+                {
+                    open[kept++] = phrase;
+                }
             }
 
-            previous = word;
+            open.RemoveRange(kept, open.Count - kept);
+            if (lexicon.PhraseStart(word))
+            {
+                open.Add(word);
+            }
+
             sentenceStart = false;
         }
     }

@@ -12,7 +12,7 @@ public static class EnrichmentServiceCollectionExtensions
     {
         services.AddOptions<EnrichmentOptions>().BindConfiguration(EnrichmentOptions.Section);
 
-        services.AddSingleton(_ => NewsLanguages.BuildDetector());
+        services.AddSingleton(_ => TrigramLanguageDetector.Load());
         services.AddSingleton(_ => StopWords.Load());
         services.AddSingleton(_ => Gazetteer.Load());
         services.AddSingleton(_ => FirstNames.Load());

@@ -12,7 +12,7 @@ public sealed partial class EventStep : IEnrichmentStep
 {
     public const int MaxCount = 100_000_000;
 
-    private static readonly (string Kind, Regex Pattern)[] Patterns = Build();
+    private static readonly (string Kind, Regex Pattern, bool Foreign)[] Patterns = Build();
 
     public string Name => "Events";
 
@@ -20,6 +20,9 @@ public sealed partial class EventStep : IEnrichmentStep
     {
         var events = new List<EventCount>();
         var seen = new HashSet<(string, long, int)>();
+
+        // The death phrases of the other languages (KilledForeign*) never run on English.
+        var english = context.Language is "en" or LanguageStep.Undetermined;
         foreach (var sentence in context.Text.Sentences)
         {
             if (!Trigger().IsMatch(sentence.Text))
@@ -27,9 +30,9 @@ public sealed partial class EventStep : IEnrichmentStep
                 continue;
             }
 
-            foreach (var (kind, pattern) in Patterns)
+            foreach (var (kind, pattern, foreign) in Patterns)
             {
-                if (!KindTrigger(kind).IsMatch(sentence.Text))
+                if ((foreign && english) || !KindTrigger(kind).IsMatch(sentence.Text))
                 {
                     continue;
                 }
@@ -68,13 +71,23 @@ public sealed partial class EventStep : IEnrichmentStep
     /// <summary>
     /// The place named in the sentence: a city or region over a country, the nearest to the count. A dateline
     /// ("CAIRO —") says where the reporter is, not where it happened.
+    /// A semicolon parts clauses that may each name their own place ("In Chile, … three farmers died; in Argentina, …"):
+    /// a place in the count's own clause comes first.
     /// </summary>
-    private static string? PlaceIn(EnrichmentContext context, Sentence sentence, int position) => context.Mentions
-        .Where(m => m.Sentence == sentence.Index && m.Type == EntityTypes.Location && !m.IsDateline)
-        .OrderBy(m => m.IsCountry ? 1 : 0)
-        .ThenBy(m => Math.Abs(m.Start - position))
-        .Select(m => m.Name)
-        .FirstOrDefault();
+    private static string? PlaceIn(EnrichmentContext context, Sentence sentence, int position)
+    {
+        var text = sentence.Text;
+        var from = position > 0 ? text.LastIndexOf(';', position - 1) + 1 : 0;
+        var to = text.IndexOf(';', position);
+        to = to < 0 ? text.Length : to;
+        return context.Mentions
+            .Where(m => m.Sentence == sentence.Index && m.Type == EntityTypes.Location && !m.IsDateline)
+            .OrderBy(m => m.Start >= from && m.Start < to ? 0 : 1)
+            .ThenBy(m => m.IsCountry ? 1 : 0)
+            .ThenBy(m => Math.Abs(m.Start - position))
+            .Select(m => m.Name)
+            .FirstOrDefault();
+    }
 
     private static int? YearIn(string sentence, int numberIndex)
     {
@@ -99,30 +112,55 @@ public sealed partial class EventStep : IEnrichmentStep
     private const string Be = @"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got)\s+)?";
     private const string NotUnit = @"(?!\s*(?:years?|year-old|%|per\s*cent|percent|km|kilomet|miles?|metres?|meters?|hours?|days?|weeks?|months?|minutes?|times)\b)";
 
+    // The same in the other languages read: their number words, range words and "at least" words.
+    private const string NF = @"(?:entre\s+|zwischen\s+|tra\s+)?(?<n>" + NumberWords.ForeignPattern + @")(?:\s*(?:-|–|a|à|y|et|und|bis|e|o|ou|oder)\s*" + NumberWords.ForeignPattern + ")?";
+    private const string QF = @"(?:(?:al\s+menos|por\s+lo\s+menos|más\s+de|unos|unas|cerca\s+de|casi|alrededor\s+de|au\s+moins|plus\s+de|près\s+de|environ|quelque|mindestens|mehr\s+als|fast|rund|etwa|knapp|almeno|più\s+di|circa|quasi|oltre|pelo\s+menos|mais\s+de|quase|cerca\s+de)\s+)?";
+    private const string PeopleF = @"(?:personas\s+|personnes\s+|Menschen\s+|Personen\s+|persone\s+|pessoas\s+)?";
+
     // Source-generated, so start-up pays no regex compilation.
-    private static (string, Regex)[] Build() =>
+    private static (string, Regex, bool)[] Build() =>
     [
-        ("killed", Killed1()),
-        ("killed", Killed2()),
-        ("killed", Killed3()),
-        ("killed", Killed4()),
-        ("killed", Killed5()),
-        ("killed", Killed6()),
-        ("injured", Injured7()),
-        ("injured", Injured8()),
-        ("arrested", Arrested9()),
-        ("arrested", Arrested10()),
-        ("kidnapped", Kidnapped11()),
-        ("kidnapped", Kidnapped12()),
-        ("displaced", Displaced13()),
-        ("displaced", Displaced14()),
-        ("killed", Killed15()),
-        ("injured", Injured16()),
-        ("arrested", Arrested17()),
-        ("killed", KilledIncluding18()),
-        ("missing", Missing19()),
-        ("missing", Missing20()),
+        ("killed", Killed1(), false),
+        ("killed", Killed2(), false),
+        ("killed", Killed3(), false),
+        ("killed", Killed4(), false),
+        ("killed", Killed5(), false),
+        ("killed", Killed6(), false),
+        ("injured", Injured7(), false),
+        ("injured", Injured8(), false),
+        ("arrested", Arrested9(), false),
+        ("arrested", Arrested10(), false),
+        ("kidnapped", Kidnapped11(), false),
+        ("kidnapped", Kidnapped12(), false),
+        ("displaced", Displaced13(), false),
+        ("displaced", Displaced14(), false),
+        ("killed", Killed15(), false),
+        ("injured", Injured16(), false),
+        ("arrested", Arrested17(), false),
+        ("killed", KilledIncluding18(), false),
+        ("missing", Missing19(), false),
+        ("missing", Missing20(), false),
+        ("killed", KilledForeign21(), true),
+        ("killed", KilledForeign22(), true),
+        ("killed", KilledForeign23(), true),
+        ("killed", KilledForeign24(), true),
     ];
+
+    // "la muerte de tres agricultores", "la mort de deux enfants", "der Tod von drei Menschen", "a morte de duas pessoas".
+    [GeneratedRegex($@"\b(?:muerte|muertes|asesinato|asesinatos|mort|décès|meurtre|Tod|Tötung|morte|assassinio|assassinato)\s+(?:de|di|von|des|d')\s*{QF}{NF}", Options)]
+    private static partial Regex KilledForeign21();
+
+    // "mataron a tres", "ont tué deux", "töteten drei", "hanno ucciso quattro", "matou cinco".
+    [GeneratedRegex($@"\b(?:mató|mataron|matando|asesinó|asesinaron|tué|tuant|tuent|tuer|uccidendo|uccise|ucciso|matou|mataram|tötete|töteten|tötet)\s+(?:a\s+)?{QF}{NF}", Options)]
+    private static partial Regex KilledForeign22();
+
+    // Verb first: "murieron tres personas", "sont morts deux soldats", "starben drei Menschen", "morreram cinco".
+    [GeneratedRegex($@"\b(?:murieron|fallecieron|perdieron\s+la\s+vida|sont\s+morts|sont\s+mortes|ont\s+péri|ont\s+été\s+tués|ont\s+été\s+tuées|starben|morirono|sono\s+morti|sono\s+morte|morreram|faleceram)\s+{QF}{NF}", Options)]
+    private static partial Regex KilledForeign23();
+
+    // Count first: "tres personas murieron", "deux personnes ont été tuées", "drei Menschen starben".
+    [GeneratedRegex($@"\b{QF}{NF}\s+{PeopleF}(?:murieron|fallecieron|perdieron\s+la\s+vida|sont\s+morts|sont\s+mortes|ont\s+péri|ont\s+été\s+tués|ont\s+été\s+tuées|starben|kamen\s+ums\s+Leben|morirono|sono\s+morti|sono\s+morte|morreram|faleceram)\b", Options)]
+    private static partial Regex KilledForeign24();
 
     // "killing at least 19 people, including 17 foreigners": the part named after the total is a count too.
     [GeneratedRegex($@"\b(?:killed|killing|kills|kill)\s+{Q}(?:{NumberWords.Pattern})\s+(?:people|persons|civilians)?,?\s+including\s+{N}", Options)]
@@ -176,13 +214,13 @@ public sealed partial class EventStep : IEnrichmentStep
     [GeneratedRegex($@"\b{Q}{N}{NotUnit}\s+{Gap}{Be}(?:displaced|forced\s+to\s+flee|forced\s+from\s+their\s+homes|made\s+homeless|left\s+homeless|uprooted|evacuated)\b", Options)]
     private static partial Regex Displaced14();
 
-    [GeneratedRegex($@"\b{N}\s+(?:personnes\s+|Menschen\s+|personas\s+|persone\s+|pessoas\s+)?(?:morts|tués|tuées|Tote|getötet|muertos|muertas|fallecidos|morti|uccisi|mortos|mortas)\b", Options)]
+    [GeneratedRegex($@"\b{QF}{NF}\s+(?:personnes\s+|Menschen\s+|personas\s+|persone\s+|pessoas\s+)?(?:morts|tués|tuées|Tote|getötet|muertos|muertas|fallecidos|morti|uccisi|mortos|mortas)\b", Options)]
     private static partial Regex Killed15();
 
-    [GeneratedRegex($@"\b{N}\s+(?:personnes\s+|Menschen\s+|personas\s+|persone\s+|pessoas\s+)?(?:blessés|blessées|Verletzte|verletzt|heridos|heridas|feriti|feridos|feridas)\b", Options)]
+    [GeneratedRegex($@"\b{QF}{NF}\s+(?:personnes\s+|Menschen\s+|personas\s+|persone\s+|pessoas\s+)?(?:blessés|blessées|Verletzte|verletzt|heridos|heridas|feriti|feridos|feridas)\b", Options)]
     private static partial Regex Injured16();
 
-    [GeneratedRegex($@"\b{N}\s+(?:personnes\s+|Menschen\s+|personas\s+|persone\s+|pessoas\s+)?(?:arrêtés|interpellés|festgenommen|detenidos|arrestati|presos|detidos)\b", Options)]
+    [GeneratedRegex($@"\b{QF}{NF}\s+(?:personnes\s+|Menschen\s+|personas\s+|persone\s+|pessoas\s+)?(?:arrêtés|interpellés|festgenommen|detenidos|arrestati|presos|detidos)\b", Options)]
     private static partial Regex Arrested17();
 
     private static Regex KindTrigger(string kind) => kind switch
@@ -195,7 +233,7 @@ public sealed partial class EventStep : IEnrichmentStep
         _ => DisplacedTrigger(),
     };
 
-    [GeneratedRegex(@"\b(?:kill|dead|died|dies|die\b|slain|slew|murder|massacre|perish|lives\b|toll\b|deaths|fatalit|bodies|claimed\s+the|mort|tué|tote\b|getötet|muert|fallec|uccis)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:kill|dead|died|dies|die\b|slain|slew|murder|massacre|perish|lives\b|toll\b|deaths|fatalit|bodies|claimed\s+the|mort|tué|tote\b|getötet|muert|fallec|uccis|asesin|mató|matar|mataron|matando|matou|mataram|muri|décès|péri|tuant|tuer|tuent|ucci|morreram|faleceram|starben|Tod\b|tötet|ums\s+Leben|morirono)", RegexOptions.IgnoreCase)]
     private static partial Regex KilledTrigger();
 
     [GeneratedRegex(@"\b(?:injur|wound|hurt|hospitali|blessé|verletz|herid|ferit|ferid)", RegexOptions.IgnoreCase)]
@@ -214,7 +252,7 @@ public sealed partial class EventStep : IEnrichmentStep
     private static partial Regex MissingTrigger();
 
     /// <summary>A cheap first look: only sentences with one of these word stems can hold a count.</summary>
-    [GeneratedRegex(@"\b(?:kill|dead|died|dies|die\b|slain|slew|murder|massacre|perish|lives\b|toll\b|deaths|fatalit|bodies|injur|wound|hurt|hospitali|arrest|detain|apprehend|custody|rounded\s+up|kidnap|abduct|seiz|hostage|captive|displac|uproot|flee|fled|homeless|evacuat|missing|unaccounted|disappeared|mort|tué|tote\b|getötet|muert|fallec|uccis|blessé|verletz|herid|ferit|ferid|interpell|festgenommen|detenid|presos|detid)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:kill|dead|died|dies|die\b|slain|slew|murder|massacre|perish|lives\b|toll\b|deaths|fatalit|bodies|injur|wound|hurt|hospitali|arrest|detain|apprehend|custody|rounded\s+up|kidnap|abduct|seiz|hostage|captive|displac|uproot|flee|fled|homeless|evacuat|missing|unaccounted|disappeared|mort|tué|tote\b|getötet|muert|fallec|uccis|blessé|verletz|herid|ferit|ferid|interpell|festgenommen|detenid|presos|detid|asesin|mató|matar|mataron|matando|matou|mataram|muri|décès|péri|tuant|tuer|tuent|ucci|morreram|faleceram|starben|Tod\b|tötet|ums\s+Leben|morirono)", RegexOptions.IgnoreCase)]
     private static partial Regex Trigger();
 
     [GeneratedRegex(@"\b(?:19|20)\d{2}\b")]

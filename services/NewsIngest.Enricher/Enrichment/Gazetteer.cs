@@ -38,7 +38,42 @@ public sealed class Gazetteer
             .ToDictionary(g => g.Key, g => g.Select(r => r.Place).ToArray(), StringComparer.Ordinal);
     }
 
-    public static Gazetteer Load() => new(EmbeddedData.ReadRows("gazetteer.tsv.gz").Select(Parse).ToList());
+    public static Gazetteer Load()
+    {
+        var rows = EmbeddedData.ReadRows("gazetteer.tsv.gz").Select(Parse).ToList();
+        rows.AddRange(SharedRegionNames(rows));
+        return new Gazetteer(rows);
+    }
+
+    private static readonly string[] Compass =
+        ["North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower"];
+
+    /// <summary>
+    /// A region a country divides by compass points is a region by its bare name too: "Darfur" for North, South,
+    /// East, West and Central Darfur (Sudan), "Kordofan" for North, South and West Kordofan. Only when two or
+    /// more regions of one country share the name and it names no other place.
+    /// </summary>
+    private static IEnumerable<(string Name, Place Place)> SharedRegionNames(List<(string Name, Place Place)> rows)
+    {
+        var known = rows.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        return rows
+            .Where(r => r.Place.Kind == PlaceKind.Region)
+            .Select(r => (Bare: Compass.FirstOrDefault(c => r.Name.StartsWith(c + " ", StringComparison.Ordinal)) is { } c ? r.Name[(c.Length + 1)..] : null, r.Place))
+            .Where(r => r.Bare is { Length: > 2 } && !known.Contains(r.Bare))
+            .GroupBy(r => (Name: r.Bare!, r.Place.CountryCode))
+            .Where(g => g.Select(r => r.Place.Name).Distinct(StringComparer.Ordinal).Count() >= 2)
+            .GroupBy(g => g.Key.Name, StringComparer.Ordinal)
+            .Where(byName => byName.Count() == 1)
+            .Select(byName => byName.Single())
+            .Select(g => (g.Key.Name, new Place(
+                PlaceKind.Region,
+                g.Key.Name,
+                g.Key.CountryCode,
+                Math.Round(g.Average(r => r.Place.Lat), 3),
+                Math.Round(g.Average(r => r.Place.Lon), 3),
+                0,
+                false)));
+    }
 
     /// <summary>The name without accents and other combining marks.</summary>
     public static string Fold(string name)

@@ -11,7 +11,7 @@ public static class TestEnrichment
 
     public static ArticleEnricher Enricher => Default.Value.GetRequiredService<ArticleEnricher>();
     public static StopWords StopWords => Default.Value.GetRequiredService<StopWords>();
-    public static Lingua.LanguageDetector Detector => Default.Value.GetRequiredService<Lingua.LanguageDetector>();
+    public static TrigramLanguageDetector Detector => Default.Value.GetRequiredService<TrigramLanguageDetector>();
 
     public static IReadOnlyList<IEnrichmentStep> AllSteps => Default.Value.GetServices<IEnrichmentStep>().ToList();
 
