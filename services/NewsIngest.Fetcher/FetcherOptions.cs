@@ -39,6 +39,13 @@ public sealed class FetcherOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan InboxScanInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How often the feed loop looks for feeds that are due. A feed is polled at most this much after its time, so it
+    /// bounds the delay added to <see cref="PollInterval"/>; each look is one indexed query on the state database.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan FeedCheckInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Timeout of one HTTP attempt (until the response headers).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -5,7 +5,9 @@ using NewsIngest.Fetcher.Publishing;
 namespace NewsIngest.Fetcher.Polling;
 
 /// <summary>
-/// Polls the feeds that are due; then waits a short while (the inbox has its own loop: <see cref="Inbox.InboxLoop"/>).
+/// Polls the feeds that are due; then waits <see cref="FetcherOptions.FeedCheckInterval"/> and looks again (the inbox
+/// has its own loop: <see cref="Inbox.InboxLoop"/>). The wait used to be the inbox's 2 s, which held a feed polled
+/// every second to one poll in two.
 /// A failure of one pass (the state database away, a fault of ours) is one log line; the loop goes on with the next pass.
 /// </summary>
 public sealed class FetchLoop(
@@ -26,7 +28,7 @@ public sealed class FetchLoop(
         {
             await GuardAsync("feed poll", () => feeds.RunAsync(stoppingToken), stoppingToken);
             progress.CompletePass();
-            await Task.Delay(settings.InboxScanInterval, clock, stoppingToken);
+            await Task.Delay(settings.FeedCheckInterval, clock, stoppingToken);
         }
     }
 
