@@ -39,13 +39,13 @@ if (!File.Exists(Path.Combine(devSet, "ground-truth.json")))
 
 var benchFolder = Path.Combine(root, "tests", "NewsIngest.Parser.Benchmarks", "readability");
 
-var ours = ExtractorTimer.PagesPerSecond(devSet, rounds);
-Console.WriteLine($"newsingest  {ours,8:F1} pages/s  ({rounds} rounds, one thread)");
+var ours = ExtractorTimer.Measure(devSet, rounds);
+Console.WriteLine($"newsingest  {ours.PagesPerSecond,8:F1} pages/s  ({rounds} rounds, one thread; {ours.PagesPerCpuSecond:F1} per CPU second, {ours.AllocatedBytesPerPage / 1024:F0} KB allocated a page)");
 if (args.Contains("--ours-only"))
 {
     return;
 }
 
 var readability = ReadabilityRunner.PagesPerSecond(benchFolder, devSet, Math.Max(1, rounds / 5));
-Console.WriteLine($"readability {readability,8:F1} pages/s  (Mozilla Readability on jsdom)");
-Console.WriteLine($"ratio       {ours / readability,8:F1}x");
+Console.WriteLine($"readability {readability.Wall,8:F1} pages/s  (Mozilla Readability on jsdom; {readability.Cpu:F1} per CPU second)");
+Console.WriteLine($"ratio       {ours.PagesPerSecond / readability.Wall,8:F1}x  (per CPU second {ours.PagesPerCpuSecond / readability.Cpu:F1}x)");

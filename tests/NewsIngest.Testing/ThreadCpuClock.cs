@@ -6,7 +6,7 @@ namespace NewsIngest.Testing;
 /// CPU time of the calling thread (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>): the time it ran, not the time it waited for a
 /// core, so a measurement on a loaded machine counts the work and not the other processes.
 /// </summary>
-internal static partial class ThreadCpuClock
+public static partial class ThreadCpuClock
 {
     private const int ThreadCpuTime = 3;
 

@@ -1,6 +1,6 @@
 // Times Mozilla Readability on jsdom over the dev pages: one process, pages/s after a warm-up pass.
 // Usage: node bench.mjs <aeb-dev folder> [rounds]
-// Prints one line: readability pages=N seconds=S pagesPerSecond=R
+// Prints one line: readability pages=N seconds=S pagesPerSecond=R cpuPagesPerSecond=C (C: per second of the process's CPU time)
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { JSDOM, VirtualConsole } from "jsdom";
@@ -32,8 +32,11 @@ function extractAll() {
 
 extractAll();
 const rounds = Number(roundsArg ?? 1);
+const cpuStart = process.cpuUsage();
 const start = process.hrtime.bigint();
 for (let r = 0; r < rounds; r++) extractAll();
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const count = pages.length * rounds;
-console.log(`readability pages=${count} seconds=${seconds.toFixed(3)} pagesPerSecond=${(count / seconds).toFixed(2)}`);
+console.log(`readability pages=${count} seconds=${seconds.toFixed(3)} pagesPerSecond=${(count / seconds).toFixed(2)} cpuPagesPerSecond=${(count / cpuSeconds).toFixed(2)}`);
