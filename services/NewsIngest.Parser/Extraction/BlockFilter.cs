@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace NewsIngest.Parser.Extraction;
@@ -21,7 +22,7 @@ internal static partial class BlockFilter
                 continue;
             }
 
-            if (titleKey is not null && Key(text) == titleKey && block.Kind is not "p")
+            if (block.Kind is not "p" && titleKey is not null && Key(text) == titleKey)
             {
                 continue;
             }
@@ -70,7 +71,20 @@ internal static partial class BlockFilter
         return block.Text.Length < 300 ? density > 0.6 : density > 0.8;
     }
 
-    private static string Key(string s) => string.Concat(s.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+    /// <summary>The letters and digits of <paramref name="s"/>, lower-cased.</summary>
+    private static string Key(string s)
+    {
+        var key = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                key.Append(c);
+            }
+        }
+
+        return key.ToString().ToLowerInvariant();
+    }
 
     [GeneratedRegex(@"\w", RegexOptions.CultureInvariant)]
     private static partial Regex Words();

@@ -46,6 +46,10 @@ internal static class BoilerplateHints
 
     public static bool IsNonContentTag(string tag) => NonContentTags.Contains(tag);
 
+    /// <summary>Whether the element's tag, hidden state or role mark it as never holding article prose; computed once
+    /// per element (each extraction marks the tree several times).</summary>
+    public static bool IsNonContent(HtmlNode e) => e.NonContent ??= IsNonContentTag(e.Tag) || IsHidden(e) || HasNonContentRole(e);
+
     public static bool IsHidden(HtmlNode e)
     {
         if (e.Attr("hidden") is not null || e.Attr("aria-hidden") == "true")
@@ -81,20 +85,20 @@ internal static class BoilerplateHints
             return 0;
         }
 
-        var names = $"{cls} {id}";
-        var negative = IsNegative(names);
-        var positive = names.AsSpan().IndexOfAny(PositiveFragments) >= 0;
-        return negative == positive ? (negative ? NegativeOverPositive(names) : 0) : negative ? -1 : 1;
+        // No fragment holds a space and a space is a word boundary, so class and id are looked at one after the
+        // other, as the words of "class id" would be, without joining them into a new string for every element.
+        var negative = IsNegative(cls) || IsNegative(id);
+        var positive = cls.AsSpan().IndexOfAny(PositiveFragments) >= 0 || id.AsSpan().IndexOfAny(PositiveFragments) >= 0;
+        return negative == positive ? (negative ? NegativeOverPositive($"{cls} {id}") : 0) : negative ? -1 : 1;
     }
 
-    public static bool IsNegative(string names)
+    public static bool IsNegative(ReadOnlySpan<char> span)
     {
-        if (names.AsSpan().IndexOfAny(NegativeFragments) >= 0)
+        if (span.IndexOfAny(NegativeFragments) >= 0)
         {
             return true;
         }
 
-        var span = names.AsSpan();
         var start = -1;
         for (var i = 0; i <= span.Length; i++)
         {

@@ -14,16 +14,17 @@ internal static class ContentScorer
     /// <param name="protect">Elements whose class/id hints are ignored (they hold the page's prose).</param>
     public static void MarkExcluded(HtmlDocument doc, bool useHints, IReadOnlyCollection<HtmlNode>? keep = null, IReadOnlySet<HtmlNode>? protect = null)
     {
+        var kept = keep is null || keep.Count == 0 ? null : keep.ToHashSet();
         foreach (var e in doc.Elements)
         {
-            if (keep is not null && keep.Contains(e))
+            if (kept is not null && kept.Contains(e))
             {
                 e.Excluded = false;
                 continue;
             }
 
-            e.Excluded = BoilerplateHints.IsNonContentTag(e.Tag) || BoilerplateHints.IsHidden(e) || BoilerplateHints.HasNonContentRole(e) ||
-                         (useHints && !IgnoresHints(e) && !(protect?.Contains(e) ?? false) && (e.Tag == "header" || BoilerplateHints.Hint(e) < 0)) ||
+            e.Excluded = BoilerplateHints.IsNonContent(e) ||
+                         (useHints && (e.Tag == "header" || BoilerplateHints.Hint(e) < 0) && !IgnoresHints(e) && !(protect?.Contains(e) ?? false)) ||
                          (e.Parent?.Excluded ?? false);
         }
     }

@@ -5,11 +5,14 @@ internal sealed class HtmlNode
 {
     private static readonly KeyValuePair<string, string>[] NoAttributes = [];
 
-    public HtmlNode(string tag, HtmlNode? parent, List<KeyValuePair<string, string>>? attributes)
+    /// <summary>An array, not a list behind an interface: <see cref="Attr"/> runs for every element in every pass.</summary>
+    private readonly KeyValuePair<string, string>[] _attributes;
+
+    public HtmlNode(string tag, HtmlNode? parent, KeyValuePair<string, string>[]? attributes)
     {
         Tag = tag;
         Parent = parent;
-        Attributes = attributes is null ? NoAttributes : attributes;
+        _attributes = attributes ?? NoAttributes;
     }
 
     public HtmlNode(string text, HtmlNode parent)
@@ -17,7 +20,7 @@ internal sealed class HtmlNode
         Tag = "#text";
         Text = text;
         Parent = parent;
-        Attributes = NoAttributes;
+        _attributes = NoAttributes;
     }
 
     public string Tag { get; }
@@ -27,7 +30,7 @@ internal sealed class HtmlNode
 
     public HtmlNode? Parent { get; }
 
-    public IReadOnlyList<KeyValuePair<string, string>> Attributes { get; }
+    public IReadOnlyList<KeyValuePair<string, string>> Attributes => _attributes;
 
     public List<HtmlNode> Children { get; } = [];
 
@@ -51,9 +54,13 @@ internal sealed class HtmlNode
     /// <summary>The class/id hint, once computed (see <see cref="BoilerplateHints.Hint"/>).</summary>
     internal int? Hint { get; set; }
 
+    /// <summary>Whether tag, hidden state or role exclude the element whatever the pass (see
+    /// <see cref="BoilerplateHints.IsNonContent"/>), once computed.</summary>
+    internal bool? NonContent { get; set; }
+
     public string? Attr(string name)
     {
-        foreach (var pair in Attributes)
+        foreach (var pair in _attributes)
         {
             if (pair.Key == name)
             {

@@ -121,12 +121,12 @@ internal static class HtmlTreeBuilder
     private static void StartTag(HtmlTokenizer tokens, OpenElementStack stack, HtmlDocument doc)
     {
         var tag = tokens.Name;
-        List<KeyValuePair<string, string>>? attributes = tokens.Attributes.Count == 0 ? null : [.. tokens.Attributes];
+        var attributes = tokens.Attributes.Count == 0 ? null : tokens.Attributes.ToArray();
         if (tag is "html" or "body" or "head")
         {
             if (tag == "html" && doc.HtmlLang is null && attributes is not null)
             {
-                doc.HtmlLang = attributes.FirstOrDefault(a => a.Key is "lang" or "xml:lang").Value;
+                doc.HtmlLang = Array.Find(attributes, a => a.Key is "lang" or "xml:lang").Value;
             }
 
             return;
