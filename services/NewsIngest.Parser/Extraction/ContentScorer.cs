@@ -51,7 +51,7 @@ internal static class ContentScorer
                 if (c.IsText)
                 {
                     text += c.Text!.Length;
-                    commas += CountCommas(c.Text);
+                    commas += c.Commas;
                 }
                 else if (!c.Excluded)
                 {
@@ -219,19 +219,5 @@ internal static class ContentScorer
             _ => 0,
         };
         return score + (25 * BoilerplateHints.Hint(e)) + (e.Tag == "article" ? 10 : 0) + (e.Attr("itemprop") == "articleBody" ? 25 : 0);
-    }
-
-    private static int CountCommas(string text)
-    {
-        var n = 0;
-        foreach (var ch in text)
-        {
-            if (ch is ',' or '，' or '、' or '،')
-            {
-                n++;
-            }
-        }
-
-        return n;
     }
 }

@@ -21,6 +21,7 @@ internal sealed class HtmlNode
         Text = text;
         Parent = parent;
         _attributes = NoAttributes;
+        Commas = CountCommas(text);
     }
 
     public string Tag { get; }
@@ -41,6 +42,7 @@ internal sealed class HtmlNode
 
     internal int LinkTextLength { get; set; }
 
+    /// <summary>Commas of a text run (counted once, when it is built) or, once aggregated, of an element's text.</summary>
     internal int Commas { get; set; }
 
     internal int ParagraphCount { get; set; }
@@ -118,5 +120,19 @@ internal sealed class HtmlNode
         }
 
         return TextNormalizer.Normalize(sb.ToString());
+    }
+
+    private static int CountCommas(string text)
+    {
+        var n = 0;
+        foreach (var ch in text)
+        {
+            if (ch is ',' or '，' or '、' or '،')
+            {
+                n++;
+            }
+        }
+
+        return n;
     }
 }

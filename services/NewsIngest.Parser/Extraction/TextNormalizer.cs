@@ -11,7 +11,7 @@ public static class TextNormalizer
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length == 0)
+        if (text.Length == 0 || IsNormalText(text))
         {
             return text;
         }
@@ -64,6 +64,36 @@ public static class TextNormalizer
             sb.Append(' ');
             pendingSpace = false;
         }
+    }
+
+    /// <summary>Whether <see cref="Normalize"/> would return the text unchanged: no invisible character, no
+    /// surrogate, no whitespace but single spaces between other characters, and already NFC. Most blocks and runs
+    /// are, and then no copy is made.</summary>
+    private static bool IsNormalText(string text)
+    {
+        var previousSpace = true;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace)
+                {
+                    return false;
+                }
+
+                previousSpace = true;
+                continue;
+            }
+
+            if (IsInvisible(c) || char.IsSurrogate(c) || char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+
+            previousSpace = false;
+        }
+
+        return !previousSpace && text.IsNormalized(NormalizationForm.FormC);
     }
 
     private static bool IsInvisible(char c) => c is '\u00AD' or '\u200B' or '\u2060' or '\uFEFF' or '\u180E';
