@@ -42,22 +42,37 @@ public sealed partial class ArticleText
 
     private IReadOnlySet<string>? _nameWords;
 
-    private static HashSet<string> FindNameWords(IReadOnlyList<Sentence> sentences)
+    /// <summary>The title's, a paragraph's or a sentence's words (any text: a feed tag too), tokenised once for all steps.</summary>
+    public IReadOnlyList<WordToken> WordsOf(string text)
+    {
+        if (!_words.TryGetValue(text, out var tokens))
+        {
+            tokens = Words.Tokenize(text);
+            _words[text] = tokens;
+        }
+
+        return tokens;
+    }
+
+    private readonly Dictionary<string, WordToken[]> _words = new(ReferenceEqualityComparer.Instance);
+
+    private HashSet<string> FindNameWords(IReadOnlyList<Sentence> sentences)
     {
         var capitalised = new HashSet<string>(StringComparer.Ordinal);
         var lower = new HashSet<string>(StringComparer.Ordinal);
         foreach (var sentence in sentences)
         {
             var first = true;
-            foreach (var word in Words.Of(sentence.Text))
+            foreach (var token in WordsOf(sentence.Text))
             {
+                var word = token.Value;
                 if (char.IsLower(word[0]))
                 {
                     lower.Add(word);
                 }
-                else if (!first && char.IsUpper(word[0]) && !word.All(char.IsUpper))
+                else if (!first && char.IsUpper(word[0]) && !IsAllUpper(word))
                 {
-                    capitalised.Add(word.ToLowerInvariant());
+                    capitalised.Add(token.Lower);
                 }
 
                 first = false;
@@ -66,6 +81,19 @@ public sealed partial class ArticleText
 
         capitalised.ExceptWith(lower);
         return capitalised;
+    }
+
+    private static bool IsAllUpper(string word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static ArticleText From(ParsedArticle article)

@@ -31,15 +31,15 @@ public sealed class CategoryStep(CategoryLexicon lexicon, NameBase names) : IEnr
     {
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
         var text = context.Text;
-        Score(text.Title, 2.5, scores, headline: true, text.NameWords);
+        Score(text, text.Title, 2.5, scores, headline: true);
         foreach (var tag in context.Article.Tags)
         {
-            Score(tag, 2.5, scores, headline: true, text.NameWords);
+            Score(text, tag, 2.5, scores, headline: true);
         }
 
         for (var i = 0; i < text.Paragraphs.Count; i++)
         {
-            Score(text.Paragraphs[i], i == 0 ? 1.5 : 1.0, scores, headline: false, text.NameWords);
+            Score(text, text.Paragraphs[i], i == 0 ? 1.5 : 1.0, scores, headline: false);
         }
 
         foreach (var section in UrlSections.Of(context.Article.Url))
@@ -72,24 +72,25 @@ public sealed class CategoryStep(CategoryLexicon lexicon, NameBase names) : IEnr
             .ToList();
     }
 
-    private void Score(string text, double weight, Dictionary<string, double> scores, bool headline, IReadOnlySet<string> nameWords)
+    private void Score(ArticleText article, string text, double weight, Dictionary<string, double> scores, bool headline)
     {
+        var nameWords = article.NameWords;
         // A phrase cue ("cours du soir", "interest rate") is matched from each word that begins one, word by word,
         // within the sentence; its weight is its last word's.
         var open = new List<string>();
         var sentenceStart = true;
         var last = 0;
-        foreach (var match in Words.Matches(text))
+        foreach (var match in article.WordsOf(text))
         {
             var token = match.Value;
             var gap = text.AsSpan(last, match.Index - last);
             var broken = last == 0 || gap.IndexOfAny(SentenceBreaks) >= 0;
             sentenceStart |= broken;
-            last = match.Index + match.Length;
+            last = match.End;
 
             // In running text a capital inside a sentence marks a name; a headline capitalises every word, so
             // there a word counts as a name's when the body only writes it so.
-            var word = token.ToLowerInvariant();
+            var word = match.Lower;
             var inName = headline ? nameWords.Contains(word) : !sentenceStart && char.IsUpper(token[0]);
             var w = inName ? weight * NameWordWeight : weight;
             Add(lexicon.Match(word), w, scores);

@@ -14,6 +14,12 @@ public sealed partial class EventStep : IEnrichmentStep
 
     private static readonly (string Kind, Regex Pattern, bool Foreign)[] Patterns = Build();
 
+    /// <summary>The kinds in the order <see cref="KindIndex"/> numbers them (each kind's trigger is looked for once a sentence).</summary>
+    private static readonly string[] Kinds = ["killed", "injured", "arrested", "kidnapped", "missing", "displaced"];
+
+    /// <summary>The languages whose number words and phrases the foreign patterns read (<see cref="NumberWords.ForeignPattern"/>).</summary>
+    private static readonly HashSet<string> ForeignLanguages = new(StringComparer.Ordinal) { "es", "fr", "de", "it", "pt" };
+
     public string Name => "Events";
 
     public void Apply(EnrichmentContext context)
@@ -21,8 +27,10 @@ public sealed partial class EventStep : IEnrichmentStep
         var events = new List<EventCount>();
         var seen = new HashSet<(string, long, int)>();
 
-        // The death phrases of the other languages (KilledForeign*) never run on English.
-        var english = context.Language is "en" or LanguageStep.Undetermined;
+        // The patterns of the other languages (their number words and phrases) run only on an article in one of
+        // them; the English ones run on every article, as before.
+        var foreignLanguage = ForeignLanguages.Contains(context.Language);
+        Span<sbyte> triggered = stackalloc sbyte[Kinds.Length];
         foreach (var sentence in context.Text.Sentences)
         {
             if (!Trigger().IsMatch(sentence.Text))
@@ -30,9 +38,23 @@ public sealed partial class EventStep : IEnrichmentStep
                 continue;
             }
 
+            triggered.Clear();
+            bool? englishNumber = null;
             foreach (var (kind, pattern, foreign) in Patterns)
             {
-                if ((foreign && english) || !KindTrigger(kind).IsMatch(sentence.Text))
+                if (foreign ? !foreignLanguage : !(englishNumber ??= EnglishNumber().IsMatch(sentence.Text)))
+                {
+                    continue;
+                }
+
+                // Unknown (0), found (1) or not (-1): each kind's trigger is looked for once a sentence.
+                var k = KindIndex(kind);
+                if (triggered[k] == 0)
+                {
+                    triggered[k] = (sbyte)(KindTrigger(kind).IsMatch(sentence.Text) ? 1 : -1);
+                }
+
+                if (triggered[k] < 0)
                 {
                     continue;
                 }
@@ -134,9 +156,9 @@ public sealed partial class EventStep : IEnrichmentStep
         ("kidnapped", Kidnapped12(), false),
         ("displaced", Displaced13(), false),
         ("displaced", Displaced14(), false),
-        ("killed", Killed15(), false),
-        ("injured", Injured16(), false),
-        ("arrested", Arrested17(), false),
+        ("killed", Killed15(), true),
+        ("injured", Injured16(), true),
+        ("arrested", Arrested17(), true),
         ("killed", KilledIncluding18(), false),
         ("missing", Missing19(), false),
         ("missing", Missing20(), false),
@@ -223,6 +245,8 @@ public sealed partial class EventStep : IEnrichmentStep
     [GeneratedRegex($@"\b{QF}{NF}\s+(?:personnes\s+|Menschen\s+|personas\s+|persone\s+|pessoas\s+)?(?:arrêtés|interpellés|festgenommen|detenidos|arrestati|presos|detidos)\b", Options)]
     private static partial Regex Arrested17();
 
+    private static int KindIndex(string kind) => Array.IndexOf(Kinds, kind);
+
     private static Regex KindTrigger(string kind) => kind switch
     {
         "killed" => KilledTrigger(),
@@ -250,6 +274,13 @@ public sealed partial class EventStep : IEnrichmentStep
 
     [GeneratedRegex(@"\b(?:missing|unaccounted|disappeared|disparu|vermisst|desaparecid|dispers)", RegexOptions.IgnoreCase)]
     private static partial Regex MissingTrigger();
+
+    /// <summary>
+    /// Where an English pattern's count (<see cref="NumberWords.Pattern"/>) can stand: a digit or a number word other
+    /// than "a" and "and" (alone they are no count). A sentence without one is not read by the English patterns.
+    /// </summary>
+    [GeneratedRegex(@"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)\b", Options)]
+    private static partial Regex EnglishNumber();
 
     /// <summary>A cheap first look: only sentences with one of these word stems can hold a count.</summary>
     [GeneratedRegex(@"\b(?:kill|dead|died|dies|die\b|slain|slew|murder|massacre|perish|lives\b|toll\b|deaths|fatalit|bodies|injur|wound|hurt|hospitali|arrest|detain|apprehend|custody|rounded\s+up|kidnap|abduct|seiz|hostage|captive|displac|uproot|flee|fled|homeless|evacuat|missing|unaccounted|disappeared|mort|tué|tote\b|getötet|muert|fallec|uccis|blessé|verletz|herid|ferit|ferid|interpell|festgenommen|detenid|presos|detid|asesin|mató|matar|mataron|matando|matou|mataram|muri|décès|péri|tuant|tuer|tuent|ucci|morreram|faleceram|starben|Tod\b|tötet|ums\s+Leben|morirono)", RegexOptions.IgnoreCase)]

@@ -21,10 +21,10 @@ public sealed class KeywordStep(StopWords stopWords) : IEnrichmentStep
         var phrases = new Dictionary<string, PhraseStats>(StringComparer.Ordinal);
         var wordFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
 
-        Collect(context.Text.Title, inTitle: true, stop, phrases, wordFrequency);
+        Collect(context.Text.Title, context.Text.WordsOf(context.Text.Title), inTitle: true, stop, phrases, wordFrequency);
         foreach (var sentence in context.Text.Sentences)
         {
-            Collect(sentence.Text, inTitle: false, stop, phrases, wordFrequency);
+            Collect(sentence.Text, context.Text.WordsOf(sentence.Text), inTitle: false, stop, phrases, wordFrequency);
         }
 
         var ranked = phrases
@@ -69,6 +69,7 @@ public sealed class KeywordStep(StopWords stopWords) : IEnrichmentStep
 
     private static void Collect(
         string text,
+        IReadOnlyList<WordToken> tokens,
         bool inTitle,
         FrozenSet<string> stop,
         Dictionary<string, PhraseStats> phrases,
@@ -78,10 +79,10 @@ public sealed class KeywordStep(StopWords stopWords) : IEnrichmentStep
         var sentenceInitial = false;
         var previousEnd = -1;
         var first = true;
-        foreach (var match in Words.Matches(text))
+        foreach (var match in tokens)
         {
-            var gap = previousEnd < 0 ? string.Empty : text[previousEnd..match.Index];
-            previousEnd = match.Index + match.Length;
+            var gap = previousEnd < 0 ? ReadOnlySpan<char>.Empty : text.AsSpan(previousEnd, match.Index - previousEnd);
+            previousEnd = match.End;
             var word = match.Value.EndsWith("'s", StringComparison.Ordinal) || match.Value.EndsWith("’s", StringComparison.Ordinal)
                 ? match.Value[..^2]
                 : match.Value;
@@ -90,14 +91,15 @@ public sealed class KeywordStep(StopWords stopWords) : IEnrichmentStep
             // title or role is not part of a key phrase ("Governor Andrew Bailey" gives "Andrew Bailey").
             var caseChange = run.Count > 0 && char.IsUpper(run[^1][0]) != char.IsUpper(word[0]);
             var role = EntityLexicon.Titles.Contains(word) || EntityLexicon.PersonCues.Contains(word);
-            var breaks = gap.Any(c => !char.IsWhiteSpace(c)) || !IsContentWord(word, stop) || role || (caseChange && !inTitle && !first && !(run.Count == 1 && sentenceInitial));
+            var content = IsContentWord(word, stop);
+            var breaks = !gap.IsWhiteSpace() || !content || role || (caseChange && !inTitle && !first && !(run.Count == 1 && sentenceInitial));
             if (breaks)
             {
                 Flush(run, inTitle, sentenceInitial, phrases, wordFrequency);
                 sentenceInitial = false;
             }
 
-            if (IsContentWord(word, stop) && !role)
+            if (content && !role)
             {
                 run.Add(word);
                 if (first && !inTitle)

@@ -9,7 +9,7 @@ public sealed class StatisticsStep : IEnrichmentStep
 
     public void Apply(EnrichmentContext context)
     {
-        var words = context.Text.Paragraphs.Sum(Words.Count);
+        var words = context.Text.Paragraphs.Sum(p => Words.Count(context.Text.WordsOf(p)));
         context.WordCount = words;
         context.ReadingTimeMinutes = Math.Max(1, (int)Math.Round(words / (double)WordsPerMinute, MidpointRounding.AwayFromZero));
     }

@@ -24,13 +24,13 @@ public sealed class SummaryStep(StopWords stopWords) : IEnrichmentStep
 
         var stop = stopWords.For(context.Language);
         var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        var content = sentences.Select(s => ContentWords(s.Text, stop)).ToList();
+        var content = sentences.Select(s => ContentWords(context.Text.WordsOf(s.Text), stop)).ToList();
         foreach (var word in content.SelectMany(c => c))
         {
             frequency[word] = frequency.GetValueOrDefault(word) + 1;
         }
 
-        var title = ContentWords(context.Text.Title, stop).ToHashSet(StringComparer.Ordinal);
+        var title = ContentWords(context.Text.WordsOf(context.Text.Title), stop).ToHashSet(StringComparer.Ordinal);
         var relevance = content
             .Select(words => words.Count == 0 ? 0 : words.Sum(w => Math.Log(1 + frequency[w]) + (title.Contains(w) ? 1.0 : 0)) / Math.Pow(words.Count, 0.6))
             .ToList();
@@ -38,7 +38,7 @@ public sealed class SummaryStep(StopWords stopWords) : IEnrichmentStep
 
         var wanted = sentences.Count >= 6 ? 3 : Math.Min(2, sentences.Count);
         var picked = sentences
-            .Select((s, i) => (Sentence: s, Score: (relevance[i] / top) + PositionBonus(s) - ShapePenalty(s.Text)))
+            .Select((s, i) => (Sentence: s, Score: (relevance[i] / top) + PositionBonus(s) - ShapePenalty(s.Text, context.Text.WordsOf(s.Text))))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Sentence.Index)
             .Take(wanted)
@@ -51,9 +51,9 @@ public sealed class SummaryStep(StopWords stopWords) : IEnrichmentStep
     private static double PositionBonus(Sentence sentence) =>
         sentence.Index == 0 ? 1.0 : 0.4 / (1 + sentence.Paragraph);
 
-    private static double ShapePenalty(string text)
+    private static double ShapePenalty(string text, IReadOnlyList<WordToken> tokens)
     {
-        var words = Words.Count(text);
+        var words = Words.Count(tokens);
         var penalty = 0.0;
         if (words < MinWords || words > MaxWords)
         {
@@ -68,8 +68,18 @@ public sealed class SummaryStep(StopWords stopWords) : IEnrichmentStep
         return penalty;
     }
 
-    private static List<string> ContentWords(string text, FrozenSet<string> stop) => Words.Of(text)
-        .Where(w => w.Length > 1 && !char.IsDigit(w[0]) && !stop.Contains(w))
-        .Select(w => w.ToLowerInvariant())
-        .ToList();
+    private static List<string> ContentWords(IReadOnlyList<WordToken> tokens, FrozenSet<string> stop)
+    {
+        var words = new List<string>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            var w = token.Value;
+            if (w.Length > 1 && !char.IsDigit(w[0]) && !stop.Contains(w))
+            {
+                words.Add(token.Lower);
+            }
+        }
+
+        return words;
+    }
 }

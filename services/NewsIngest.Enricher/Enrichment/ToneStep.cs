@@ -65,10 +65,11 @@ public sealed class ToneStep(SentimentLexicon lexicon) : IEnrichmentStep
         var words = lexicon.For(language);
         var nameWords = context.Text.NameWords;
         var tally = new Tally();
-        tally.Add(context.Text.Title, TitleWeight, words, nameWords);
+        tally.Add(context.Text.Title, context.Text.WordsOf(context.Text.Title), TitleWeight, words, nameWords);
         for (var p = 0; p < context.Text.Paragraphs.Count; p++)
         {
-            tally.Add(context.Text.Paragraphs[p], 1 / (1 + (ParagraphDecay * p)), words, nameWords);
+            var paragraph = context.Text.Paragraphs[p];
+            tally.Add(paragraph, context.Text.WordsOf(paragraph), 1 / (1 + (ParagraphDecay * p)), words, nameWords);
         }
 
         var lean = context.Categories.Count > 0 && NegativeTopics.Contains(context.Categories[0].Code) ? -TopicLean * context.Categories[0].Score : 0;
@@ -87,16 +88,16 @@ public sealed class ToneStep(SentimentLexicon lexicon) : IEnrichmentStep
         public double Score { get; private set; }
         public int Words { get; private set; }
 
-        public void Add(string text, double weight, IReadOnlyDictionary<string, int> valences, IReadOnlySet<string> nameWords)
+        public void Add(string text, IReadOnlyList<WordToken> tokens, double weight, IReadOnlyDictionary<string, int> valences, IReadOnlySet<string> nameWords)
         {
             double before = 0, after = 0;
             var contrast = false;
             var negation = 0;
             var end = 0;
-            foreach (var match in Enrichment.Words.Matches(text))
+            foreach (var match in tokens)
             {
                 var gap = text.AsSpan(end, match.Index - end);
-                end = match.Index + match.Length;
+                end = match.End;
                 if (gap.IndexOfAny(SentenceEnds) >= 0)
                 {
                     Score += Sentence(before, after, contrast);
@@ -110,7 +111,7 @@ public sealed class ToneStep(SentimentLexicon lexicon) : IEnrichmentStep
 
                 Words++;
                 var token = match.Value;
-                var word = token.ToLowerInvariant();
+                var word = match.Lower;
                 if (Contrasts.Contains(word))
                 {
                     (before, after, contrast) = (before + after, 0, true);

@@ -5,29 +5,55 @@ namespace NewsIngest.Enricher.Enrichment;
 /// <summary>Word tokens: runs of letters (with inner apostrophes and hyphens) or numbers.</summary>
 public static partial class Words
 {
-    public static IEnumerable<Match> Matches(string text) => Token().Matches(text);
+    /// <summary>The words of a text in order, each read out and lower-cased once (steps share them through <see cref="ArticleText.WordsOf"/>).</summary>
+    public static WordToken[] Tokenize(string text)
+    {
+        var tokens = new List<WordToken>();
+        foreach (var m in Token().EnumerateMatches(text))
+        {
+            var value = text.Substring(m.Index, m.Length);
+            tokens.Add(new WordToken(m.Index, value, value.ToLowerInvariant()));
+        }
 
-    public static IEnumerable<string> Of(string text) => Token().Matches(text).Select(m => m.Value);
+        return [.. tokens];
+    }
 
     /// <summary>Counts words; Chinese/Japanese script, written without spaces, counts one word per two characters.</summary>
     public static int Count(string text)
     {
         var count = 0;
-        foreach (Match m in Token().Matches(text))
+        foreach (var m in Token().EnumerateMatches(text))
         {
-            var cjk = 0;
-            foreach (var c in m.Value)
-            {
-                if (IsCjk(c))
-                {
-                    cjk++;
-                }
-            }
-
-            count += cjk == 0 ? 1 : Math.Max(1, (cjk + 1) / 2);
+            count += Weight(text.AsSpan(m.Index, m.Length));
         }
 
         return count;
+    }
+
+    /// <summary>Counts the words of a tokenised text, as <see cref="Count(string)"/> does.</summary>
+    public static int Count(IReadOnlyList<WordToken> tokens)
+    {
+        var count = 0;
+        foreach (var token in tokens)
+        {
+            count += Weight(token.Value);
+        }
+
+        return count;
+    }
+
+    private static int Weight(ReadOnlySpan<char> word)
+    {
+        var cjk = 0;
+        foreach (var c in word)
+        {
+            if (IsCjk(c))
+            {
+                cjk++;
+            }
+        }
+
+        return cjk == 0 ? 1 : Math.Max(1, (cjk + 1) / 2);
     }
 
     public static bool IsCjk(char c) =>
