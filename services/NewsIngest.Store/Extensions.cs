@@ -17,13 +17,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddStore(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<StoreOptions>(StoreOptions.Section);
-        builder.Services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
-            return options.Provider == StoreProvider.Postgres
-                ? SqlDialect.Postgres(options.ConnectionString!)
-                : SqlDialect.Sqlite(options.ConnectionString!);
-        });
+        builder.Services.AddSingleton(sp => StoreDatabase.For(sp.GetRequiredService<IOptions<StoreOptions>>().Value));
         builder.Services.AddSingleton<IArticleRepository, SqlArticleRepository>();
         builder.Services.AddSingleton<SqlOutbox>();
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(

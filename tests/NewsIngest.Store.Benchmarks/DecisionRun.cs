@@ -12,15 +12,17 @@ namespace NewsIngest.Store.Benchmarks;
 /// One store replica's share of the benchmark, run as its own process so that its memory is only what a
 /// replica holds: connect, migrate (ready), then decide on a batch of articles — a fifth of them copies of
 /// stories loaded first — with <paramref name="parallel"/> decisions at a time, as a store's consumer does.
-/// Prints one line of results.
+/// Prints one line of results (jit_ms: time the JIT compiled within the timed batch, a wall clock).
 /// </summary>
 internal static class DecisionRun
 {
+    private const int WarmUpDecisions = 40;
+
     public static async Task<int> RunAsync(string connectionString, int decisions, int parallel, int seed)
     {
         var sinceProcessStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
         var clock = Stopwatch.StartNew();
-        var repository = new SqlArticleRepository(SqlDialect.Postgres(connectionString));
+        var repository = new SqlArticleRepository(StoreDatabase.Postgres(connectionString));
         await repository.MigrateAsync(CancellationToken.None);
         var stories = new StoryDeduplicator(repository);
         var ready = sinceProcessStart + clock.Elapsed;
@@ -36,10 +38,11 @@ internal static class DecisionRun
             .Select(item => (Record: Record(item.Article), item.Copy))
             .ToList();
 
-        // Warm-up (JIT, pools), then replicas started together begin their batches together, when the benchmark says go.
+        // Warm-up (JIT, pools): the same number of decisions whatever the replica's in-flight count, run that many at a
+        // time; then replicas started together begin their batches together, when the benchmark says go.
         var warmUp = new SyntheticNews(seed + 50_000);
-        var warmUpRecords = Enumerable.Range(0, parallel * 10).Select(_ => Record(warmUp.Article())).ToList();
-        await Task.WhenAll(warmUpRecords.Chunk(10).Select(chunk => Task.Run(async () =>
+        var warmUpRecords = Enumerable.Range(0, WarmUpDecisions).Select(_ => Record(warmUp.Article())).ToList();
+        await Task.WhenAll(warmUpRecords.Chunk((WarmUpDecisions + parallel - 1) / parallel).Select(chunk => Task.Run(async () =>
         {
             foreach (var record in chunk)
             {
@@ -54,6 +57,8 @@ internal static class DecisionRun
         long candidates = 0;
         var next = -1;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var jit = System.Runtime.JitInfo.GetCompilationTime();
+        var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
         var wall = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => Task.Run(async () =>
         {
@@ -77,6 +82,8 @@ internal static class DecisionRun
         })));
         wall.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        jit = System.Runtime.JitInfo.GetCompilationTime() - jit;
+        jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods;
         GC.Collect();
         Array.Sort(times);
         var copies = batch.Count(item => item.Copy);
@@ -84,6 +91,7 @@ internal static class DecisionRun
             $"RESULT ready_ms={ready.TotalMilliseconds:F0} first_decision_ms={firstDecision.TotalMilliseconds:F0} first_outcome={first.Outcome} "
             + $"decisions={batch.Count} wall_s={wall.Elapsed.TotalSeconds:F2} per_decision_ms={wall.Elapsed.TotalMilliseconds * parallel / batch.Count:F2} "
             + $"median_ms={times[times.Length / 2]:F2} p95_ms={times[times.Length * 95 / 100]:F2} client_cpu_us={cpu.TotalMicroseconds / batch.Count:F0} "
+            + $"jit_ms={jit.TotalMilliseconds:F0} jit_methods={jitMethods} "
             + $"candidates={(double)candidates / batch.Count:F2} copies_found={(double)copiesFound / copies:P1} fresh_matched={freshMatched} "
             + $"max_alongside={maxAlongside} rss_mb={Environment.WorkingSet / 1e6:F1} heap_mb={GC.GetTotalMemory(false) / 1e6:F1}"));
         return 0;

@@ -9,7 +9,8 @@ using Npgsql;
 // The store's dedup in PostgreSQL at growing numbers of stored stories, in one run: a throwaway PostgreSQL
 // server is filled by COPY to each size, then store replicas — separate processes holding nothing but their
 // connection pool — are started cold and decide on fresh articles and copies. Per size: memory of a replica,
-// time per decision, time to ready; at the largest size, three replicas at once against one.
+// time per decision, time to ready; three replicas at once against one, each with one replica's decisions in flight
+// (three times the offered load) and sharing one replica's in-flight decisions (the same offered load, split).
 // Usage: dotnet run -c Release --project tests/NewsIngest.Store.Benchmarks [-- SIZES [DECISIONS [plans]]]
 //   SIZES: comma-separated story counts (default 10000,100000,1000000); DECISIONS per replica run (default 600);
 //   plans: before the timed runs at each size, a short untimed run logs the statements' plans (DecisionPlans).
@@ -23,6 +24,7 @@ var sizes = (args.Length > 0 ? args[0] : "10000,100000,1000000").Split(',').Sele
 var decisions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 600;
 var plans = args.Length > 2 && args[2] == "plans";
 const int InFlight = 4;
+int[] SplitInFlight = [2, 1, 1];
 const string SharedBuffers = "2GB";
 
 await using var server = await PostgresServer.StartAsync();
@@ -38,7 +40,7 @@ await server.StopServerAsync();
 await server.StartAgainAsync();
 Console.WriteLine($"PostgreSQL shared_buffers {SharedBuffers}; per replica {InFlight} decisions in flight; {decisions} decisions per size, a fifth of them copies");
 var connectionString = await server.CreateDatabaseAsync("dedup_benchmark");
-var repository = new SqlArticleRepository(SqlDialect.Postgres(connectionString));
+var repository = new SqlArticleRepository(StoreDatabase.Postgres(connectionString));
 await repository.MigrateAsync(CancellationToken.None);
 await using var dataSource = NpgsqlDataSource.Create(connectionString);
 var loader = new BulkLoader(dataSource, DateTimeOffset.UtcNow.AddDays(-20));
@@ -64,11 +66,20 @@ foreach (var size in sizes)
     }
 
     Console.WriteLine($"{size,9:N0} stories, 3 replicas: server_cpu_us={threeCpu.TotalMicroseconds / (decisions / 3 * 3):F0}");
+    // The same offered load as one replica's, split over three (as competing consumers on one queue share it): 4 in flight in all.
+    var (split, splitReplicas, splitCpu) = await ReplicasAsync(server, connectionString, 3, decisions / 3, seed + 3, SplitInFlight);
+    foreach (var replica in splitReplicas)
+    {
+        Console.WriteLine($"{size,9:N0} stories, 3 replicas sharing {InFlight} in flight x {decisions / 3}: {replica}");
+    }
+
+    Console.WriteLine($"{size,9:N0} stories, 3 replicas sharing {InFlight} in flight: server_cpu_us={splitCpu.TotalMicroseconds / (decisions / 3 * 3):F0}");
     var (again, singleAgain, againCpu) = await ReplicasAsync(server, connectionString, 1, decisions, seed + 2);
     Console.WriteLine($"{size,9:N0} stories, 1 replica x {decisions} again: {singleAgain[0]} server_cpu_us={againCpu.TotalMicroseconds / decisions:F0}");
     var alone = (one + again) / 2;
     Console.WriteLine($"{decisions} decisions at {size:N0} stories: 1 replica {one.TotalSeconds:F2} s and {again.TotalSeconds:F2} s, 3 replicas at once {three.TotalSeconds:F2} s "
-        + $"(3 replicas / 1 replica throughput {alone.TotalSeconds / three.TotalSeconds:F2}x)");
+        + $"(3 replicas / 1 replica throughput {alone.TotalSeconds / three.TotalSeconds:F2}x), 3 replicas sharing {InFlight} in flight {split.TotalSeconds:F2} s "
+        + $"({alone.TotalSeconds / split.TotalSeconds:F2}x)");
     seed += 10;
 }
 
@@ -76,9 +87,9 @@ return 0;
 
 // Starts the replicas, lets them get ready, starts their batches at once and times until the last one ends; the
 // PostgreSQL server's CPU (postmaster and backends, from /proc) over the same span.
-static async Task<(TimeSpan Elapsed, string[] Results, TimeSpan ServerCpu)> ReplicasAsync(PostgresServer server, string connectionString, int count, int decisions, int seed)
+static async Task<(TimeSpan Elapsed, string[] Results, TimeSpan ServerCpu)> ReplicasAsync(PostgresServer server, string connectionString, int count, int decisions, int seed, int[]? inFlight = null)
 {
-    var processes = Enumerable.Range(0, count).Select(i => StartReplica(connectionString, decisions, seed + (i * 100))).ToList();
+    var processes = Enumerable.Range(0, count).Select(i => StartReplica(connectionString, decisions, inFlight?[i] ?? InFlight, seed + (i * 100))).ToList();
     try
     {
         foreach (var process in processes)
@@ -118,7 +129,7 @@ static async Task<string> ResultAsync(Process process)
     return result?["RESULT ".Length..] ?? $"replica failed (exit {process.ExitCode}): {await process.StandardError.ReadToEndAsync()}";
 }
 
-static Process StartReplica(string connectionString, int decisions, int seed)
+static Process StartReplica(string connectionString, int decisions, int inFlight, int seed)
 {
     var start = new ProcessStartInfo(Environment.ProcessPath!)
     {
@@ -133,7 +144,7 @@ static Process StartReplica(string connectionString, int decisions, int seed)
         start.ArgumentList.Add(typeof(BulkLoader).Assembly.Location);
     }
 
-    foreach (var arg in new[] { "decide", connectionString, decisions.ToString(CultureInfo.InvariantCulture), InFlight.ToString(CultureInfo.InvariantCulture), seed.ToString(CultureInfo.InvariantCulture) })
+    foreach (var arg in new[] { "decide", connectionString, decisions.ToString(CultureInfo.InvariantCulture), inFlight.ToString(CultureInfo.InvariantCulture), seed.ToString(CultureInfo.InvariantCulture) })
     {
         start.ArgumentList.Add(arg);
     }

@@ -26,7 +26,7 @@ public static class MigrationCommand
             return 2;
         }
 
-        await using var dialect = options.Provider == StoreProvider.Postgres ? SqlDialect.Postgres(options.ConnectionString!) : SqlDialect.Sqlite(options.ConnectionString!);
+        await using var dialect = StoreDatabase.For(options);
         MigrationResult schema;
         try
         {

@@ -21,6 +21,15 @@ public static class OutboxLanes
             WHERE published_to_topic = {dialect.False} AND {NotLeased}
             ORDER BY stored_at LIMIT {limit} {dialect.SkipLocked}
             """,
+        limit => $"""
+            WITH claimed AS (
+                UPDATE articles SET publish_lease_until = @until
+                WHERE article_id IN (
+                    SELECT article_id FROM articles WHERE published_to_topic = false AND {NotLeased}
+                    ORDER BY stored_at LIMIT {limit} FOR UPDATE SKIP LOCKED)
+                RETURNING article_id, record, stored_at)
+            SELECT article_id, record FROM claimed ORDER BY stored_at
+            """,
         reader => JsonSerializer.Deserialize<ArticleStored>(reader.GetString(1), Json)!,
         record => record.ArticleId);
 
@@ -33,6 +42,18 @@ public static class OutboxLanes
             FROM sightings s JOIN articles a ON a.article_id = s.story_id
             WHERE s.published_to_topic = {dialect.False} AND a.published_to_topic = {dialect.True} AND {NotLeased.Replace("publish_lease_until", "s.publish_lease_until", StringComparison.Ordinal)}
             ORDER BY s.seen_at LIMIT {limit} {dialect.SkipLockedOf("s")}
+            """,
+        limit => $"""
+            WITH claimed AS (
+                UPDATE sightings SET publish_lease_until = @until
+                WHERE article_id IN (
+                    SELECT s.article_id FROM sightings s JOIN articles a ON a.article_id = s.story_id
+                    WHERE s.published_to_topic = false AND a.published_to_topic = true AND {NotLeased.Replace("publish_lease_until", "s.publish_lease_until", StringComparison.Ordinal)}
+                    ORDER BY s.seen_at LIMIT {limit} FOR UPDATE OF s SKIP LOCKED)
+                RETURNING article_id, story_id, source, url, feed_url, similarity, seen_at, reason, correlation_id)
+            SELECT c.article_id, c.story_id, c.source, c.url, c.feed_url, c.similarity, c.seen_at, c.reason, c.correlation_id, a.record
+            FROM claimed c JOIN articles a ON a.article_id = c.story_id
+            ORDER BY c.seen_at
             """,
         reader => new ArticleUpdated
         {

@@ -5,7 +5,8 @@ namespace NewsIngest.Store.Persistence;
 
 /// <summary>
 /// The outbox in short transactions, never holding a row lock over broker I/O: <see cref="ClaimAsync{T}"/> leases a
-/// batch of pending rows (locked only while the lease is written, rows other replicas lock are skipped) and commits;
+/// batch of pending rows (locked only while the lease is written, rows other replicas lock are skipped) and commits
+/// (PostgreSQL: one statement, <see cref="OutboxLane{T}.ClaimStatement"/>);
 /// the dispatcher then publishes them one by one and marks each the moment the broker confirms it. A crash can repeat
 /// only the message in flight; rows it had leased but not published wait for the lease to run out, then go out once.
 /// </summary>
@@ -16,6 +17,11 @@ public sealed class SqlOutbox(SqlDialect dialect, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
+        if (dialect.NativeTypes)
+        {
+            return await ClaimInOneStatementAsync(connection, lane, batchSize, now, lease, cancellationToken);
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var claimed = new List<T>();
         await using (var select = connection.CreateCommand())
@@ -43,6 +49,26 @@ public sealed class SqlOutbox(SqlDialect dialect, TimeProvider clock)
         return claimed;
     }
 
+    /// <summary>PostgreSQL: the lease written by the statement that selects the rows, in its own implicit transaction
+    /// (one statement instead of BEGIN, SELECT … FOR UPDATE, UPDATE and COMMIT); prepared once per pooled connection.</summary>
+    private async Task<IReadOnlyList<T>> ClaimInOneStatementAsync<T>(
+        System.Data.Common.DbConnection connection, OutboxLane<T> lane, int batchSize, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var claimed = new List<T>();
+        await using var claim = connection.CreateCommand();
+        claim.CommandText = lane.ClaimStatement(batchSize);
+        Add(claim, "now", dialect.Time(now));
+        Add(claim, "until", dialect.Time(now + lease));
+        await claim.PrepareAsync(cancellationToken);
+        await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            claimed.Add(lane.Read(reader));
+        }
+
+        return claimed;
+    }
+
     /// <summary>Marks one row published (the broker has confirmed its message); idempotent.</summary>
     public async Task MarkPublishedAsync<T>(OutboxLane<T> lane, Guid key, CancellationToken cancellationToken)
     {
@@ -50,6 +76,11 @@ public sealed class SqlOutbox(SqlDialect dialect, TimeProvider clock)
         await using var mark = connection.CreateCommand();
         mark.CommandText = $"UPDATE {lane.Table} SET published_to_topic = {dialect.True}, publish_lease_until = NULL WHERE article_id = @key";
         Add(mark, "key", dialect.Id(key));
+        if (dialect.NativeTypes)
+        {
+            await mark.PrepareAsync(cancellationToken);
+        }
+
         await mark.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -9,16 +9,20 @@ namespace NewsIngest.Store.Persistence;
 /// <summary>
 /// <see cref="IStoryDecision"/> over one connection and transaction, in two round trips on PostgreSQL: opening
 /// sends BEGIN, the statement that takes the keys' advisory transaction locks (<see cref="StoryLocks"/>) and the
-/// reads of the candidates as one batch; the commit sends the writes and COMMIT as one more. Every statement has
+/// reads of the candidates (two statements) as one batch; the commit sends the writes and COMMIT as one more. Every statement has
 /// constant text, prepared once per pooled connection (later decisions on it only bind and execute). SQLite: the
 /// write lock of <c>BEGIN IMMEDIATE</c> (one writer at a time), the same reads and writes.
 /// </summary>
 internal sealed class SqlStoryDecision : IStoryDecision
 {
+    /// <summary>The three point look-ups as one statement of one row (the article's own sighting, the story under its
+    /// exact text, the first article under its canonical URL within the window, with its record), then the candidates.</summary>
     private const string Reads = """
-        SELECT story_id FROM sightings WHERE article_id = @id;
-        SELECT story_id, record FROM articles WHERE canonical_url = @canonical AND stored_at >= @since ORDER BY stored_at LIMIT 1;
-        SELECT story_id FROM articles WHERE content_hash = @hash;
+        SELECT (SELECT story_id FROM sightings WHERE article_id = @id) AS own,
+               (SELECT story_id FROM articles WHERE content_hash = @hash) AS by_hash,
+               c.story_id AS by_url, c.record
+        FROM (SELECT 1 AS one) AS keys
+        LEFT JOIN (SELECT story_id, record FROM articles WHERE canonical_url = @canonical AND stored_at >= @since ORDER BY stored_at LIMIT 1) AS c ON 1 = 1;
         """;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -167,12 +171,11 @@ internal sealed class SqlStoryDecision : IStoryDecision
             await reader.NextResultAsync(cancellationToken);
         }
 
-        var own = await FirstIdAsync(reader, cancellationToken);
-        await reader.NextResultAsync(cancellationToken);
-        var byUrl = await FirstIdAsync(reader, cancellationToken);
-        var canonicalArticle = byUrl is null ? null : JsonSerializer.Deserialize<ArticleStored>(reader.GetString(1), Json)?.Article;
-        await reader.NextResultAsync(cancellationToken);
-        var byHash = await FirstIdAsync(reader, cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var own = IdOrNull(reader, 0);
+        var byHash = IdOrNull(reader, 1);
+        var byUrl = IdOrNull(reader, 2);
+        var canonicalArticle = byUrl is null ? null : JsonSerializer.Deserialize<ArticleStored>(reader.GetString(3), Json)?.Article;
         await reader.NextResultAsync(cancellationToken);
         var versions = new List<StoredVersion>();
         while (await reader.ReadAsync(cancellationToken))
@@ -183,6 +186,6 @@ internal sealed class SqlStoryDecision : IStoryDecision
         return new StoryCandidates(own, byUrl, byHash, versions) { CanonicalArticle = canonicalArticle };
     }
 
-    private static async Task<Guid?> FirstIdAsync(DbDataReader reader, CancellationToken cancellationToken) =>
-        await reader.ReadAsync(cancellationToken) ? SqlDialect.ReadId(reader.GetValue(0)) : null;
+    private static Guid? IdOrNull(DbDataReader reader, int column) =>
+        reader.IsDBNull(column) ? null : SqlDialect.ReadId(reader.GetValue(column));
 }
