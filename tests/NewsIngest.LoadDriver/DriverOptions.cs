@@ -8,6 +8,15 @@ internal sealed record DriverOptions
     /// <summary>Articles of the burst phase (all visible at once); also what the embedded mode processes.</summary>
     public int Articles { get; init; } = 2_000;
 
+    /// <summary>
+    /// Articles of a second burst right after the first (cold) one: the services' steady state, once the JIT has compiled
+    /// what they run; its throughput sets the paced phase's default pace. 0: none.
+    /// </summary>
+    public int WarmArticles { get; init; } = 1_000;
+
+    /// <summary>Run the ReadyToRun publish of every service (default, as the Dockerfile) or the <c>dotnet build</c> outputs.</summary>
+    public bool Published { get; init; } = true;
+
     /// <summary>Articles of the paced phase, revealed one by one after the burst.</summary>
     public int PacedArticles { get; init; } = 600;
 
@@ -41,7 +50,7 @@ internal sealed record DriverOptions
     public int PacedArticlesGenerated => PacedMinutes is { } minutes ? (int)Math.Ceiling((Pace ?? PaceBound) * 60 * minutes) : PacedArticles;
 
     /// <summary>Newest items each feed lists in this run.</summary>
-    public int EffectiveFeedWindow => FeedWindow ?? (PacedMinutes is null ? 0 : Math.Max(100, (Articles + Feeds - 1) / Feeds));
+    public int EffectiveFeedWindow => FeedWindow ?? (PacedMinutes is null ? 0 : Math.Max(100, (Articles + WarmArticles + Feeds - 1) / Feeds));
 
     public int Seed { get; init; } = 14;
 
@@ -64,9 +73,11 @@ internal sealed record DriverOptions
     public const string Usage = """
         dotnet run --project tests/NewsIngest.LoadDriver -c Release -- [options]
           --articles N         burst articles, all visible at once (default 2000); the embedded mode runs the same ones
+          --warm N             articles of a second burst after the first, cold one: the steady state (default 1000; 0 for none)
+          --build B            published (default: each service published ReadyToRun as the Dockerfile does) or built (bin/Release)
           --paced N            articles of the paced phase after the burst (default 600)
           --paced-minutes M    instead: a paced phase of M minutes, with each process's RSS at minute 2 and minute M
-          --pace R             articles/s of the paced phase (default: half the burst throughput, at most 80 with --paced-minutes)
+          --pace R             articles/s of the paced phase (default: half the warm burst's throughput, else the burst's, at most 80 with --paced-minutes)
           --feeds N            feeds the articles are spread over (default 20)
           --feed-window N      newest items each feed lists (default: all; with --paced-minutes all burst articles, at least 100)
           --broker-args ARGS   Erlang VM arguments of the broker node (default docker-compose's "+sbwt none +sbwtdcpu none +sbwtdio none"; "" for none)
@@ -89,6 +100,8 @@ internal sealed record DriverOptions
             options = args[i] switch
             {
                 "--articles" => options with { Articles = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--warm" => options with { WarmArticles = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--build" => options with { Published = Value() switch { "published" => true, "built" => false, var other => throw new ArgumentException($"--build is published or built, not '{other}'") } },
                 "--paced" => options with { PacedArticles = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--pace" => options with { Pace = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--paced-minutes" => options with { PacedMinutes = double.Parse(Value(), CultureInfo.InvariantCulture) },
@@ -108,7 +121,7 @@ internal sealed record DriverOptions
             };
         }
 
-        if (options.Articles < 1 || options.PacedArticles < 0 || options.Feeds < 1 || options.CeilingMessages < 1 || options.Pace <= 0
+        if (options.Articles < 1 || options.PacedArticles < 0 || options.WarmArticles < 0 || options.Feeds < 1 || options.CeilingMessages < 1 || options.Pace <= 0
             || options.PacedMinutes <= 0 || options.FeedWindow < 0)
         {
             throw new ArgumentException("counts must be positive");

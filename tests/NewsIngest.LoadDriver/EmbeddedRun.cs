@@ -12,7 +12,7 @@ namespace NewsIngest.LoadDriver;
 /// </summary>
 internal static class EmbeddedRun
 {
-    public static async Task<EmbeddedResult> RunAsync(IReadOnlyList<GeneratedArticle> articles, int feedCount, TimeSpan timeout)
+    public static async Task<EmbeddedResult> RunAsync(string cli, IReadOnlyList<GeneratedArticle> articles, int feedCount, TimeSpan timeout)
     {
         var directory = TestDirectory.Create("embedded");
         try
@@ -21,7 +21,6 @@ internal static class EmbeddedRun
             Directory.CreateDirectory(Path.Combine(directory, "inbox"));
             var before = ProcessMeter.ReapedChildrenCpuTime(Environment.ProcessId);
             var clock = Stopwatch.StartNew();
-            var cli = RepositoryPaths.ServiceDll("NewsIngest.Cli", "newsingest");
             long peak = 0;
             int exitCode;
             await using (var run = ServiceProcess.StartDll(

@@ -163,7 +163,7 @@ public sealed class PipelineHarness : IAsyncDisposable
             common[key] = value;
         }
 
-        Services = new PipelineServices(common);
+        Services = new PipelineServices(common, options.LocateServiceDll);
         Services.Start(PipelineServices.Store, new Dictionary<string, string?>
         {
             ["Store__Provider"] = "Postgres",
@@ -214,6 +214,9 @@ public sealed record PipelineHarnessOptions(IReadOnlyList<GeneratedArticle> Arti
 
     /// <summary>The fetcher's poll interval for every feed.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The assembly to run for a service project (e.g. a ReadyToRun publish); null: its build output under bin/Release.</summary>
+    public Func<string, string>? LocateServiceDll { get; init; }
 
     /// <summary>Extra settings for every service (environment variable form, e.g. <c>Messaging__ConcurrentMessageLimit</c>).</summary>
     public IReadOnlyDictionary<string, string?> CommonSettings { get; init; } = new Dictionary<string, string?>();

@@ -6,8 +6,9 @@ namespace NewsIngest.Testing.Pipeline;
 /// The four built services, each started as its own OS process (<c>dotnet NewsIngest.X.dll</c>) with a shared
 /// environment plus its own settings and a free HTTP port for its health endpoints. A service can be killed
 /// (SIGKILL to its process id) and started again with the same settings; the output of every run is kept.
+/// <paramref name="locateDll"/> gives the assembly of a project (e.g. a ReadyToRun publish); default: its build output.
 /// </summary>
-public sealed class PipelineServices(IReadOnlyDictionary<string, string?> common) : IAsyncDisposable
+public sealed class PipelineServices(IReadOnlyDictionary<string, string?> common, Func<string, string>? locateDll = null) : IAsyncDisposable
 {
     public const string Fetcher = "NewsIngest.Fetcher";
     public const string Parser = "NewsIngest.Parser";
@@ -95,9 +96,9 @@ public sealed class PipelineServices(IReadOnlyDictionary<string, string?> common
     private static Task<string> WaitUntilStartedAsync(ServiceProcess process) =>
         process.WaitForOutputAsync(line => line.Contains("Application started", StringComparison.Ordinal), StartTimeout);
 
-    private static ServiceProcess Launch(string project, IReadOnlyDictionary<string, string?> environment)
+    private ServiceProcess Launch(string project, IReadOnlyDictionary<string, string?> environment)
     {
-        var dll = RepositoryPaths.ServiceDll(project);
+        var dll = locateDll?.Invoke(project) ?? RepositoryPaths.ServiceDll(project);
         return ServiceProcess.StartDll(dll, environment, workingDirectory: Path.GetDirectoryName(dll));
     }
 
