@@ -97,6 +97,13 @@ public sealed class ReplicasTests(DatabaseFixture database, ITestOutputHelper ou
             await Eventually.UntilAsync(() => feedPaths.All(path => feeds.RequestCount(path) >= 3), Deadline, "every feed is polled three times");
             var recorded = await ReplayStreamReader.ReadAsync(cluster.Nodes[0], vhost, Articles, Deadline);
 
+            // A poll the feed server has answered is logged by its fetcher only when the poll ends: stop the fetchers
+            // gracefully (SIGTERM lets a poll under way finish) so both counts cover the same polls.
+            foreach (var replica in fetchers)
+            {
+                await replica.StopAsync(TimeSpan.FromSeconds(20));
+            }
+
             // Assert
             var stored = await ClusterProcesses.ScalarAsync(storeDatabase, "SELECT COUNT(*) FROM articles");
             var gaps = feedPaths.Select(path => feeds.RequestsTo(path).Select(r => r.ReceivedAt).Order().ToList())
