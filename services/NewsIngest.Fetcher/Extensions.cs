@@ -28,6 +28,7 @@ public static class Extensions
             CreateDialect(sp.GetRequiredService<IOptions<FetcherOptions>>().Value.State), sp.GetRequiredService<ILogger<FeedStateStore>>()));
         services.AddSingleton<FeedHttpClient>();
         services.AddSingleton<FeedPoller>();
+        services.AddSingleton<LastPolls>();
         services.AddSingleton<FullArticles>();
         services.AddSingleton<RobotsCache>();
         services.AddSingleton<FeedPollCycle>();
