@@ -29,6 +29,7 @@ public static class Extensions
         services.AddSingleton<FeedHttpClient>();
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<LastPolls>();
+        services.AddSingleton<ConfirmedPublishing>();
         services.AddSingleton<FullArticles>();
         services.AddSingleton<RobotsCache>();
         services.AddSingleton<FeedPollCycle>();

@@ -87,6 +87,10 @@ public sealed class FetcherOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan PublishRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>New items of one poll published at once, each marked seen once the broker confirmed it.</summary>
+    [Range(1, 256)]
+    public int PublishConcurrency { get; set; } = 8;
+
     /// <summary>Feeds polled at once.</summary>
     [Range(1, 1024)]
     public int MaxConcurrentPolls { get; set; } = 16;

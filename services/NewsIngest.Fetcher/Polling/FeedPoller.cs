@@ -24,7 +24,7 @@ namespace NewsIngest.Fetcher.Polling;
 public sealed class FeedPoller(
     FeedHttpClient http,
     FeedStateStore store,
-    IFetchedItemPublisher publisher,
+    ConfirmedPublishing publishing,
     FullArticles fullArticles,
     LastPolls lastPolls,
     IOptions<FetcherOptions> options,
@@ -146,25 +146,8 @@ public sealed class FeedPoller(
         var seenCount = items.Count - fresh.Count;
         var ready = await fullArticles.WithPagesAsync(
             feed.FeedUrl, [.. fresh.Select(entry => (entry.Item, ToFetchedItem(feed, document, entry.Item, entry.Key)))], cancellationToken);
-        var published = 0;
-        for (var i = 0; i < fresh.Count; i++)
-        {
-            try
-            {
-                await publisher.PublishAsync(ready[i], cancellationToken);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not System.Data.Common.DbException)
-            {
-                // Not confirmed (broker away, nothing bound to route it to): not marked seen, so the next poll publishes it again.
-                return (published, seenCount, keys, $"publish failed ({ex.GetType().Name}): {ex.Message}");
-            }
-
-            // Only once the broker confirmed it: a crash between the two repeats at most this item (same ArticleId downstream).
-            await store.MarkSeenAsync(feed.FeedId, [fresh[i].Key], clock.GetUtcNow(), CancellationToken.None);
-            published++;
-        }
-
-        return (published, seenCount, keys, null);
+        var (published, failure) = await publishing.PublishAsync(feed.FeedId, [.. ready.Select((item, i) => (item, fresh[i].Key))], cancellationToken);
+        return (published, seenCount, keys, failure);
     }
 
     private static (FeedItem Item, string Key, UInt128 Value) ItemWithKey(FeedItem item)
