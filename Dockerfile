@@ -27,9 +27,13 @@ WORKDIR /app
 COPY --from=build /app .
 # Mount points for the shared claim-check volume and the inbox, owned by the non-root user.
 RUN mkdir -p /data/claims /data/inbox && chown -R $APP_UID /data
+# DOTNET_GCgen0size: the workstation GC sizes its youngest generation from the CPU's last-level cache (about 25 MB on
+# a 32 MB L3); 4 MB keeps each service's heap that much smaller for a few more, short, collections (load driver, same
+# run: fetcher peak RSS 268 -> 232 MB, store 183 -> 170, CPU per article unchanged).
 ENV SERVICE_ASSEMBLY=NewsIngest.${SERVICE}.dll \
     ASPNETCORE_HTTP_PORTS=8080 \
-    Logs__Format=json
+    Logs__Format=json \
+    DOTNET_GCgen0size=0x400000
 EXPOSE 8080
 # The runtime image has no curl: bash's /dev/tcp asks the readiness endpoint.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=5 \

@@ -28,6 +28,8 @@ public static class Extensions
             CreateDialect(sp.GetRequiredService<IOptions<FetcherOptions>>().Value.State), sp.GetRequiredService<ILogger<FeedStateStore>>()));
         services.AddSingleton<FeedHttpClient>();
         services.AddSingleton<FeedPoller>();
+        services.AddSingleton<LastPolls>();
+        services.AddSingleton<ConfirmedPublishing>();
         services.AddSingleton<FullArticles>();
         services.AddSingleton<RobotsCache>();
         services.AddSingleton<FeedPollCycle>();

@@ -24,8 +24,11 @@ public sealed class FetcherOptions : IValidatableObject
     /// <summary>Where per-feed state (validators, schedule, seen items) lives.</summary>
     public FeedStateOptions State { get; set; } = new();
 
-    /// <summary>Default time between two polls of one feed; a feed may set its own.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    /// <summary>
+    /// Default time between two polls of one feed; a feed may set its own. Below a second only for feeds you serve
+    /// yourself: requests to one host still start at most one per <see cref="MinHostDelay"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Upper bound of any wait the feed or the server asks for (ttl, max-age, Retry-After) and of backoff.</summary>
@@ -84,6 +87,10 @@ public sealed class FetcherOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan PublishRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>New items of one poll published at once, each marked seen once the broker confirmed it.</summary>
+    [Range(1, 256)]
+    public int PublishConcurrency { get; set; } = 8;
+
     /// <summary>Feeds polled at once.</summary>
     [Range(1, 1024)]
     public int MaxConcurrentPolls { get; set; } = 16;
@@ -126,9 +133,9 @@ public sealed class FetcherOptions : IValidatableObject
                 yield return new ValidationResult($"must be an absolute http or https URL, got '{Feeds[i].Url}'", [$"Feeds:{i}:Url"]);
             }
 
-            if (Feeds[i].Interval is { } interval && (interval < TimeSpan.FromSeconds(1) || interval > MaxPollInterval))
+            if (Feeds[i].Interval is { } interval && (interval < TimeSpan.FromMilliseconds(100) || interval > MaxPollInterval))
             {
-                yield return new ValidationResult($"must be between 00:00:01 and MaxPollInterval, got {interval}", [$"Feeds:{i}:Interval"]);
+                yield return new ValidationResult($"must be between 00:00:00.100 and MaxPollInterval, got {interval}", [$"Feeds:{i}:Interval"]);
             }
         }
 

@@ -78,7 +78,7 @@ internal static class PollCycleBenchmark
     private static async Task<(TimeSpan Elapsed, int Published)> TimeAsync(FeedPollCycle cycle)
     {
         var clock = Stopwatch.StartNew();
-        var published = await cycle.RunAsync(CancellationToken.None);
+        var published = (await cycle.RunAsync(CancellationToken.None)).Published;
         return (clock.Elapsed, published);
     }
 

@@ -34,6 +34,16 @@ internal sealed record DriverOptions
 
     public int Feeds { get; init; } = 20;
 
+    /// <summary>
+    /// The fetcher's <c>Fetcher:PollInterval</c> for the run's feeds (<c>--poll-interval</c>): the driver's feeds are its
+    /// own, on 127.0.0.1, so it polls them as often as a newsroom's own system would poll its own feeds. The latency from
+    /// an item visible to the topic includes up to one interval of waiting for the next poll.
+    /// </summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Run the <c>dotnet build</c> outputs of another checkout (<c>--services-from ROOT</c>, e.g. an A/B base); null: this one's.</summary>
+    public string? ServicesFrom { get; init; }
+
     /// <summary>Newest items each feed lists; 0: all visible (default), or with <see cref="PacedMinutes"/> every burst article and at least 100.</summary>
     public int? FeedWindow { get; init; }
 
@@ -79,6 +89,8 @@ internal sealed record DriverOptions
           --paced-minutes M    instead: a paced phase of M minutes, with each process's RSS at minute 2 and minute M
           --pace R             articles/s of the paced phase (default: half the warm burst's throughput, else the burst's, at most 80 with --paced-minutes)
           --feeds N            feeds the articles are spread over (default 20)
+          --poll-interval T    the fetcher's Fetcher:PollInterval for them (default 00:00:00.250)
+          --services-from DIR  run the bin/Release builds of the checkout in DIR (an A/B base) instead of this one's
           --feed-window N      newest items each feed lists (default: all; with --paced-minutes all burst articles, at least 100)
           --broker-args ARGS   Erlang VM arguments of the broker node (default docker-compose's "+sbwt none +sbwtdcpu none +sbwtdio none"; "" for none)
           --set KEY=VALUE      a setting for every service, environment form (e.g. Messaging__QuorumQueues=false); repeatable
@@ -106,6 +118,8 @@ internal sealed record DriverOptions
                 "--pace" => options with { Pace = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--paced-minutes" => options with { PacedMinutes = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--feeds" => options with { Feeds = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--poll-interval" => options with { PollInterval = TimeSpan.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--services-from" => options with { ServicesFrom = Path.GetFullPath(Value()), Published = false },
                 "--feed-window" => options with { FeedWindow = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--broker-args" => options with { BrokerErlangArguments = Value() is { Length: > 0 } arguments ? arguments : null },
                 "--set" => options with { Settings = WithSetting(options.Settings, Value()) },
@@ -122,7 +136,7 @@ internal sealed record DriverOptions
         }
 
         if (options.Articles < 1 || options.PacedArticles < 0 || options.WarmArticles < 0 || options.Feeds < 1 || options.CeilingMessages < 1 || options.Pace <= 0
-            || options.PacedMinutes <= 0 || options.FeedWindow < 0)
+            || options.PacedMinutes <= 0 || options.FeedWindow < 0 || options.PollInterval <= TimeSpan.Zero)
         {
             throw new ArgumentException("counts must be positive");
         }

@@ -18,7 +18,7 @@ internal static class LoadRun
         var generated = burstEnd + options.PacedArticlesGenerated;
         var articles = new ArticleGenerator(options.Seed).Generate(generated, options.LongShare, options.NearDuplicateShare, options.FullPageShare);
         output.WriteLine(Invariant($"NewsIngest load driver — {DateTimeOffset.UtcNow:u}, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
-        output.WriteLine(Invariant($"articles: {options.Articles} burst + {(options.PacedMinutes is { } m ? $"{m:0.#} minutes" : options.PacedArticles.ToString(CultureInfo.InvariantCulture))} paced, seed {options.Seed}, {articles.Count(a => a.WordCount > 500)} long (~800 words), {articles.Count(a => a.NearDuplicateOf is not null)} near-duplicates, {articles.Count(a => a.FullPage)} full-article pages of {generated}, {options.Feeds} feeds{(options.EffectiveFeedWindow > 0 ? $" listing their newest {options.EffectiveFeedWindow} items" : string.Empty)}"));
+        output.WriteLine(Invariant($"articles: {options.Articles} burst + {(options.PacedMinutes is { } m ? $"{m:0.#} minutes" : options.PacedArticles.ToString(CultureInfo.InvariantCulture))} paced, seed {options.Seed}, {articles.Count(a => a.WordCount > 500)} long (~800 words), {articles.Count(a => a.NearDuplicateOf is not null)} near-duplicates, {articles.Count(a => a.FullPage)} full-article pages of {generated}, {options.Feeds} feeds polled every {options.PollInterval.TotalSeconds:0.###} s{(options.EffectiveFeedWindow > 0 ? $" listing their newest {options.EffectiveFeedWindow} items" : string.Empty)}"));
         if (options.BrokerErlangArguments is { } erlangArguments)
         {
             output.WriteLine("broker Erlang VM arguments: " + erlangArguments);
@@ -29,14 +29,14 @@ internal static class LoadRun
             output.WriteLine("settings for every service: " + string.Join(", ", options.Settings.Select(s => $"{s.Key}={s.Value}")));
         }
 
-        await using var build = options.Published ? await ServiceBuild.PublishAsync(output, options.PhaseTimeout) : ServiceBuild.Built();
+        await using var build = options.Published ? await ServiceBuild.PublishAsync(output, options.PhaseTimeout) : ServiceBuild.Built(options.ServicesFrom);
         output.WriteLine("services run: " + build.Description);
         PhaseResult burst;
         PhaseResult? warm = null;
         PhaseResult? paced = null;
         IReadOnlyList<MemorySample> memory = [];
         IReadOnlyDictionary<string, long> peaks;
-        var harnessOptions = new PipelineHarnessOptions(articles) { FeedCount = options.Feeds, FeedWindow = options.EffectiveFeedWindow, CommonSettings = options.Settings, BrokerErlangArguments = options.BrokerErlangArguments, LocateServiceDll = project => build.DllOf(project) };
+        var harnessOptions = new PipelineHarnessOptions(articles) { FeedCount = options.Feeds, PollInterval = options.PollInterval, FeedWindow = options.EffectiveFeedWindow, CommonSettings = options.Settings, BrokerErlangArguments = options.BrokerErlangArguments, LocateServiceDll = project => build.DllOf(project) };
         await using (var harness = await PipelineHarness.StartAsync(harnessOptions))
         {
             var processes = harness.ProcessIds();
@@ -124,6 +124,11 @@ internal static class LoadRun
         var firsts = deliveries.GroupBy(d => d.Index!.Value).ToDictionary(g => g.Key, g => g.Min(d => d.Delivery.ArrivedAt));
         var last = firsts.Count == 0 ? Stopwatch.GetTimestamp() : firsts.Values.Max();
         var latencies = firsts.Select(f => Stopwatch.GetElapsedTime(harness.Feeds.VisibleAt(f.Key) ?? started, f.Value));
+        var firstIds = deliveries.Where(d => d.Delivery.First).GroupBy(d => d.Index!.Value).ToDictionary(g => g.Key, g => g.MinBy(d => d.Delivery.ArrivedAt).Delivery.MessageId);
+        var hops = HopLatencies(StageTimes.Read(harness.Services), firsts.Select(f => (
+            firstIds.TryGetValue(f.Key, out var id) && Guid.TryParse(id, out var articleId) ? articleId : Guid.Empty,
+            ToUtc(harness.Feeds.VisibleAt(f.Key) ?? started),
+            ToUtc(f.Value))));
         return new PhaseResult(
             to - from,
             firsts.Count,
@@ -133,13 +138,47 @@ internal static class LoadRun
             cpu,
             jit,
             new Percentiles(latencies),
+            hops,
             complete);
     }
+
+    /// <summary>
+    /// Per hop, visible → fetched → parsed → enriched → stored → on the topic, over the articles whose every stage line
+    /// was found; the services' clocks are this machine's, the same as <see cref="ToUtc"/>'s.
+    /// </summary>
+    private static IReadOnlyList<(string Hop, Percentiles Latency)> HopLatencies(StageTimes stages, IEnumerable<(Guid ArticleId, DateTimeOffset Visible, DateTimeOffset OnTopic)> articles)
+    {
+        var names = new[] { "visible" }.Concat(StageTimes.Stages.Select(s => s.Stage)).Append("topic").ToArray();
+        var samples = names.Skip(1).Select(_ => new List<TimeSpan>()).ToArray();
+        foreach (var (articleId, visible, onTopic) in articles)
+        {
+            var times = new[] { (DateTimeOffset?)visible }.Concat(StageTimes.Stages.Select(s => stages.At(s.Stage, articleId))).Append(onTopic).ToArray();
+            if (times.Any(t => t is null))
+            {
+                continue;
+            }
+
+            for (var i = 1; i < times.Length; i++)
+            {
+                samples[i - 1].Add(times[i]!.Value - times[i - 1]!.Value);
+            }
+        }
+
+        return [.. samples.Select((list, i) => ($"{names[i]} → {names[i + 1]}", new Percentiles(list)))];
+    }
+
+    /// <summary>A <see cref="Stopwatch"/> timestamp as the wall-clock time the services log (<c>@t</c>).</summary>
+    private static DateTimeOffset ToUtc(long timestamp) => ClockAnchor.Utc + Stopwatch.GetElapsedTime(ClockAnchor.Timestamp, timestamp);
 
     private static void Report(TextWriter output, string phase, PhaseResult result)
     {
         output.WriteLine(Invariant($"{phase}: {result.Arrived}/{result.Articles} articles on the topic ({result.Updates} as article.updated, {result.Duplicates} duplicates) in {result.Elapsed.TotalSeconds:0.0} s = {result.ArticlesPerSecond:0.0} articles/s end to end{(result.Complete ? string.Empty : " — INCOMPLETE, phase timed out")}"));
         output.WriteLine(Invariant($"{phase}: latency item visible → topic: {result.Latency.Describe()}"));
+        if (result.Hops.Count > 0 && result.Hops[0].Latency.Count > 0)
+        {
+            output.WriteLine(Invariant($"{phase}: latency per hop (from each service's per-article log line; {result.Hops[0].Latency.Count} articles), p50 / p99 s: ")
+                + string.Join(", ", result.Hops.Select(h => Invariant($"{h.Hop} {h.Latency.At(50).TotalSeconds:0.000} / {h.Latency.At(99).TotalSeconds:0.000}"))));
+        }
         output.WriteLine(Invariant($"{phase}: CPU ms/article: total {result.TotalCpu.TotalMilliseconds / result.Articles:0.00} = ") + string.Join(" + ", result.Cpu.OrderByDescending(c => c.Value).Select(c => Invariant($"{Short(c.Key)} {c.Value.TotalMilliseconds / result.Articles:0.00}"))));
         if (result.Jit.Count > 0)
         {
@@ -167,6 +206,14 @@ internal static class LoadRun
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>One reading of both clocks, taken once, to turn stopwatch timestamps into wall-clock times.</summary>
+    private static class ClockAnchor
+    {
+        public static readonly long Timestamp = Stopwatch.GetTimestamp();
+
+        public static readonly DateTimeOffset Utc = DateTimeOffset.UtcNow;
+    }
 }
 
 internal sealed record PhaseResult(
@@ -178,6 +225,7 @@ internal sealed record PhaseResult(
     IReadOnlyDictionary<string, TimeSpan> Cpu,
     IReadOnlyDictionary<string, TimeSpan> Jit,
     Percentiles Latency,
+    IReadOnlyList<(string Hop, Percentiles Latency)> Hops,
     bool Complete)
 {
     public TimeSpan TotalCpu => Cpu.Values.Aggregate(TimeSpan.Zero, (sum, c) => sum + c);

@@ -15,18 +15,29 @@ internal sealed class ServiceBuild : IAsyncDisposable
 
     private static readonly string[] Projects = ["NewsIngest.Fetcher", "NewsIngest.Parser", "NewsIngest.Enricher", "NewsIngest.Store", "NewsIngest.Cli"];
 
-    private ServiceBuild(string? publishedRoot) => PublishedRoot = publishedRoot;
+    private readonly string? _otherCheckout;
+
+    private ServiceBuild(string? publishedRoot, string? otherCheckout = null)
+    {
+        PublishedRoot = publishedRoot;
+        _otherCheckout = otherCheckout;
+    }
 
     /// <summary>Folder holding <c>PROJECT/ASSEMBLY.dll</c> of every published service; null: the build outputs.</summary>
     public string? PublishedRoot { get; }
 
     public string Description => PublishedRoot is null
-        ? "dotnet build outputs (bin/Release/net10.0, not ReadyToRun: every method is JIT-compiled at run time)"
+        ? $"dotnet build outputs{(_otherCheckout is null ? string.Empty : " of " + _otherCheckout)} (bin/Release/net10.0, not ReadyToRun: every method is JIT-compiled at run time)"
         : $"ReadyToRun publish as the Dockerfile's (dotnet {PublishArguments}) in {PublishedRoot}";
 
-    public static ServiceBuild Built() => new(null);
+    /// <summary>The build outputs of this checkout, or of <paramref name="otherCheckout"/> (its root folder).</summary>
+    public static ServiceBuild Built(string? otherCheckout = null) => new(null, otherCheckout);
 
-    /// <summary>Publishes every project one after another (they share obj folders of the shared projects); throws when one fails.</summary>
+    /// <summary>
+    /// Publishes every project one after another (they share the obj folders of the shared projects) with obj/ and bin/
+    /// under the temp folder (<c>NewsIngestBuildRoot</c>, Directory.Build.props), so a <c>dotnet build</c> of the same
+    /// checkout, before, during or after, keeps its own restore; throws when one fails.
+    /// </summary>
     public static async Task<ServiceBuild> PublishAsync(TextWriter output, TimeSpan timeout)
     {
         var root = TestDirectory.Create("published");
@@ -43,6 +54,7 @@ internal sealed class ServiceBuild : IAsyncDisposable
             start.ArgumentList.Add("-o");
             start.ArgumentList.Add(Path.Combine(root, project));
             start.ArgumentList.Add("-nologo");
+            start.ArgumentList.Add("-p:NewsIngestBuildRoot=" + Path.Combine(root, "build")); // not the checkout's obj/: a build there keeps its restore
             if (project == "NewsIngest.Cli")
             {
                 // The CLI references the four services (embedded mode), whose appsettings.json collide in a publish; a build
@@ -66,9 +78,12 @@ internal sealed class ServiceBuild : IAsyncDisposable
     }
 
     /// <summary>The service's or the CLI's assembly to run.</summary>
-    public string DllOf(string project, string? assemblyName = null) => PublishedRoot is null
-        ? RepositoryPaths.ServiceDll(project, assemblyName)
-        : Path.Combine(PublishedRoot, project, (assemblyName ?? project) + ".dll");
+    public string DllOf(string project, string? assemblyName = null) => (PublishedRoot, _otherCheckout) switch
+    {
+        ({ } published, _) => Path.Combine(published, project, (assemblyName ?? project) + ".dll"),
+        (null, { } other) => Path.Combine(other, "services", project, "bin", RepositoryPaths.Configuration, RepositoryPaths.TargetFramework, (assemblyName ?? project) + ".dll"),
+        _ => RepositoryPaths.ServiceDll(project, assemblyName),
+    };
 
     public async ValueTask DisposeAsync()
     {

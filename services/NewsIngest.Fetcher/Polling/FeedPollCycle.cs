@@ -17,12 +17,13 @@ public sealed class FeedPollCycle(FeedStateStore store, FeedPoller poller, IOpti
     /// <summary>Names this replica in the leases it takes: stable across restarts (<see cref="FeedStateOptions.InstanceId"/>, else the host name).</summary>
     public string Owner { get; } = options.Value.State.InstanceId ?? Environment.MachineName;
 
-    /// <returns>Items published.</returns>
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    /// <returns>Items published, and the earliest next poll among the feeds this pass polled.</returns>
+    public async Task<FeedPass> RunAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         await ReleaseLeasesFromBeforeRestartAsync(cancellationToken);
         var published = 0;
+        var earliest = DateTimeOffset.MaxValue.UtcTicks;
         var polled = new HashSet<string>(StringComparer.Ordinal);
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -41,7 +42,15 @@ public sealed class FeedPollCycle(FeedStateStore store, FeedPoller poller, IOpti
                     await Parallel.ForEachAsync(
                         due,
                         new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrentPolls, CancellationToken = cancellationToken },
-                        async (feed, token) => Interlocked.Add(ref published, await PollOneAsync(feed, token)));
+                        async (feed, token) =>
+                        {
+                            var result = await PollOneAsync(feed, token);
+                            Interlocked.Add(ref published, result.Published);
+                            if (result.NextPoll is { } next)
+                            {
+                                InterlockedMin(ref earliest, next.UtcTicks);
+                            }
+                        });
                 }
                 finally
                 {
@@ -56,20 +65,32 @@ public sealed class FeedPollCycle(FeedStateStore store, FeedPoller poller, IOpti
             }
         }
 
-        return published;
+        return new FeedPass(published, earliest == DateTimeOffset.MaxValue.UtcTicks ? null : new DateTimeOffset(earliest, TimeSpan.Zero));
     }
 
-    private async Task<int> PollOneAsync(FeedState feed, CancellationToken cancellationToken)
+    private static void InterlockedMin(ref long target, long value)
+    {
+        for (var current = Volatile.Read(ref target); value < current; current = Volatile.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, current) == current)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<(int Published, DateTimeOffset? NextPoll)> PollOneAsync(FeedState feed, CancellationToken cancellationToken)
     {
         try
         {
-            return (await poller.PollAsync(feed, Owner, cancellationToken)).NewItems;
+            var result = await poller.PollAsync(feed, Owner, cancellationToken);
+            return (result.NewItems, result.NextPoll);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not DbException)
         {
             // The poller turns a failed poll into a feed error itself; this is the last guard, so one feed can never stop the others.
             logger.LogError(ex, "Poll of feed {FeedUrl} failed unexpectedly and was skipped: {Reason}", feed.FeedUrl, ex.Message);
-            return 0;
+            return (0, null);
         }
     }
 
@@ -109,3 +130,6 @@ public sealed class FeedPollCycle(FeedStateStore store, FeedPoller poller, IOpti
         }
     }
 }
+
+/// <summary>What one <see cref="FeedPollCycle.RunAsync"/> did: items published, and when the soonest of the feeds it polled is due again.</summary>
+public sealed record FeedPass(int Published, DateTimeOffset? EarliestNextPoll);

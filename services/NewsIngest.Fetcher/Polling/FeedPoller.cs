@@ -17,13 +17,16 @@ namespace NewsIngest.Fetcher.Polling;
 /// the broker confirmed it), schedule the next poll and save the state. One INFO line per poll; a failed poll is one
 /// WARN line, and a feed failing <see cref="FetcherOptions.MaxConsecutiveErrors"/> times in a row is paused with one
 /// more. An item the broker refuses (away, or nothing bound to route it to) stops the poll; the rest are tried again
-/// after <see cref="FetcherOptions.PublishRetryDelay"/> without counting against the feed.
+/// after <see cref="FetcherOptions.PublishRetryDelay"/> without counting against the feed. A 200 whose bytes are those
+/// of this process's last complete poll is not parsed again, and items of that poll are not looked up again
+/// (<see cref="LastPolls"/>).
 /// </summary>
 public sealed class FeedPoller(
     FeedHttpClient http,
     FeedStateStore store,
-    IFetchedItemPublisher publisher,
+    ConfirmedPublishing publishing,
     FullArticles fullArticles,
+    LastPolls lastPolls,
     IOptions<FetcherOptions> options,
     TimeProvider clock,
     ILogger<FeedPoller> logger)
@@ -33,7 +36,7 @@ public sealed class FeedPoller(
     public async Task<PollResult> PollAsync(FeedState feed, string leaseOwner, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var outcome = await FetchAndPublishAsync(feed, cancellationToken);
+        var outcome = await FetchAndPublishAsync(feed, lastPolls.Find(feed), cancellationToken);
         var now = clock.GetUtcNow();
         var next = outcome switch
         {
@@ -44,15 +47,24 @@ public sealed class FeedPoller(
         next = next with { LastPoll = now, Paused = !outcome.Succeeded && !outcome.Deferred && next.ConsecutiveErrors >= options.Value.MaxConsecutiveErrors };
         if (!await store.CompleteAsync(next, leaseOwner, CancellationToken.None))
         {
+            lastPolls.Forget(feed.FeedId);
             logger.LogWarning("Lost the lease on feed {FeedUrl} while polling it; its state was not saved", feed.FeedUrl);
+        }
+        else if (outcome is { Succeeded: true, Body: { } body })
+        {
+            lastPolls.Remember(feed.FeedId, now, body);
+        }
+        else
+        {
+            lastPolls.Forget(feed.FeedId);
         }
 
         var elapsed = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         if (outcome.Succeeded)
         {
             logger.LogInformation(
-                "Polled feed {FeedUrl}: HTTP {HttpStatus}, {NewItems} new, {SeenItems} seen, {ElapsedMs} ms, next poll {NextPoll:O}",
-                feed.FeedUrl, outcome.Status, outcome.New, outcome.Seen, elapsed, next.NextPoll);
+                "Polled feed {FeedUrl}: HTTP {HttpStatus}, {NewItems} new, {SeenItems} seen, body unchanged {BodyUnchanged}, {ElapsedMs} ms, next poll {NextPoll:O}",
+                feed.FeedUrl, outcome.Status, outcome.New, outcome.Seen, outcome.BodyUnchanged, elapsed, next.NextPoll);
         }
         else if (outcome.Deferred)
         {
@@ -74,12 +86,12 @@ public sealed class FeedPoller(
                 feed.FeedUrl, next.ConsecutiveErrors, feed.FeedId);
         }
 
-        var result = new PollResult(outcome.Status, outcome.New, outcome.Seen, next.NextPoll, outcome.Succeeded, outcome.Failure);
+        var result = new PollResult(outcome.Status, outcome.New, outcome.Seen, next.NextPoll, outcome.Succeeded, outcome.Failure) { BodyUnchanged = outcome.BodyUnchanged };
         FetcherMetrics.RecordPoll(feed.FeedUrl, result, pausedNow: next.Paused && !feed.Paused, Stopwatch.GetElapsedTime(started));
         return result;
     }
 
-    private async Task<Outcome> FetchAndPublishAsync(FeedState feed, CancellationToken cancellationToken)
+    private async Task<Outcome> FetchAndPublishAsync(FeedState feed, LastPoll? last, CancellationToken cancellationToken)
     {
         FetchResponse? response = null;
         try
@@ -88,12 +100,19 @@ public sealed class FeedPoller(
             switch ((HttpStatusCode)response.StatusCode)
             {
                 case HttpStatusCode.NotModified:
-                    return Outcome.Success(response, 0, 0, _schedule.AfterSuccess(feed.Interval, response, null));
+                    return Outcome.Success(response, 0, 0, _schedule.AfterSuccess(feed.Interval, response, null)) with { Body = last?.Body };
                 case HttpStatusCode.OK:
+                    var hash = LastPolls.HashOf(response.Body);
+                    if (last is not null && last.Body.SameBytes(hash))
+                    {
+                        // The same bytes as the last poll, which saw every item through: nothing to parse, nothing new.
+                        return Outcome.Success(response, 0, last.Body.Keys.Count, _schedule.AfterSuccess(feed.Interval, response, last.Body.Hints)) with { Body = last.Body, BodyUnchanged = true };
+                    }
+
                     var document = FeedParser.Parse(response.Body, response.ContentType, response.FinalUrl);
-                    var (published, seen, publishFailure) = await PublishNewAsync(feed, document, cancellationToken);
+                    var (published, seen, keys, publishFailure) = await PublishNewAsync(feed, document, last?.Body.Keys, cancellationToken);
                     return publishFailure is null
-                        ? Outcome.Success(response, published, seen, _schedule.AfterSuccess(feed.Interval, response, document))
+                        ? Outcome.Success(response, published, seen, _schedule.AfterSuccess(feed.Interval, response, document)) with { Body = new LastPollBody(hash, keys, document with { Items = [] }) }
                         : Outcome.PublishStopped(response, published, seen, options.Value.PublishRetryDelay, publishFailure);
                 default:
                     return Failure(feed, response.StatusCode.ToString(), response);
@@ -115,32 +134,26 @@ public sealed class FeedPoller(
         false, response?.StatusCode ?? 0, 0, 0, null, null,
         _schedule.AfterFailure(feed.Interval, feed.ConsecutiveErrors + 1, response?.RetryAfter), reason);
 
-    private async Task<(int Published, int Seen, string? PublishFailure)> PublishNewAsync(FeedState feed, FeedDocument document, CancellationToken cancellationToken)
+    /// <param name="known">Keys of items the last poll saw through (published or seen): not looked up again.</param>
+    private async Task<(int Published, int Seen, IReadOnlySet<UInt128> Keys, string? PublishFailure)> PublishNewAsync(
+        FeedState feed, FeedDocument document, IReadOnlySet<UInt128>? known, CancellationToken cancellationToken)
     {
-        var items = document.Items.Select(item => (Item: item, Key: ItemKeys.For(item))).DistinctBy(entry => entry.Key).ToList();
-        var seen = await store.SeenAsync(feed.FeedId, [.. items.Select(entry => entry.Key)], cancellationToken);
-        var fresh = items.Where(entry => !seen.Contains(entry.Key)).ToList();
+        var items = document.Items.Select(ItemWithKey).DistinctBy(entry => entry.Key).ToList();
+        var unknown = known is null ? items : [.. items.Where(entry => !known.Contains(entry.Value))];
+        var seen = unknown.Count == 0 ? [] : await store.SeenAsync(feed.FeedId, [.. unknown.Select(entry => entry.Key)], cancellationToken);
+        var fresh = unknown.Where(entry => !seen.Contains(entry.Key)).ToList();
+        var keys = items.Select(entry => entry.Value).ToHashSet();
+        var seenCount = items.Count - fresh.Count;
         var ready = await fullArticles.WithPagesAsync(
             feed.FeedUrl, [.. fresh.Select(entry => (entry.Item, ToFetchedItem(feed, document, entry.Item, entry.Key)))], cancellationToken);
-        var published = 0;
-        for (var i = 0; i < fresh.Count; i++)
-        {
-            try
-            {
-                await publisher.PublishAsync(ready[i], cancellationToken);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not System.Data.Common.DbException)
-            {
-                // Not confirmed (broker away, nothing bound to route it to): not marked seen, so the next poll publishes it again.
-                return (published, seen.Count, $"publish failed ({ex.GetType().Name}): {ex.Message}");
-            }
+        var (published, failure) = await publishing.PublishAsync(feed.FeedId, [.. ready.Select((item, i) => (item, fresh[i].Key))], cancellationToken);
+        return (published, seenCount, keys, failure);
+    }
 
-            // Only once the broker confirmed it: a crash between the two repeats at most this item (same ArticleId downstream).
-            await store.MarkSeenAsync(feed.FeedId, [fresh[i].Key], clock.GetUtcNow(), CancellationToken.None);
-            published++;
-        }
-
-        return (published, seen.Count, null);
+    private static (FeedItem Item, string Key, UInt128 Value) ItemWithKey(FeedItem item)
+    {
+        var key = ItemKeys.For(item);
+        return (item, key, LastPolls.KeyValue(key));
     }
 
     private static FetchedItem ToFetchedItem(FeedState feed, FeedDocument document, FeedItem item, string key) => new()
@@ -176,6 +189,12 @@ public sealed class FeedPoller(
 
     private sealed record Outcome(bool Succeeded, int Status, int New, int Seen, string? ETag, string? LastModified, TimeSpan Wait, string? Failure)
     {
+        /// <summary>On success, what this poll read, every item of it published or seen: remembered for the next one.</summary>
+        public LastPollBody? Body { get; init; }
+
+        /// <summary>The body was that of the last poll: not parsed.</summary>
+        public bool BodyUnchanged { get; init; }
+
         /// <summary>The feed was read but an item could not be published: tried again soon, not counted as a feed error.</summary>
         public bool Deferred { get; private init; }
 

@@ -138,14 +138,20 @@ public sealed class FeedStateStore(SqlDialect dialect, ILogger<FeedStateStore>? 
     /// publishes them again. The poller calls it once per item, after the broker confirmed that item.
     /// </summary>
     public Task MarkSeenAsync(string feedId, IReadOnlyCollection<string> keys, DateTimeOffset now, CancellationToken cancellationToken) =>
-        keys.Count == 0 ? Task.CompletedTask : RunAsync(async connection =>
+        keys.Count switch
+        {
+            0 => Task.CompletedTask,
+            1 => RunAsync(connection => MarkOneSeenAsync(connection, null, feedId, keys.First(), now, cancellationToken), cancellationToken), // one statement: its own transaction
+            _ => MarkManySeenAsync(feedId, keys, now, cancellationToken),
+        };
+
+    private Task<int> MarkManySeenAsync(string feedId, IReadOnlyCollection<string> keys, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RunAsync(async connection =>
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             foreach (var key in keys)
             {
-                await connection.ExecuteAsync(transaction,
-                    $"INSERT INTO {_seen} (feed_id, item_key, first_seen) VALUES (@id, @key, @now) ON CONFLICT DO NOTHING",
-                    [("id", feedId), ("key", key), ("now", Millis(now))], cancellationToken);
+                await MarkOneSeenAsync(connection, transaction, feedId, key, now, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -153,6 +159,11 @@ public sealed class FeedStateStore(SqlDialect dialect, ILogger<FeedStateStore>? 
         }, cancellationToken);
 
     public ValueTask DisposeAsync() => dialect.DisposeAsync();
+
+    private Task<int> MarkOneSeenAsync(DbConnection connection, DbTransaction? transaction, string feedId, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(transaction,
+            $"INSERT INTO {_seen} (feed_id, item_key, first_seen) VALUES (@id, @key, @now) ON CONFLICT DO NOTHING",
+            [("id", feedId), ("key", key), ("now", Millis(now))], cancellationToken);
 
     private async Task<T> RunAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using NewsIngest.Testing;
 
@@ -24,8 +23,8 @@ public sealed class FeedPollerSsrfTests : IAsyncLifetime
     public async Task Poll_NonPublicTarget_IsRefusedBeforeConnecting(string url, string reason)
     {
         // Arrange
-        await using var fetcher = await FetcherHarness.StartAsync(NoAllowList);
-        var clock = Stopwatch.StartNew();
+        var retryEvents = new RetryEventRecorder();
+        await using var fetcher = await FetcherHarness.StartAsync(NoAllowList, retryEvents);
 
         // Act
         var result = await fetcher.PollAsync(new Uri(url));
@@ -34,7 +33,24 @@ public sealed class FeedPollerSsrfTests : IAsyncLifetime
         result.Failure.ShouldNotBeNull().ShouldContain("SSRF guard");
         result.Failure.ShouldContain(reason);
         result.Failure.ShouldContain("refused before connecting");
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2)); // no connect attempt, no retries
+        retryEvents.Retries.ShouldBe(0); // a refusal is final: the retry strategy never sees it as transient
+    }
+
+    [Fact]
+    public async Task Poll_ServerErrorOnAllowedHost_IsRetriedAndReportsEachRetry()
+    {
+        // Arrange: the control for the assertion above, so it cannot pass because no event is ever reported
+        _server.MapResponse("/feed.xml", StaticResponse.Status(503));
+        var retryEvents = new RetryEventRecorder();
+        await using var fetcher = await FetcherHarness.StartAsync(new Dictionary<string, string?> { ["Fetcher:MaxRetries"] = "2" }, retryEvents);
+
+        // Act
+        var result = await fetcher.PollAsync(_server.UrlFor("/feed.xml"));
+
+        // Assert
+        result.HttpStatus.ShouldBe(503);
+        retryEvents.Retries.ShouldBe(2);
+        _server.RequestCount("/feed.xml").ShouldBe(3);
     }
 
     [Fact]

@@ -36,4 +36,27 @@ public sealed class FetchLoopCadenceTests : IAsyncLifetime
         await Eventually.UntilAsync(() => Task.FromResult(_server.RequestCount("/feed.xml") >= 3), TimeSpan.FromSeconds(60), "the feed is polled three times");
         fetcher.Published.Items.Count(item => item.FeedUrl != null).ShouldBe(1, "the feed's one item is published once, however often it is polled");
     }
+
+    [Fact]
+    public async Task Loops_FeedDueSoonerThanTheCheckInterval_IsPolledWhenDue()
+    {
+        // Arrange: a check interval of a minute allows one poll in this test's deadline; the loop wakes when the feed is due
+        // (it once woke a fraction of a millisecond early now and then, found nothing due and slept the minute).
+        _server.MapResponse("/feed.xml", TestFeeds.RssResponse(1));
+        _server.MapResponse("/robots.txt", StaticResponse.Status(404));
+        await using var fetcher = await FetcherHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Fetcher:PollInterval"] = "00:00:00.200",
+            ["Fetcher:InboxScanInterval"] = "00:10:00",
+            ["Fetcher:FeedCheckInterval"] = "00:01:00",
+        });
+        await fetcher.AddFeedAsync(_server.UrlFor("/feed.xml"));
+
+        // Act
+        await fetcher.RunLoopsAsync();
+
+        // Assert
+        await Eventually.UntilAsync(() => Task.FromResult(_server.RequestCount("/feed.xml") >= 3), TimeSpan.FromSeconds(60), "the feed is polled three times");
+        fetcher.Published.Items.Count(item => item.FeedUrl != null).ShouldBe(1);
+    }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Testing;
 using NewsIngest.Fetcher.Polling;
 using NewsIngest.Fetcher.Publishing;
 using NewsIngest.Fetcher.State;
+using Polly.Telemetry;
 
 namespace NewsIngest.Fetcher.Tests.Polling;
 
@@ -32,7 +33,8 @@ internal sealed class FetcherHarness : IAsyncDisposable
 
     public FeedStateStore Store => _host.Services.GetRequiredService<FeedStateStore>();
 
-    public static async Task<FetcherHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="retryEvents">When given, receives the resilience events (retries, breaker) of every outbound call.</param>
+    public static async Task<FetcherHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, RetryEventRecorder? retryEvents = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -50,6 +52,11 @@ internal sealed class FetcherHarness : IAsyncDisposable
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Debug).AddFakeLogging();
         var published = new RecordingPublisher();
         builder.Services.AddSingleton<IFetchedItemPublisher>(published);
+        if (retryEvents is not null)
+        {
+            builder.Services.Configure<TelemetryOptions>(telemetry => telemetry.TelemetryListeners.Add(retryEvents));
+        }
+
         var harness = new FetcherHarness(builder.Build(), published);
         await harness.Store.MigrateAsync(CancellationToken.None);
         return harness;

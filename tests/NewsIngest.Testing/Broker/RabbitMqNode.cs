@@ -15,9 +15,11 @@ public sealed class RabbitMqNode : IAsyncDisposable
     private const string ControlScript = "/usr/lib/rabbitmq/bin/rabbitmqctl";
     private const string ErlangEpmd = "/usr/lib/erlang/bin/epmd";
     private const int StartAttempts = 3;
+    private const int ControlAttempts = 3;
 
     // Boot takes 5-10 s when idle; on a busy 2-core machine with other nodes and services starting, much longer.
     private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan ControlAttemptTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
     private Process _process;
@@ -180,12 +182,33 @@ public sealed class RabbitMqNode : IAsyncDisposable
         return virtualHost;
     }
 
-    /// <summary>Runs <c>rabbitmqctl -n NODE args...</c> against this node and returns its standard output.</summary>
+    /// <summary>
+    /// Runs <c>rabbitmqctl -n NODE args...</c> against this node and returns its standard output. rabbitmqctl boots an
+    /// Erlang VM of its own each time, which took over a minute at load 60: each attempt may take
+    /// <see cref="ControlAttemptTimeout"/>, and one that times out is killed and run again, up to <see cref="ControlAttempts"/> times.
+    /// A repeated <c>add_vhost</c> whose first attempt got through before it was killed finds the vhost there: success.
+    /// </summary>
     public async Task<string> ControlAsync(IEnumerable<string> arguments, CancellationToken cancellationToken = default)
     {
-        var result = await ExternalCommand.RunCheckedAsync(
-            ControlScript, arguments.Prepend(NodeName).Prepend("-n"), _environment, TimeSpan.FromSeconds(60), cancellationToken);
-        return result.StandardOutput;
+        string[] command = [.. arguments.Prepend(NodeName).Prepend("-n")];
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var result = await ExternalCommand.RunAsync(ControlScript, command, _environment, ControlAttemptTimeout, cancellationToken);
+                if (result.ExitCode != 0 && !(attempt > 1 && result.StandardError.Contains("already_exists", StringComparison.Ordinal)))
+                {
+                    throw new InvalidOperationException(
+                        $"'{result.CommandLine}' exited with code {result.ExitCode}.\nstdout:\n{result.StandardOutput}\nstderr:\n{result.StandardError}");
+                }
+
+                return result.StandardOutput;
+            }
+            catch (TimeoutException) when (attempt < ControlAttempts)
+            {
+                // Killed at the bound: the machine is overloaded, not the node broken; try again.
+            }
+        }
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class PipelineServices(IReadOnlyDictionary<string, string?> common
 
     /// <summary>
     /// The settings every service gets to reach <paramref name="broker"/>, share the claim-check folder
-    /// <paramref name="claimCheckPath"/> and log compact JSON; add to or override them per service in <see cref="Start"/>.
+    /// <paramref name="claimCheckPath"/>, log compact JSON and size the GC as the Dockerfile does; add to or override them per service in <see cref="Start"/>.
     /// </summary>
     public static Dictionary<string, string?> CommonEnvironment(RabbitMqNode broker, string claimCheckPath) =>
         new(broker.TransportEnvironment())
@@ -32,6 +32,7 @@ public sealed class PipelineServices(IReadOnlyDictionary<string, string?> common
             ["Messaging__Transport"] = "RabbitMq",
             ["Messaging__ClaimCheckPath"] = claimCheckPath,
             ["Logs__Format"] = "json",
+            ["DOTNET_GCgen0size"] = "0x400000", // as the Dockerfile sets it
         };
 
     /// <summary>Starts <paramref name="project"/> (e.g. <see cref="Store"/>) with the common settings and its own.</summary>
