@@ -16,9 +16,14 @@ internal sealed class DecisionMeter(PostgresServer server, NpgsqlDataSource data
 {
     public const int InFlight = 4;
 
+    /// <summary><paramref name="decisions"/> for each of <paramref name="count"/> replicas with <see cref="InFlight"/> each; with
+    /// <paramref name="inFlight"/> (one count per replica), <paramref name="decisions"/> in all, shared in proportion to the
+    /// replicas' in-flight counts, as competing consumers on one queue share its messages (each takes the next as it finishes one).</summary>
     public async Task<DecisionRunResult> RunAsync(ReplicaBuild build, string connectionString, int count, int decisions, int seed, int[]? inFlight = null)
     {
-        var processes = Enumerable.Range(0, count).Select(i => StartReplica(build, connectionString, decisions, inFlight?[i] ?? InFlight, seed + (i * 100))).ToList();
+        var processes = Enumerable.Range(0, count)
+            .Select(i => StartReplica(build, connectionString, inFlight is null ? decisions : decisions * inFlight[i] / inFlight.Sum(), inFlight?[i] ?? InFlight, seed + (i * 100)))
+            .ToList();
         try
         {
             foreach (var process in processes)

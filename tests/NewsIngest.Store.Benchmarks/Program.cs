@@ -10,7 +10,8 @@ using Npgsql;
 // server is filled by COPY to each size, then store replicas — separate processes holding nothing but their
 // connection pool — are started cold and decide on fresh articles and copies. Per size: memory of a replica,
 // time per decision, time to ready; three replicas at once against one, each with one replica's decisions in flight
-// (three times the offered load) and sharing one replica's in-flight decisions (the same offered load, split).
+// (three times the offered load) and sharing one replica's in-flight decisions (the same offered load and the same
+// decisions, split as a queue splits them between its consumers: in proportion to their in-flight counts).
 // The replicas run from a ReadyToRun publish of this project with tiered compilation off, as the store service's
 // Dockerfile build runs (ReplicaBuild), so their time to ready and their decisions are not the JIT's.
 // Usage: dotnet run -c Release --project tests/NewsIngest.Store.Benchmarks [-- SIZES [DECISIONS [plans]] [baseline=REPO]]
@@ -97,13 +98,14 @@ foreach (var size in sizes)
 
     Console.WriteLine($"{size,9:N0} stories, 3 replicas: {three.Server(decisions / 3 * 3)}");
     // The same offered load as one replica's, split over three (as competing consumers on one queue share it): 4 in flight in all.
-    var split = await meter.RunAsync(replica, connectionString, 3, decisions / 3, seed + 3, SplitInFlight);
-    foreach (var result in split.Results)
+    // Each replica's share of the decisions in proportion to its in-flight count (2/4, 1/4, 1/4), as a queue shares them.
+    var split = await meter.RunAsync(replica, connectionString, 3, decisions, seed + 3, SplitInFlight);
+    foreach (var (result, share) in split.Results.Zip(SplitInFlight))
     {
-        Console.WriteLine($"{size,9:N0} stories, 3 replicas sharing {InFlight} in flight x {decisions / 3}: {result}");
+        Console.WriteLine($"{size,9:N0} stories, 3 replicas sharing {InFlight} in flight, {share} of them x {decisions * share / InFlight}: {result}");
     }
 
-    Console.WriteLine($"{size,9:N0} stories, 3 replicas sharing {InFlight} in flight: {split.Server(decisions / 3 * 3)}");
+    Console.WriteLine($"{size,9:N0} stories, 3 replicas sharing {InFlight} in flight: {split.Server(SplitInFlight.Sum(share => decisions * share / InFlight))}");
     var again = await meter.RunAsync(replica, connectionString, 1, decisions, seed + 2);
     Console.WriteLine($"{size,9:N0} stories, 1 replica x {decisions} again: {again.Results[0]} {again.Server(decisions)}");
     var alone = (one.Elapsed + again.Elapsed) / 2;
