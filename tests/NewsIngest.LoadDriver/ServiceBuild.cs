@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NewsIngest.Testing;
+using NewsIngest.Testing.Processes;
 
 namespace NewsIngest.LoadDriver;
 
@@ -11,7 +12,7 @@ namespace NewsIngest.LoadDriver;
 /// </summary>
 internal sealed class ServiceBuild : IAsyncDisposable
 {
-    public const string PublishArguments = "publish -c Release -r linux-x64 --self-contained false";
+    public const string PublishArguments = ReadyToRunPublish.Arguments;
 
     private static readonly string[] Projects = ["NewsIngest.Fetcher", "NewsIngest.Parser", "NewsIngest.Enricher", "NewsIngest.Store", "NewsIngest.Cli"];
 
@@ -45,32 +46,10 @@ internal sealed class ServiceBuild : IAsyncDisposable
         foreach (var project in Projects)
         {
             var csproj = Path.Combine(RepositoryPaths.Root, "services", project, project + ".csproj");
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryPaths.Root };
-            foreach (var argument in PublishArguments.Split(' ').Append(csproj))
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.ArgumentList.Add("-o");
-            start.ArgumentList.Add(Path.Combine(root, project));
-            start.ArgumentList.Add("-nologo");
-            start.ArgumentList.Add("-p:NewsIngestBuildRoot=" + Path.Combine(root, "build")); // not the checkout's obj/: a build there keeps its restore
-            if (project == "NewsIngest.Cli")
-            {
-                // The CLI references the four services (embedded mode), whose appsettings.json collide in a publish; a build
-                // keeps the last one copied, and so does this. The CLI is not in the Dockerfile: this publish is only its ReadyToRun build.
-                start.ArgumentList.Add("-p:ErrorOnDuplicatePublishOutputFiles=false");
-            }
-
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet publish did not start");
-            var standardOutput = process.StandardOutput.ReadToEndAsync();
-            var standardError = process.StandardError.ReadToEndAsync();
-            using var deadline = new CancellationTokenSource(timeout);
-            await process.WaitForExitAsync(deadline.Token);
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"dotnet publish {project} exited {process.ExitCode}:\n{await standardOutput}\n{await standardError}");
-            }
+            // The CLI references the four services (embedded mode), whose appsettings.json collide in a publish; a build
+            // keeps the last one copied, and so does this. The CLI is not in the Dockerfile: this publish is only its ReadyToRun build.
+            string[] properties = project == "NewsIngest.Cli" ? ["ErrorOnDuplicatePublishOutputFiles=false"] : [];
+            await ReadyToRunPublish.RunAsync(csproj, Path.Combine(root, project), Path.Combine(root, "build"), timeout, properties);
         }
 
         output.WriteLine($"published {Projects.Length} projects in {clock.Elapsed.TotalSeconds:0} s");

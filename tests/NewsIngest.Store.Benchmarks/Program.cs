@@ -10,10 +10,15 @@ using Npgsql;
 // server is filled by COPY to each size, then store replicas — separate processes holding nothing but their
 // connection pool — are started cold and decide on fresh articles and copies. Per size: memory of a replica,
 // time per decision, time to ready; three replicas at once against one, each with one replica's decisions in flight
-// (three times the offered load) and sharing one replica's in-flight decisions (the same offered load, split).
-// Usage: dotnet run -c Release --project tests/NewsIngest.Store.Benchmarks [-- SIZES [DECISIONS [plans]]]
+// (three times the offered load) and sharing one replica's in-flight decisions (the same offered load and the same
+// decisions, split as a queue splits them between its consumers: in proportion to their in-flight counts).
+// The replicas run from a ReadyToRun publish of this project with tiered compilation off, as the store service's
+// Dockerfile build runs (ReplicaBuild), so their time to ready and their decisions are not the JIT's.
+// Usage: dotnet run -c Release --project tests/NewsIngest.Store.Benchmarks [-- SIZES [DECISIONS [plans]] [baseline=REPO]]
 //   SIZES: comma-separated story counts (default 10000,100000,1000000); DECISIONS per replica run (default 600);
-//   plans: before the timed runs at each size, a short untimed run logs the statements' plans (DecisionPlans).
+//   plans: before the timed runs at each size, a short untimed run logs the statements' plans (DecisionPlans);
+//   baseline=REPO: an A/B of one replica instead of the replica comparisons: the benchmark of the checkout REPO (published
+//   the same way) and this one, alternately, twice each, on the same database.
 // Internal: `decide CONNECTION DECISIONS PARALLEL SEED` is one replica's run.
 if (args.Length > 0 && args[0] == "decide")
 {
@@ -22,17 +27,21 @@ if (args.Length > 0 && args[0] == "decide")
 
 var sizes = (args.Length > 0 ? args[0] : "10000,100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
 var decisions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 600;
-var plans = args.Length > 2 && args[2] == "plans";
-const int InFlight = 4;
+var plans = args.Contains("plans");
+var baselineRepository = args.FirstOrDefault(arg => arg.StartsWith("baseline=", StringComparison.Ordinal))?["baseline=".Length..];
+const int InFlight = DecisionMeter.InFlight;
 int[] SplitInFlight = [2, 1, 1];
 const string SharedBuffers = "2GB";
 
+await using var replica = await ReplicaBuild.PublishAsync(RepositoryPaths.Root);
+await using var baseline = baselineRepository is null ? null : await ReplicaBuild.PublishAsync(baselineRepository);
+Console.WriteLine($"replicas: {replica.Description}{(baseline is null ? string.Empty : $"; baseline: {baseline.Description}")}");
 await using var server = await PostgresServer.StartAsync();
 // Sized as a server for a million stories would be: the band index (about 1.8 GB per million) fits in shared buffers.
 // The fixture's default of 128 MB would measure the kernel's page cache instead.
 await using (var settings = NpgsqlDataSource.Create(server.ConnectionString))
 {
-    await using var command = settings.CreateCommand($"ALTER SYSTEM SET shared_buffers = '{SharedBuffers}'");
+    await using var command = settings.CreateCommand($"ALTER SYSTEM SET shared_buffers = '{SharedBuffers}'; ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
     await command.ExecuteNonQueryAsync();
 }
 
@@ -43,6 +52,12 @@ var connectionString = await server.CreateDatabaseAsync("dedup_benchmark");
 var repository = new SqlArticleRepository(StoreDatabase.Postgres(connectionString));
 await repository.MigrateAsync(CancellationToken.None);
 await using var dataSource = NpgsqlDataSource.Create(connectionString);
+await using (var extension = dataSource.CreateCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements"))
+{
+    await extension.ExecuteNonQueryAsync();
+}
+
+var meter = new DecisionMeter(server, dataSource);
 var loader = new BulkLoader(dataSource, DateTimeOffset.UtcNow.AddDays(-20));
 var seed = 1;
 // Per size: the load, one replica alone (cold start, memory, time per decision), three at once, one alone again.
@@ -53,104 +68,54 @@ foreach (var size in sizes)
     Console.WriteLine($"loaded to {loader.Count:N0} stories in {load.Elapsed.TotalSeconds:F0} s ({await SizeAsync(dataSource)})");
     if (plans)
     {
-        await DecisionPlans.CaptureAsync(server, dataSource, "dedup_benchmark", size, () => ReplicasAsync(server, connectionString, 1, 10, seed + 5));
+        await DecisionPlans.CaptureAsync(server, dataSource, "dedup_benchmark", size, () => meter.RunAsync(replica, connectionString, 1, 10, seed + 5));
+    }
+
+    if (baseline is not null)
+    {
+        // A/B: baseline, this build, baseline, this build; each run on texts of its own (seed), so none finds another run's.
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var (name, build, offset) in new[] { ("baseline", baseline, 0), ("this build", replica, 1) })
+            {
+                var run = await meter.RunAsync(build, connectionString, 1, decisions, seed + (round * 2) + offset);
+                Console.WriteLine($"{size,9:N0} stories, {name} 1 replica x {decisions}: {run.Results[0]} {run.Server(decisions)}");
+            }
+        }
+
+        seed += 10;
+        continue;
     }
 
     // One replica before and after the three, so that a change in the shared machine's load between them evens out.
-    var (one, single, serverCpu) = await ReplicasAsync(server, connectionString, 1, decisions, seed);
-    Console.WriteLine($"{size,9:N0} stories, 1 replica x {decisions}: {single[0]} server_cpu_us={serverCpu.TotalMicroseconds / decisions:F0}");
-    var (three, replicas, threeCpu) = await ReplicasAsync(server, connectionString, 3, decisions / 3, seed + 1);
-    foreach (var replica in replicas)
+    var one = await meter.RunAsync(replica, connectionString, 1, decisions, seed);
+    Console.WriteLine($"{size,9:N0} stories, 1 replica x {decisions}: {one.Results[0]} {one.Server(decisions)}");
+    var three = await meter.RunAsync(replica, connectionString, 3, decisions / 3, seed + 1);
+    foreach (var result in three.Results)
     {
-        Console.WriteLine($"{size,9:N0} stories, 3 replicas x {decisions / 3}: {replica}");
+        Console.WriteLine($"{size,9:N0} stories, 3 replicas x {decisions / 3}: {result}");
     }
 
-    Console.WriteLine($"{size,9:N0} stories, 3 replicas: server_cpu_us={threeCpu.TotalMicroseconds / (decisions / 3 * 3):F0}");
+    Console.WriteLine($"{size,9:N0} stories, 3 replicas: {three.Server(decisions / 3 * 3)}");
     // The same offered load as one replica's, split over three (as competing consumers on one queue share it): 4 in flight in all.
-    var (split, splitReplicas, splitCpu) = await ReplicasAsync(server, connectionString, 3, decisions / 3, seed + 3, SplitInFlight);
-    foreach (var replica in splitReplicas)
+    // Each replica's share of the decisions in proportion to its in-flight count (2/4, 1/4, 1/4), as a queue shares them.
+    var split = await meter.RunAsync(replica, connectionString, 3, decisions, seed + 3, SplitInFlight);
+    foreach (var (result, share) in split.Results.Zip(SplitInFlight))
     {
-        Console.WriteLine($"{size,9:N0} stories, 3 replicas sharing {InFlight} in flight x {decisions / 3}: {replica}");
+        Console.WriteLine($"{size,9:N0} stories, 3 replicas sharing {InFlight} in flight, {share} of them x {decisions * share / InFlight}: {result}");
     }
 
-    Console.WriteLine($"{size,9:N0} stories, 3 replicas sharing {InFlight} in flight: server_cpu_us={splitCpu.TotalMicroseconds / (decisions / 3 * 3):F0}");
-    var (again, singleAgain, againCpu) = await ReplicasAsync(server, connectionString, 1, decisions, seed + 2);
-    Console.WriteLine($"{size,9:N0} stories, 1 replica x {decisions} again: {singleAgain[0]} server_cpu_us={againCpu.TotalMicroseconds / decisions:F0}");
-    var alone = (one + again) / 2;
-    Console.WriteLine($"{decisions} decisions at {size:N0} stories: 1 replica {one.TotalSeconds:F2} s and {again.TotalSeconds:F2} s, 3 replicas at once {three.TotalSeconds:F2} s "
-        + $"(3 replicas / 1 replica throughput {alone.TotalSeconds / three.TotalSeconds:F2}x), 3 replicas sharing {InFlight} in flight {split.TotalSeconds:F2} s "
-        + $"({alone.TotalSeconds / split.TotalSeconds:F2}x)");
+    Console.WriteLine($"{size,9:N0} stories, 3 replicas sharing {InFlight} in flight: {split.Server(SplitInFlight.Sum(share => decisions * share / InFlight))}");
+    var again = await meter.RunAsync(replica, connectionString, 1, decisions, seed + 2);
+    Console.WriteLine($"{size,9:N0} stories, 1 replica x {decisions} again: {again.Results[0]} {again.Server(decisions)}");
+    var alone = (one.Elapsed + again.Elapsed) / 2;
+    Console.WriteLine($"{decisions} decisions at {size:N0} stories: 1 replica {one.Elapsed.TotalSeconds:F2} s and {again.Elapsed.TotalSeconds:F2} s, 3 replicas at once {three.Elapsed.TotalSeconds:F2} s "
+        + $"(3 replicas / 1 replica throughput {alone.TotalSeconds / three.Elapsed.TotalSeconds:F2}x), 3 replicas sharing {InFlight} in flight {split.Elapsed.TotalSeconds:F2} s "
+        + $"({alone.TotalSeconds / split.Elapsed.TotalSeconds:F2}x)");
     seed += 10;
 }
 
 return 0;
-
-// Starts the replicas, lets them get ready, starts their batches at once and times until the last one ends; the
-// PostgreSQL server's CPU (postmaster and backends, from /proc) over the same span.
-static async Task<(TimeSpan Elapsed, string[] Results, TimeSpan ServerCpu)> ReplicasAsync(PostgresServer server, string connectionString, int count, int decisions, int seed, int[]? inFlight = null)
-{
-    var processes = Enumerable.Range(0, count).Select(i => StartReplica(connectionString, decisions, inFlight?[i] ?? InFlight, seed + (i * 100))).ToList();
-    try
-    {
-        foreach (var process in processes)
-        {
-            while (await process.StandardOutput.ReadLineAsync() is { } line && line != "READY")
-            {
-            }
-        }
-
-        var postmaster = server.PostmasterProcessId ?? throw new InvalidOperationException("PostgreSQL is not running");
-        var serverCpu = ProcessMeter.CpuTime(postmaster);
-        var clock = Stopwatch.StartNew();
-        foreach (var process in processes)
-        {
-            await process.StandardInput.WriteLineAsync();
-            await process.StandardInput.FlushAsync();
-        }
-
-        var results = await Task.WhenAll(processes.Select(ResultAsync));
-        return (clock.Elapsed, results, ProcessMeter.CpuTime(postmaster) - serverCpu);
-    }
-    finally
-    {
-        foreach (var process in processes)
-        {
-            process.Dispose();
-        }
-    }
-}
-
-static async Task<string> ResultAsync(Process process)
-{
-    var output = await process.StandardOutput.ReadToEndAsync();
-    using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
-    await process.WaitForExitAsync(timeout.Token);
-    var result = output.Split('\n').FirstOrDefault(line => line.StartsWith("RESULT ", StringComparison.Ordinal));
-    return result?["RESULT ".Length..] ?? $"replica failed (exit {process.ExitCode}): {await process.StandardError.ReadToEndAsync()}";
-}
-
-static Process StartReplica(string connectionString, int decisions, int inFlight, int seed)
-{
-    var start = new ProcessStartInfo(Environment.ProcessPath!)
-    {
-        RedirectStandardInput = true,
-        RedirectStandardOutput = true,
-        RedirectStandardError = true,
-        UseShellExecute = false,
-    };
-    // Started as `dotnet NewsIngest.Store.Benchmarks.dll` or as its own executable (dotnet run).
-    if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
-    {
-        start.ArgumentList.Add(typeof(BulkLoader).Assembly.Location);
-    }
-
-    foreach (var arg in new[] { "decide", connectionString, decisions.ToString(CultureInfo.InvariantCulture), inFlight.ToString(CultureInfo.InvariantCulture), seed.ToString(CultureInfo.InvariantCulture) })
-    {
-        start.ArgumentList.Add(arg);
-    }
-
-    return Process.Start(start)!;
-}
 
 static async Task<string> SizeAsync(NpgsqlDataSource dataSource)
 {

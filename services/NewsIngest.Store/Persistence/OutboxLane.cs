@@ -5,19 +5,52 @@ namespace NewsIngest.Store.Persistence;
 
 /// <summary>
 /// One table of the outbox: the rows not yet published (oldest first, not leased by a live dispatcher) and how a row
-/// becomes its message. Both tables are keyed by <c>article_id</c> and flagged by <c>published_to_topic</c>.
+/// becomes its message. Both tables are keyed by <c>article_id</c> and flagged by <c>published_to_topic</c>. The
+/// query of the pending rows and the statement that leases them are both built from one definition of those rows.
 /// </summary>
 /// <param name="Name">For logs: <c>records</c>, <c>sightings</c>.</param>
-/// <param name="Table">The table whose rows are leased and marked.</param>
-/// <param name="PendingQuery">SELECT of the pending rows: the key first, then the payload; <c>@now</c> is the lease cut-off; row locks by the dialect.</param>
-/// <param name="ClaimStatement">PostgreSQL: one statement that leases the pending rows until <c>@until</c> (locking them, skipping rows
-/// locked by others, as <paramref name="PendingQuery"/>) and returns them as <paramref name="PendingQuery"/> does, oldest first.</param>
+/// <param name="Table">The table whose rows are leased and marked, aliased <paramref name="Alias"/> in the statements.</param>
+/// <param name="Alias">The table's alias in <paramref name="Join"/>, <paramref name="Pending"/>, <paramref name="OrderBy"/> and <paramref name="Columns"/>.</param>
+/// <param name="Join">What the rows are joined with for their payload or their condition (may be empty).</param>
+/// <param name="Pending">The condition of a row to publish, besides not being leased.</param>
+/// <param name="OrderBy">The column (of the table) that orders the rows, oldest first.</param>
+/// <param name="Columns">What a row is read as: the key first, then the payload.</param>
 /// <param name="Read">The message of a row the query returned.</param>
 /// <param name="KeyOf">A message's row key (its article id, also its <c>message_id</c>).</param>
 public sealed record OutboxLane<T>(
     string Name,
     string Table,
-    Func<SqlDialect, int, string> PendingQuery,
-    Func<int, string> ClaimStatement,
+    string Alias,
+    string Join,
+    Func<SqlDialect, string> Pending,
+    string OrderBy,
+    string Columns,
     Func<DbDataReader, T> Read,
-    Func<T, Guid> KeyOf);
+    Func<T, Guid> KeyOf)
+{
+    /// <summary>SELECT of up to <paramref name="limit"/> pending rows, oldest first; <c>@now</c> is the lease cut-off; rows
+    /// locked by the dialect (PostgreSQL: skipping rows other replicas lock).</summary>
+    public string PendingQuery(SqlDialect dialect, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        return $"SELECT {Columns} FROM {Rows(Table)} WHERE {Filter(dialect)} ORDER BY {Alias}.{OrderBy} LIMIT {limit} {dialect.SkipLockedOf(Alias)}";
+    }
+
+    /// <summary>PostgreSQL: one statement that leases the rows of <see cref="PendingQuery"/> until <c>@until</c> and returns
+    /// them as it does, oldest first.</summary>
+    public string ClaimStatement(SqlDialect dialect, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        return $"""
+            WITH claimed AS (
+                UPDATE {Table} SET publish_lease_until = @until
+                WHERE article_id IN (SELECT {Alias}.article_id FROM {Rows(Table)} WHERE {Filter(dialect)} ORDER BY {Alias}.{OrderBy} LIMIT {limit} {dialect.SkipLockedOf(Alias)})
+                RETURNING *)
+            SELECT {Columns} FROM {Rows("claimed")} ORDER BY {Alias}.{OrderBy}
+            """;
+    }
+
+    private string Rows(string table) => $"{table} {Alias}{Join}";
+
+    private string Filter(SqlDialect dialect) => $"{Pending(dialect)} AND ({Alias}.publish_lease_until IS NULL OR {Alias}.publish_lease_until < @now)";
+}

@@ -9,27 +9,16 @@ namespace NewsIngest.Store.Persistence;
 /// <summary>The two tables of the outbox: stored records (<c>article.stored</c>) and later sightings (<c>article.updated</c>).</summary>
 public static class OutboxLanes
 {
-    private const string NotLeased = "(publish_lease_until IS NULL OR publish_lease_until < @now)";
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static readonly OutboxLane<ArticleStored> Records = new(
         "records",
         "articles",
-        (dialect, limit) => $"""
-            SELECT article_id, record FROM articles
-            WHERE published_to_topic = {dialect.False} AND {NotLeased}
-            ORDER BY stored_at LIMIT {limit} {dialect.SkipLocked}
-            """,
-        limit => $"""
-            WITH claimed AS (
-                UPDATE articles SET publish_lease_until = @until
-                WHERE article_id IN (
-                    SELECT article_id FROM articles WHERE published_to_topic = false AND {NotLeased}
-                    ORDER BY stored_at LIMIT {limit} FOR UPDATE SKIP LOCKED)
-                RETURNING article_id, record, stored_at)
-            SELECT article_id, record FROM claimed ORDER BY stored_at
-            """,
+        "r",
+        string.Empty,
+        dialect => $"r.published_to_topic = {dialect.False}",
+        "stored_at",
+        "r.article_id, r.record",
         reader => JsonSerializer.Deserialize<ArticleStored>(reader.GetString(1), Json)!,
         record => record.ArticleId);
 
@@ -37,24 +26,11 @@ public static class OutboxLanes
     public static readonly OutboxLane<ArticleUpdated> Sightings = new(
         "sightings",
         "sightings",
-        (dialect, limit) => $"""
-            SELECT s.article_id, s.story_id, s.source, s.url, s.feed_url, s.similarity, s.seen_at, s.reason, s.correlation_id, a.record
-            FROM sightings s JOIN articles a ON a.article_id = s.story_id
-            WHERE s.published_to_topic = {dialect.False} AND a.published_to_topic = {dialect.True} AND {NotLeased.Replace("publish_lease_until", "s.publish_lease_until", StringComparison.Ordinal)}
-            ORDER BY s.seen_at LIMIT {limit} {dialect.SkipLockedOf("s")}
-            """,
-        limit => $"""
-            WITH claimed AS (
-                UPDATE sightings SET publish_lease_until = @until
-                WHERE article_id IN (
-                    SELECT s.article_id FROM sightings s JOIN articles a ON a.article_id = s.story_id
-                    WHERE s.published_to_topic = false AND a.published_to_topic = true AND {NotLeased.Replace("publish_lease_until", "s.publish_lease_until", StringComparison.Ordinal)}
-                    ORDER BY s.seen_at LIMIT {limit} FOR UPDATE OF s SKIP LOCKED)
-                RETURNING article_id, story_id, source, url, feed_url, similarity, seen_at, reason, correlation_id)
-            SELECT c.article_id, c.story_id, c.source, c.url, c.feed_url, c.similarity, c.seen_at, c.reason, c.correlation_id, a.record
-            FROM claimed c JOIN articles a ON a.article_id = c.story_id
-            ORDER BY c.seen_at
-            """,
+        "s",
+        " JOIN articles a ON a.article_id = s.story_id",
+        dialect => $"s.published_to_topic = {dialect.False} AND a.published_to_topic = {dialect.True}",
+        "seen_at",
+        "s.article_id, s.story_id, s.source, s.url, s.feed_url, s.similarity, s.seen_at, s.reason, s.correlation_id, a.record",
         reader => new ArticleUpdated
         {
             SchemaVersion = StoredRecordFactory.SchemaVersion,

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using NewsIngest.Data;
 using static NewsIngest.Data.SqlCommands;
 
@@ -52,11 +53,11 @@ public sealed class SqlOutbox(SqlDialect dialect, TimeProvider clock)
     /// <summary>PostgreSQL: the lease written by the statement that selects the rows, in its own implicit transaction
     /// (one statement instead of BEGIN, SELECT … FOR UPDATE, UPDATE and COMMIT); prepared once per pooled connection.</summary>
     private async Task<IReadOnlyList<T>> ClaimInOneStatementAsync<T>(
-        System.Data.Common.DbConnection connection, OutboxLane<T> lane, int batchSize, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+        DbConnection connection, OutboxLane<T> lane, int batchSize, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var claimed = new List<T>();
         await using var claim = connection.CreateCommand();
-        claim.CommandText = lane.ClaimStatement(batchSize);
+        claim.CommandText = lane.ClaimStatement(dialect, batchSize);
         Add(claim, "now", dialect.Time(now));
         Add(claim, "until", dialect.Time(now + lease));
         await claim.PrepareAsync(cancellationToken);
@@ -98,7 +99,7 @@ public sealed class SqlOutbox(SqlDialect dialect, TimeProvider clock)
         await release.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private string KeyList(System.Data.Common.DbCommand command, IEnumerable<Guid> keys)
+    private string KeyList(DbCommand command, IEnumerable<Guid> keys)
     {
         var names = new List<string>();
         foreach (var key in keys)
