@@ -17,9 +17,6 @@ public sealed partial class EventStep : IEnrichmentStep
     /// <summary>The kinds in the order <see cref="KindIndex"/> numbers them (each kind's trigger is looked for once a sentence).</summary>
     private static readonly string[] Kinds = ["killed", "injured", "arrested", "kidnapped", "missing", "displaced"];
 
-    /// <summary>The languages whose number words and phrases the foreign patterns read (<see cref="NumberWords.ForeignPattern"/>).</summary>
-    private static readonly HashSet<string> ForeignLanguages = new(StringComparer.Ordinal) { "es", "fr", "de", "it", "pt" };
-
     public string Name => "Events";
 
     public void Apply(EnrichmentContext context)
@@ -29,7 +26,7 @@ public sealed partial class EventStep : IEnrichmentStep
 
         // The patterns of the other languages (their number words and phrases) run only on an article in one of
         // them; the English ones run on every article, as before.
-        var foreignLanguage = ForeignLanguages.Contains(context.Language);
+        var foreignLanguage = NumberWords.ForeignLanguages.Contains(context.Language);
         Span<sbyte> triggered = stackalloc sbyte[Kinds.Length];
         foreach (var sentence in context.Text.Sentences)
         {

@@ -106,13 +106,38 @@ public sealed class Gazetteer
             return null;
         }
 
-        return places
-            .OrderBy(p => p.Kind == PlaceKind.Country ? 0 : 1)
-            .ThenBy(p => Context(p, articleCountries))
-            .ThenBy(Rank)
-            .ThenByDescending(p => p.Population)
-            .ThenBy(p => p.CountryCode, StringComparer.Ordinal)
-            .First();
+        // The first of the places in that order (a stable sort's first), found in one pass without sorting.
+        var best = places[0];
+        for (var i = 1; i < places.Length; i++)
+        {
+            if (Compare(places[i], best, articleCountries) < 0)
+            {
+                best = places[i];
+            }
+        }
+
+        return best;
+    }
+
+    private static int Compare(Place a, Place b, IReadOnlySet<string>? articleCountries)
+    {
+        var order = (a.Kind == PlaceKind.Country ? 0 : 1).CompareTo(b.Kind == PlaceKind.Country ? 0 : 1);
+        if (order == 0)
+        {
+            order = Context(a, articleCountries).CompareTo(Context(b, articleCountries));
+        }
+
+        if (order == 0)
+        {
+            order = Rank(a).CompareTo(Rank(b));
+        }
+
+        if (order == 0)
+        {
+            order = b.Population.CompareTo(a.Population);
+        }
+
+        return order != 0 ? order : string.CompareOrdinal(a.CountryCode, b.CountryCode);
     }
 
     private static int Context(Place p, IReadOnlySet<string>? articleCountries)

@@ -24,7 +24,7 @@ public static partial class NameChunker
             return chunks;
         }
 
-        var tokens = Token().Matches(text).Select(Elide).ToList();
+        var tokens = Tokenize(text);
 
         // A headline in title case ("Tim Cook On Apple Being Pulled Into The Enterprise"): capitals mark every
         // word, so a stop word ends a name there.
@@ -134,7 +134,11 @@ public static partial class NameChunker
         word.Length is >= 2 and <= 6 && char.IsUpper(word[0]) && word.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '.');
 
     private static bool IsCapitalised(string word) =>
-        char.IsUpper(word[0]) || ParticlePrefixed().IsMatch(word);
+        char.IsUpper(word[0]) || IsParticlePrefixed(word);
+
+    /// <summary>"al-Assad", "d'Estaing": a particle joined by an apostrophe or hyphen to a capitalised name.</summary>
+    private static bool IsParticlePrefixed(string word) =>
+        word.AsSpan().ContainsAny('\'', '’', '-') && ParticlePrefixed().IsMatch(word);
 
     private static bool Joins(string text, List<Tok> tokens, int start, int last)
     {
@@ -249,7 +253,7 @@ public static partial class NameChunker
             }
         }
 
-        while (start <= end && char.IsLower(tokens[start].Value[0]) && !ParticlePrefixed().IsMatch(tokens[start].Value))
+        while (start <= end && char.IsLower(tokens[start].Value[0]) && !IsParticlePrefixed(tokens[start].Value))
         {
             start++;
         }
@@ -318,19 +322,44 @@ public static partial class NameChunker
     /// <summary>A word of the sentence, with any French or Italian elision ("l'", "dell'") taken off.</summary>
     private readonly record struct Tok(string Value, int Index, int Length);
 
-    private static Tok Elide(Match m)
+    /// <summary>The sentence's words, each elided (<see cref="Elide"/>), read without Match objects.</summary>
+    private static List<Tok> Tokenize(string text)
     {
-        // "Hamas-led", "Kremlin-backed": the name is the part before the suffix.
-        var suffix = CompoundSuffix().Match(m.Value);
-        if (suffix.Success)
+        var tokens = new List<Tok>();
+        foreach (var m in Token().EnumerateMatches(text))
         {
-            return new Tok(m.Value[..suffix.Index], m.Index, suffix.Index);
+            tokens.Add(Elide(text, m.Index, m.Length));
         }
 
-        var e = Elision().Match(m.Value);
-        return e.Success && m.Value.Length - e.Length >= 2
-            ? new Tok(m.Value[e.Length..], m.Index + e.Length, m.Length - e.Length)
-            : new Tok(m.Value, m.Index, m.Length);
+        return tokens;
+    }
+
+    private static Tok Elide(string text, int index, int length)
+    {
+        var word = text.AsSpan(index, length);
+
+        // "Hamas-led", "Kremlin-backed": the name is the part before the suffix.
+        if (word.Contains('-'))
+        {
+            foreach (var suffix in CompoundSuffix().EnumerateMatches(word))
+            {
+                return new Tok(text.Substring(index, suffix.Index), index, suffix.Index);
+            }
+        }
+
+        // Every elision ends in an apostrophe.
+        if (word.ContainsAny('\'', '’'))
+        {
+            foreach (var e in Elision().EnumerateMatches(word))
+            {
+                if (length - e.Length >= 2)
+                {
+                    return new Tok(text.Substring(index + e.Length, length - e.Length), index + e.Length, length - e.Length);
+                }
+            }
+        }
+
+        return new Tok(text.Substring(index, length), index, length);
     }
 
     private static string Possessive(string word) =>

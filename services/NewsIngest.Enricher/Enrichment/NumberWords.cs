@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace NewsIngest.Enricher.Enrichment;
@@ -11,6 +12,9 @@ public static partial class NumberWords
 {
     public const string Pattern =
         @"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d,.])|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?|(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|and)(?:[\s-]+|(?=\W)|$))+)";
+
+    /// <summary>The languages whose number words <see cref="ForeignPattern"/> reads (ISO 639-1, as the language step names them).</summary>
+    public static readonly FrozenSet<string> ForeignLanguages = FrozenSet.Create(StringComparer.Ordinal, "es", "fr", "de", "it", "pt");
 
     /// <summary>
     /// Counts in digits, English words or the number words of the other languages the enricher reads. Kept apart from
