@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using NewsIngest.Fetcher.Articles;
 using NewsIngest.Fetcher.Http;
 
@@ -25,10 +26,16 @@ public sealed class FetcherOptions : IValidatableObject
     public FeedStateOptions State { get; set; } = new();
 
     /// <summary>
+    /// The shortest poll interval of any feed: <see cref="PollInterval"/>, a configured feed's and one given to
+    /// <c>POST /feeds</c> (<see cref="FeedIntervalProblem"/>).
+    /// </summary>
+    public const string MinPollInterval = "00:00:00.100";
+
+    /// <summary>
     /// Default time between two polls of one feed; a feed may set its own. Below a second only for feeds you serve
     /// yourself: requests to one host still start at most one per <see cref="MinHostDelay"/>.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    [Range(typeof(TimeSpan), MinPollInterval, "1.00:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Upper bound of any wait the feed or the server asks for (ttl, max-age, Retry-After) and of backoff.</summary>
@@ -124,6 +131,12 @@ public sealed class FetcherOptions : IValidatableObject
     [Required]
     public string UserAgent { get; set; } = "NewsIngest/1.0 (+https://github.com/newsingest)";
 
+    /// <summary>Why <paramref name="interval"/> cannot be one feed's poll interval, or null when it can.</summary>
+    public string? FeedIntervalProblem(TimeSpan interval) =>
+        interval < TimeSpan.Parse(MinPollInterval, CultureInfo.InvariantCulture) || interval > MaxPollInterval
+            ? $"must be between {MinPollInterval} and MaxPollInterval ({MaxPollInterval:c}), got {interval:c}"
+            : null;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         for (var i = 0; i < Feeds.Count; i++)
@@ -133,9 +146,9 @@ public sealed class FetcherOptions : IValidatableObject
                 yield return new ValidationResult($"must be an absolute http or https URL, got '{Feeds[i].Url}'", [$"Feeds:{i}:Url"]);
             }
 
-            if (Feeds[i].Interval is { } interval && (interval < TimeSpan.FromMilliseconds(100) || interval > MaxPollInterval))
+            if (Feeds[i].Interval is { } interval && FeedIntervalProblem(interval) is { } problem)
             {
-                yield return new ValidationResult($"must be between 00:00:00.100 and MaxPollInterval, got {interval}", [$"Feeds:{i}:Interval"]);
+                yield return new ValidationResult(problem, [$"Feeds:{i}:Interval"]);
             }
         }
 

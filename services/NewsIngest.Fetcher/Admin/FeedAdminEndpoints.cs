@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using NewsIngest.Fetcher.State;
 using NewsIngest.ServiceDefaults;
 
@@ -22,16 +23,16 @@ public static class FeedAdminEndpoints
         var feeds = app.MapGroup("/feeds").RequireApiKey(apiKey);
         feeds.MapGet("/", async (FeedStateStore store, CancellationToken cancellationToken) =>
             Results.Ok((await store.ListAsync(cancellationToken)).Select(FeedView.From)));
-        feeds.MapPost("/", async (AddFeedRequest request, FeedStateStore store, TimeProvider clock, ILogger<FeedStateStore> logger, CancellationToken cancellationToken) =>
+        feeds.MapPost("/", async (AddFeedRequest request, FeedStateStore store, IOptions<FetcherOptions> options, TimeProvider clock, ILogger<FeedStateStore> logger, CancellationToken cancellationToken) =>
         {
             if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["url"] = ["must be an absolute http or https URL"] });
             }
 
-            if (request.Interval is { } interval && interval < TimeSpan.FromSeconds(1))
+            if (request.Interval is { } interval && options.Value.FeedIntervalProblem(interval) is { } problem)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["interval"] = ["must be at least 00:00:01"] });
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["interval"] = [problem] });
             }
 
             var feed = await store.AddAsync(uri.ToString(), request.Interval, clock.GetUtcNow(), cancellationToken);

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
@@ -124,6 +126,24 @@ public sealed class FeedAdminEndpointsTests : IAsyncLifetime
 
         // Assert
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("00:00:00.100", HttpStatusCode.Created)]
+    [InlineData("00:00:00.099", HttpStatusCode.BadRequest)]
+    [InlineData("1.00:00:00", HttpStatusCode.Created)]
+    [InlineData("1.00:00:01", HttpStatusCode.BadRequest)]
+    public async Task Feeds_AddWithInterval_AcceptsWhatTheConfigurationAccepts(string interval, HttpStatusCode expected)
+    {
+        // Arrange (the configuration takes 100 ms up to MaxPollInterval, 1 day by default; POST /feeds refused under 1 s)
+        var configured = new FetcherOptions { Feeds = [new FeedSourceOptions { Url = "https://news.example.org/feed.xml", Interval = TimeSpan.Parse(interval, CultureInfo.InvariantCulture) }] };
+        var configurationAccepts = configured.Validate(new ValidationContext(configured)).Any() ? HttpStatusCode.BadRequest : HttpStatusCode.Created;
+
+        // Act
+        using var response = await _client.PostAsJsonAsync("/feeds", new { url = "https://news.example.org/feed.xml", interval });
+
+        // Assert
+        (response.StatusCode, configurationAccepts).ShouldBe((expected, expected));
     }
 
     [Fact]
