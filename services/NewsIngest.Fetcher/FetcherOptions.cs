@@ -31,6 +31,8 @@ public sealed class FetcherOptions : IValidatableObject
     /// </summary>
     public const string MinPollInterval = "00:00:00.100";
 
+    private static readonly TimeSpan ShortestPollInterval = TimeSpan.Parse(MinPollInterval, CultureInfo.InvariantCulture);
+
     /// <summary>
     /// Default time between two polls of one feed; a feed may set its own. Below a second only for feeds you serve
     /// yourself: requests to one host still start at most one per <see cref="MinHostDelay"/>.
@@ -133,7 +135,7 @@ public sealed class FetcherOptions : IValidatableObject
 
     /// <summary>Why <paramref name="interval"/> cannot be one feed's poll interval, or null when it can.</summary>
     public string? FeedIntervalProblem(TimeSpan interval) =>
-        interval < TimeSpan.Parse(MinPollInterval, CultureInfo.InvariantCulture) || interval > MaxPollInterval
+        interval < ShortestPollInterval || interval > MaxPollInterval
             ? $"must be between {MinPollInterval} and MaxPollInterval ({MaxPollInterval:c}), got {interval:c}"
             : null;
 

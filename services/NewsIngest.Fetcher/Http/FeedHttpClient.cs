@@ -162,18 +162,7 @@ public sealed class FeedHttpClient(IHttpClientFactory clients, IOptions<FetcherO
     private static async Task<byte[]> ReadExactlyAsync(Stream stream, int length, CancellationToken cancellationToken)
     {
         var body = new byte[length];
-        var filled = 0;
-        int read;
-        while (filled < length && (read = await stream.ReadAsync(body.AsMemory(filled), cancellationToken)) > 0)
-        {
-            filled += read;
-        }
-
-        if (filled < length)
-        {
-            throw new HttpRequestException($"response ended after {filled} of its {length} bytes");
-        }
-
-        return body;
+        var filled = await stream.ReadAtLeastAsync(body, length, throwOnEndOfStream: false, cancellationToken);
+        return filled == length ? body : throw new HttpRequestException($"response ended after {filled} of its {length} bytes");
     }
 }
