@@ -95,10 +95,6 @@ public sealed class PipelineTelemetryTests(PipelineFixture pipeline)
     public async Task CliStatus_RunningTopology_JsonShowsQueuesFeedsAndStoredTotals()
     {
         // Arrange: both feeds polled at least once by the fetcher, the pipeline quiet.
-        await Eventually.UntilAsync(
-            async () => (await FetcherStatusAsync()).EnumerateArray().Count(f => f.GetProperty("lastResult").ValueKind == JsonValueKind.Object) == 2,
-            Deadline,
-            "the fetcher has polled both feeds");
         await QuietScrapeAsync();
         var stored = await CountArticlesAsync();
 
@@ -229,11 +225,24 @@ public sealed class PipelineTelemetryTests(PipelineFixture pipeline)
     }
 
     /// <summary>
-    /// A scrape once every article is through: each stage counted as many as the one before it handed on, and nothing
-    /// moved for a second (earlier tests' articles, and the fixture's feed items, all through).
+    /// A scrape once every article is through: the fetcher has polled both of the fixture's feeds (the good one without
+    /// a failure, so its items are published and seen), each stage counted as many as the one before it handed on, and
+    /// nothing moved for a second (earlier tests' articles, and the fixture's feed items, all through). Quiet alone is
+    /// not enough: before the fetcher's first poll nothing moves either, and the feed items published after this scrape
+    /// (870 + 292 + 254 claim-check bytes: a page, its feed entry and the second item) were counted as the test's own.
     /// </summary>
     private async Task<Dictionary<string, PrometheusText>> QuietScrapeAsync()
     {
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                var feeds = (await FetcherStatusAsync()).EnumerateArray().ToList();
+                return feeds.Count(f => f.GetProperty("lastResult").ValueKind == JsonValueKind.Object) == 2
+                    && feeds.Any(f => f.GetProperty("url").GetString()!.EndsWith(PipelineFixture.FeedPath, StringComparison.Ordinal)
+                        && f.GetProperty("lastResult").GetProperty("outcome").GetString() is "ok" or "not_modified");
+            },
+            Deadline,
+            "the fetcher has polled both feeds, the good one successfully");
         var previous = await ScrapeAllAsync();
         Dictionary<string, PrometheusText> current = previous;
         await Eventually.UntilAsync(
