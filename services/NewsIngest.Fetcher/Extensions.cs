@@ -32,7 +32,7 @@ public static class Extensions
         services.AddSingleton<ConfirmedPublishing>();
         services.AddSingleton<FullArticles>();
         services.AddSingleton<RobotsCache>();
-        services.AddSingleton<FeedPollCycle>();
+        services.AddSingleton<FeedPollScheduler>();
         services.AddSingleton<FetchProgress>();
         services.AddSingleton<HostGates>();
         services.AddSingleton(sp => new AddressPolicy(sp.GetRequiredService<IOptions<FetcherOptions>>().Value.AllowedHosts));

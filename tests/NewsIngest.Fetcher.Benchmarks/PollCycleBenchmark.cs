@@ -57,7 +57,7 @@ internal static class PollCycleBenchmark
                 await store.AddAsync(server.UrlFor($"/feeds/{i}.xml").ToString(), null, clock.GetUtcNow(), CancellationToken.None);
             }
 
-            var cycle = host.Services.GetRequiredService<FeedPollCycle>();
+            var cycle = host.Services.GetRequiredService<FeedPollScheduler>();
             Console.WriteLine($"Poll cycle over {feedCount} feeds x {itemsPerFeed} items on {server.BaseAddress} (SQLite state, 32 polls at once)");
             var full = await TimeAsync(cycle);
             Report("all new (200)", feedCount, full.Elapsed, full.Published, server.Requests.Count);
@@ -75,10 +75,10 @@ internal static class PollCycleBenchmark
         }
     }
 
-    private static async Task<(TimeSpan Elapsed, int Published)> TimeAsync(FeedPollCycle cycle)
+    private static async Task<(TimeSpan Elapsed, int Published)> TimeAsync(FeedPollScheduler cycle)
     {
         var clock = Stopwatch.StartNew();
-        var published = (await cycle.RunAsync(CancellationToken.None)).Published;
+        var published = await cycle.PollDueAsync(CancellationToken.None);
         return (clock.Elapsed, published);
     }
 

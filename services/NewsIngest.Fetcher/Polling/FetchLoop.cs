@@ -5,16 +5,13 @@ using NewsIngest.Fetcher.Publishing;
 namespace NewsIngest.Fetcher.Polling;
 
 /// <summary>
-/// Polls the feeds that are due; then waits until the soonest of the feeds it polled is due again, at most
-/// <see cref="FetcherOptions.FeedCheckInterval"/> (feeds added or released by others are found then), and looks again
-/// (the inbox has its own loop: <see cref="Inbox.InboxLoop"/>). A feed is so polled on time, not up to a check interval
-/// late: that wait was a quarter of a second of the item-to-topic latency of a feed polled every second.
-/// A failure of one pass (the state database away, a fault of ours) is one log line; the loop goes on with the next pass.
+/// Runs the <see cref="FeedPollScheduler"/> once the bus is ready: each feed is polled as soon as it is due (the inbox
+/// has its own loop: <see cref="Inbox.InboxLoop"/>). Should the scheduler fail unexpectedly (a fault of ours), that is
+/// one ERROR line and it starts again after <see cref="FetcherOptions.FeedCheckInterval"/>.
 /// </summary>
 public sealed class FetchLoop(
-    FeedPollCycle feeds,
+    FeedPollScheduler feeds,
     IFetchedItemPublisher publisher,
-    FetchProgress progress,
     IOptions<FetcherOptions> options,
     TimeProvider clock,
     ILogger<FetchLoop> logger) : BackgroundService
@@ -24,47 +21,27 @@ public sealed class FetchLoop(
         var settings = options.Value;
         await publisher.WaitUntilReadyAsync(stoppingToken); // hosted services start in order: the bus may start after this loop
         logger.LogInformation(
-            "Fetching feeds (default interval {PollInterval}) as {LeaseOwner}", settings.PollInterval, feeds.Owner);
+            "Fetching feeds (default interval {PollInterval}, up to {MaxConcurrentPolls} polls at once) as {LeaseOwner}",
+            settings.PollInterval, settings.MaxConcurrentPolls, feeds.Owner);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var pass = await GuardAsync("feed poll", () => feeds.RunAsync(stoppingToken), stoppingToken);
-            progress.CompletePass();
-            await Task.Delay(WaitAfter(pass, settings.FeedCheckInterval), clock, stoppingToken);
-        }
-    }
+            try
+            {
+                await feeds.RunAsync(stoppingToken);
+            }
+            catch (DbException ex)
+            {
+                logger.LogError("Feed state database failed in the feed scheduler; it starts again: {Reason}", ex.Message);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "The feed scheduler failed unexpectedly; it starts again: {Reason}", ex.Message);
+            }
 
-    /// <summary>
-    /// Until the soonest feed of the pass is due, rounded up to the next millisecond and one more (a timer fires on a
-    /// millisecond tick, a fraction early at times, and a pass a hair early finds nothing due and sleeps the whole check
-    /// interval), at most <paramref name="checkInterval"/>; that when the pass polled nothing.
-    /// </summary>
-    private TimeSpan WaitAfter(FeedPass? pass, TimeSpan checkInterval)
-    {
-        if (pass?.EarliestNextPoll is not { } next)
-        {
-            return checkInterval;
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(settings.FeedCheckInterval, clock, stoppingToken);
+            }
         }
-
-        var untilDue = TimeSpan.FromMilliseconds(Math.Ceiling(Math.Max(0, (next - clock.GetUtcNow()).TotalMilliseconds)) + 1);
-        return untilDue < checkInterval ? untilDue : checkInterval;
-    }
-
-    private async Task<FeedPass?> GuardAsync(string pass, Func<Task<FeedPass>> run, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await run();
-        }
-        catch (DbException ex)
-        {
-            // The state database is away: no feed can be claimed or saved; leases run out within seconds. Try again on the next pass.
-            logger.LogError("Feed state database failed during the {FetchPass}; tried again on the next pass: {Reason}", pass, ex.Message);
-        }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-        {
-            logger.LogError(ex, "The {FetchPass} failed unexpectedly; tried again on the next pass: {Reason}", pass, ex.Message);
-        }
-
-        return null;
     }
 }
