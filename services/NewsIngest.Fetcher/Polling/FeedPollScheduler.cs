@@ -24,8 +24,12 @@ public sealed class FeedPollScheduler(
     TimeProvider clock,
     ILogger<FeedPollScheduler> logger)
 {
+    /// <summary>Longest time between two heartbeats (a third of the lease when that is shorter): how soon a replica that starts is given its share.</summary>
+    private static readonly TimeSpan LongestHeartbeat = TimeSpan.FromSeconds(1);
+
     private bool _ownLeasesReleased;
     private int _inFlight;
+    private int _liveReplicas = 1;
 
     /// <summary>Names this replica in the leases it takes: stable across restarts (<see cref="FeedStateOptions.InstanceId"/>, else the host name).</summary>
     public string Owner { get; } = options.Value.State.InstanceId ?? Environment.MachineName;
@@ -40,6 +44,7 @@ public sealed class FeedPollScheduler(
     {
         var settings = options.Value;
         await ReleaseLeasesFromBeforeRestartAsync(cancellationToken);
+        await HeartbeatAsync(settings.State.LeaseDuration, cancellationToken);
         var finished = Channel.CreateUnbounded<(long Sequence, PollResult? Result)>(new UnboundedChannelOptions { SingleReader = true });
         var polls = new Dictionary<long, Task>();
         var nextPolls = new PriorityQueue<DateTimeOffset, DateTimeOffset>();
@@ -116,6 +121,7 @@ public sealed class FeedPollScheduler(
             await Task.WhenAll(polls.Values);
             await stopping.CancelAsync();
             await upkeep;
+            await LeaveAsync();
         }
 
         return published + Collect(finished.Reader, polls, nextPolls);
@@ -159,7 +165,7 @@ public sealed class FeedPollScheduler(
     {
         try
         {
-            return await store.ClaimDueAsync(Owner, now, lease, limit, cancellationToken);
+            return await store.ClaimDueAsync(Owner, now, lease, limit, Volatile.Read(ref _liveReplicas), cancellationToken);
         }
         catch (DbException ex)
         {
@@ -209,14 +215,19 @@ public sealed class FeedPollScheduler(
         }
     }
 
-    /// <summary>Every third of a lease, while polls are in flight, extends the leases of the feeds being polled.</summary>
+    /// <summary>
+    /// Every third of a lease (at most <see cref="LongestHeartbeat"/>): this replica's heartbeat, which tells it how many
+    /// replicas share the feeds, and, while polls are in flight, the leases of the feeds being polled extended.
+    /// </summary>
     private async Task KeepLeasesAsync(TimeSpan lease, CancellationToken cancellationToken)
     {
+        var tick = lease / 3 < LongestHeartbeat ? lease / 3 : LongestHeartbeat;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(lease / 3, clock, cancellationToken);
+                await Task.Delay(tick, clock, cancellationToken);
+                await HeartbeatAsync(lease, cancellationToken);
                 if (Volatile.Read(ref _inFlight) > 0)
                 {
                     await store.RenewAsync(Owner, clock.GetUtcNow(), lease, cancellationToken);
@@ -230,6 +241,28 @@ public sealed class FeedPollScheduler(
             {
                 logger.LogWarning("Could not renew the leases of {LeaseOwner} ({Reason}); another replica may take over feeds polled now", Owner, ex.Message);
             }
+        }
+    }
+
+    /// <summary>This replica alive for a lease more; the live replicas noted for the next claims.</summary>
+    private async Task HeartbeatAsync(TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var live = await store.HeartbeatAsync(Owner, clock.GetUtcNow(), lease, cancellationToken);
+        if (Interlocked.Exchange(ref _liveReplicas, Math.Max(1, live)) != Math.Max(1, live))
+        {
+            logger.LogInformation("{LiveReplicas} fetcher replicas share the feeds; {LeaseOwner} claims at most its share of the due feeds", Math.Max(1, live), Owner);
+        }
+    }
+
+    private async Task LeaveAsync()
+    {
+        try
+        {
+            await store.LeaveAsync(Owner, CancellationToken.None);
+        }
+        catch (DbException ex)
+        {
+            logger.LogWarning("Could not remove the heartbeat of {LeaseOwner} ({Reason}); the others give it a share until it runs out", Owner, ex.Message);
         }
     }
 }

@@ -13,6 +13,7 @@ public sealed class FeedStateStore(SqlDialect dialect, ILogger<FeedStateStore>? 
     private const string Columns = "feed_id, feed_url, interval_ms, etag, last_modified, last_poll, next_poll, consecutive_errors, paused";
     private readonly string _feeds = dialect.Table(StateSchema.Name, "feeds");
     private readonly string _seen = dialect.Table(StateSchema.Name, "seen_items");
+    private readonly string _replicas = dialect.Table(StateSchema.Name, "replicas");
 
     public string Provider => dialect.Name;
 
@@ -64,18 +65,29 @@ public sealed class FeedStateStore(SqlDialect dialect, ILogger<FeedStateStore>? 
 
     /// <summary>
     /// Takes a lease on up to <paramref name="limit"/> feeds that are due, not paused and not leased by a live
-    /// replica. Rows another replica is claiming at this moment are skipped, never waited for.
+    /// replica. Rows another replica is claiming at this moment are skipped, never waited for. With more than one live
+    /// replica (<paramref name="liveReplicas"/>, from <see cref="HeartbeatAsync"/>) the feeds are shared: a replica owns
+    /// the feeds it claimed last, and claims its own due feeds first and others only while it owns fewer than its
+    /// share (the active feeds divided by the live replicas, rounded up); one that owns more than its share leaves the
+    /// excess for the others. The feeds of a replica that died are taken over once its heartbeat has run out (at
+    /// once when it stopped cleanly: <see cref="LeaveAsync"/>).
     /// </summary>
-    public Task<IReadOnlyList<FeedState>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<FeedState>> ClaimDueAsync(
+        string owner, DateTimeOffset now, TimeSpan lease, int limit, int liveReplicas, CancellationToken cancellationToken) =>
         RunAsync(async connection =>
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var claimed = await QueryAsync(connection, transaction, $"""
-                UPDATE {_feeds} SET lease_owner = @owner, lease_until = @until
+            if (liveReplicas > 1)
+            {
+                limit = Math.Min(limit, await ShareAsync(connection, transaction, owner, now, liveReplicas, cancellationToken));
+            }
+
+            var claimed = limit <= 0 ? [] : await QueryAsync(connection, transaction, $"""
+                UPDATE {_feeds} SET lease_owner = @owner, lease_until = @until, last_owner = @owner
                 WHERE feed_id IN (
                     SELECT feed_id FROM {_feeds}
                     WHERE paused = @paused AND next_poll <= @now AND (lease_until IS NULL OR lease_until < @now)
-                    ORDER BY next_poll
+                    ORDER BY CASE WHEN last_owner = @owner THEN 0 ELSE 1 END, next_poll
                     LIMIT @limit
                     {dialect.SkipLocked})
                 RETURNING {Columns}
@@ -85,6 +97,50 @@ public sealed class FeedStateStore(SqlDialect dialect, ILogger<FeedStateStore>? 
             await transaction.CommitAsync(cancellationToken);
             return claimed;
         }, cancellationToken);
+
+    /// <summary>As <see cref="ClaimDueAsync(string, DateTimeOffset, TimeSpan, int, int, CancellationToken)"/> for a replica that knows of no other.</summary>
+    public Task<IReadOnlyList<FeedState>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken) =>
+        ClaimDueAsync(owner, now, lease, limit, liveReplicas: 1, cancellationToken);
+
+    /// <summary>
+    /// Notes that <paramref name="owner"/> is alive until <paramref name="now"/> + <paramref name="aliveFor"/> and forgets
+    /// replicas whose note ran out; the number of live replicas, this one included.
+    /// </summary>
+    public Task<int> HeartbeatAsync(string owner, DateTimeOffset now, TimeSpan aliveFor, CancellationToken cancellationToken) =>
+        RunAsync(async connection =>
+        {
+            await connection.ExecuteAsync(null, $"""
+                INSERT INTO {_replicas} (owner, alive_until) VALUES (@owner, @until)
+                ON CONFLICT (owner) DO UPDATE SET alive_until = excluded.alive_until
+                """,
+                [("owner", owner), ("until", Millis(now + aliveFor))],
+                cancellationToken);
+            await connection.ExecuteAsync(null, $"DELETE FROM {_replicas} WHERE alive_until < @now", [("now", Millis(now))], cancellationToken);
+            return Convert.ToInt32(
+                await connection.ScalarAsync(null, $"SELECT COUNT(*) FROM {_replicas}", [], cancellationToken),
+                System.Globalization.CultureInfo.InvariantCulture);
+        }, cancellationToken);
+
+    /// <summary>A replica that stops says so: the others stop leaving it a share at once.</summary>
+    public Task<int> LeaveAsync(string owner, CancellationToken cancellationToken) =>
+        RunAsync(connection => connection.ExecuteAsync(null, $"DELETE FROM {_replicas} WHERE owner = @owner", [("owner", owner)], cancellationToken), cancellationToken);
+
+    /// <summary>How many due feeds <paramref name="owner"/> may claim now: its share, less the feeds it owns that are not due.</summary>
+    private async Task<int> ShareAsync(DbConnection connection, DbTransaction transaction, string owner, DateTimeOffset now, int liveReplicas, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(transaction, $"""
+            SELECT
+                (SELECT COUNT(*) FROM {_feeds} WHERE paused = @paused),
+                (SELECT COUNT(*) FROM {_feeds} WHERE paused = @paused AND last_owner = @owner
+                    AND NOT (next_poll <= @now AND (lease_until IS NULL OR lease_until < @now)))
+            """,
+            [("paused", false), ("now", Millis(now)), ("owner", owner)]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var active = reader.GetInt64(0);
+        var ownedNotDue = reader.GetInt64(1);
+        return (int)Math.Max(0, ((active + liveReplicas - 1) / liveReplicas) - ownedNotDue);
+    }
 
     /// <summary>Saves the outcome of a poll and gives the lease back; false when the lease was lost meanwhile.</summary>
     public Task<bool> CompleteAsync(FeedState state, string owner, CancellationToken cancellationToken) =>

@@ -40,6 +40,13 @@ public static class StateSchema
             PRIMARY KEY (feed_id, item_key)
         );
         """,
+        """
+        CREATE TABLE IF NOT EXISTS fetcher.replicas (
+            owner text PRIMARY KEY,
+            alive_until bigint NOT NULL
+        );
+        ALTER TABLE fetcher.feeds ADD COLUMN IF NOT EXISTS last_owner text NULL;
+        """,
     ];
 
     public static readonly IReadOnlyList<string> Sqlite =
@@ -65,6 +72,13 @@ public static class StateSchema
             first_seen INTEGER NOT NULL,
             PRIMARY KEY (feed_id, item_key)
         );
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS fetcher_replicas (
+            owner TEXT PRIMARY KEY,
+            alive_until INTEGER NOT NULL
+        );
+        ALTER TABLE fetcher_feeds ADD COLUMN last_owner TEXT NULL;
         """,
     ];
 }

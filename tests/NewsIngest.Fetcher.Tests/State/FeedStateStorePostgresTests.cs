@@ -125,6 +125,59 @@ public sealed class FeedStateStorePostgresTests(DatabaseFixture database) : ICla
     }
 
     [Fact]
+    public async Task ClaimDue_TwoLiveReplicas_EachClaimsItsShare()
+    {
+        // Arrange
+        var connectionString = await database.Server.CreateDatabaseAsync();
+        await using var store = new FeedStateStore(SqlDialect.Postgres(connectionString));
+        await store.MigrateAsync(CancellationToken.None);
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 7; i++)
+        {
+            await store.AddAsync($"http://feeds.example.org/{i}.xml", null, now, CancellationToken.None);
+        }
+
+        await store.HeartbeatAsync("a", now, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var live = await store.HeartbeatAsync("b", now, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        // Act
+        var first = await store.ClaimDueAsync("a", now, TimeSpan.FromMinutes(1), 100, live, CancellationToken.None);
+        var again = await store.ClaimDueAsync("a", now, TimeSpan.FromMinutes(1), 100, live, CancellationToken.None);
+        var other = await store.ClaimDueAsync("b", now, TimeSpan.FromMinutes(1), 100, live, CancellationToken.None);
+        var rest = await store.ClaimDueAsync("b", now, TimeSpan.FromMinutes(1), 100, live, CancellationToken.None);
+
+        // Assert: 7 feeds wanted by 2 replicas: a share is 4; the one left over is claimable by either, never by both.
+        live.ShouldBe(2);
+        first.Count.ShouldBe(4);
+        again.ShouldBeEmpty("a replica holding its share claims no more");
+        other.Count.ShouldBe(3);
+        rest.ShouldBeEmpty();
+        first.Concat(other).Select(feed => feed.FeedId).Distinct().Count().ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task Heartbeat_ReplicaLeftOrRanOut_IsNoLongerCounted()
+    {
+        // Arrange
+        var connectionString = await database.Server.CreateDatabaseAsync();
+        await using var store = new FeedStateStore(SqlDialect.Postgres(connectionString));
+        await store.MigrateAsync(CancellationToken.None);
+        var now = DateTimeOffset.UtcNow;
+        var alive = TimeSpan.FromSeconds(10);
+
+        // Act
+        var alone = await store.HeartbeatAsync("a", now, alive, CancellationToken.None);
+        var two = await store.HeartbeatAsync("b", now, alive, CancellationToken.None);
+        await store.LeaveAsync("b", CancellationToken.None);
+        var afterLeaving = await store.HeartbeatAsync("a", now, alive, CancellationToken.None);
+        await store.HeartbeatAsync("c", now, alive, CancellationToken.None);
+        var afterRunningOut = await store.HeartbeatAsync("a", now + alive + TimeSpan.FromSeconds(1), alive, CancellationToken.None);
+
+        // Assert
+        (alone, two, afterLeaving, afterRunningOut).ShouldBe((1, 2, 1, 1));
+    }
+
+    [Fact]
     public async Task Release_AfterRestart_FreesOwnLeasesAtOnce()
     {
         // Arrange

@@ -9,7 +9,7 @@ namespace NewsIngest.IntegrationTests.Cluster;
 /// <summary>
 /// Replicas of everything over a three-node RabbitMQ cluster and one PostgreSQL: 2 fetchers sharing the feeds
 /// by lease, 2 parsers, 2 enrichers, 3 stores. Every article is stored and published once, no feed is polled
-/// twice within its interval, and store decisions run at the same time.
+/// twice within its interval, each fetcher polls at least a third of the polls, and store decisions run at the same time.
 /// Claim checks are still files: the replicas share one claim-check folder until they move into PostgreSQL.
 /// </summary>
 public sealed class ReplicasTests(DatabaseFixture database, ITestOutputHelper output)
@@ -88,13 +88,13 @@ public sealed class ReplicasTests(DatabaseFixture database, ITestOutputHelper ou
 
             others.AddRange(fetchers);
 
-            // Act: the feeds are polled for at least three intervals while the articles flow.
+            // Act: the feeds are polled for at least four intervals while the articles flow.
             await Eventually.UntilAsync(
                 async () => await ClusterProcesses.ScalarAsync(storeDatabase, "SELECT COUNT(*) FROM articles") >= Articles
                     && await ClusterProcesses.ScalarAsync(storeDatabase, "SELECT COUNT(*) FROM articles WHERE NOT published_to_topic") == 0,
                 Deadline,
                 "every article is stored and published");
-            await Eventually.UntilAsync(() => feedPaths.All(path => feeds.RequestCount(path) >= 3), Deadline, "every feed is polled three times");
+            await Eventually.UntilAsync(() => feedPaths.All(path => feeds.RequestCount(path) >= 4), Deadline, "every feed is polled four times");
             var recorded = await ReplayStreamReader.ReadAsync(cluster.Nodes[0], vhost, Articles, Deadline);
 
             // A poll the feed server has answered is logged by its fetcher only when the poll ends: stop the fetchers
@@ -121,6 +121,7 @@ public sealed class ReplicasTests(DatabaseFixture database, ITestOutputHelper ou
             recorded.Distinct().Count().ShouldBe(Articles);
             gaps.ShouldAllBe(gap => gap >= PollInterval * 0.75, "no feed is polled twice within one interval");
             fetchers.Sum(f => f.Lines.Count(IsPoll)).ShouldBe(feedPaths.Sum(feeds.RequestCount), "every poll is one fetcher's, under its lease");
+            fetchers.ShouldAllBe(f => f.Lines.Count(IsPoll) * 3 >= feedPaths.Sum(feeds.RequestCount), "the fetchers share the feeds: each polls at least a third");
             stores.Count(s => DecisionsOf(s).Any()).ShouldBeGreaterThan(1, "the store replicas compete for the queue");
             Math.Max(overlap, alongside + 1).ShouldBeGreaterThan(1, "store decisions ran concurrently");
         }
