@@ -45,15 +45,11 @@ public sealed class FeedPollScheduler(
         var settings = options.Value;
         await ReleaseLeasesFromBeforeRestartAsync(cancellationToken);
         await HeartbeatAsync(settings.State.LeaseDuration, cancellationToken);
-        var finished = Channel.CreateUnbounded<(long Sequence, PollResult? Result)>(new UnboundedChannelOptions { SingleReader = true });
-        var polls = new Dictionary<long, Task>();
-        var nextPolls = new PriorityQueue<DateTimeOffset, DateTimeOffset>();
+        var slots = new PollSlots();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var upkeep = KeepLeasesAsync(settings.State.LeaseDuration, stopping.Token);
         Task<bool>? waiting = null;
         var published = 0;
-        var sequence = 0L;
-        var passEnd = -1L; // polls numbered below it were claimed by the time the scheduler last caught up; -1: no pass open
         var caughtUp = false;
         var nextCheck = DateTimeOffset.MinValue;
         try
@@ -61,34 +57,16 @@ public sealed class FeedPollScheduler(
             while (!cancellationToken.IsCancellationRequested)
             {
                 var now = clock.GetUtcNow();
-                var free = settings.MaxConcurrentPolls - polls.Count;
-                if (free > 0 && (!caughtUp || now >= nextCheck || (nextPolls.TryPeek(out var soonest, out _) && soonest <= now)))
+                var free = settings.MaxConcurrentPolls - slots.Count;
+                if (free > 0 && (!caughtUp || now >= nextCheck || slots.SoonestNextPoll <= now))
                 {
-                    var claimed = await ClaimAsync(now, settings.State.LeaseDuration, free, cancellationToken);
+                    caughtUp = await FillSlotsAsync(slots, now, free, cancellationToken);
                     nextCheck = now + settings.FeedCheckInterval;
-                    while (nextPolls.TryPeek(out var due, out _) && due <= now)
-                    {
-                        nextPolls.Dequeue(); // claimed now, or by another replica
-                    }
-
-                    foreach (var feed in claimed ?? [])
-                    {
-                        var number = sequence++;
-                        polls[number] = PollOneAsync(number, feed, finished.Writer, cancellationToken);
-                    }
-
-                    Volatile.Write(ref _inFlight, polls.Count);
-                    caughtUp = claimed is null || claimed.Count < free;
-                    if (caughtUp && passEnd < 0)
-                    {
-                        passEnd = sequence;
-                    }
                 }
 
-                if (passEnd >= 0 && !polls.Keys.Any(number => number < passEnd))
+                if (slots.PassCompleted())
                 {
                     // Nothing more was due when the scheduler last caught up, and every feed claimed by then has been polled.
-                    passEnd = -1;
                     progress.CompletePass();
                     if (untilCaughtUp)
                     {
@@ -96,52 +74,60 @@ public sealed class FeedPollScheduler(
                     }
                 }
 
-                waiting ??= finished.Reader.WaitToReadAsync(cancellationToken).AsTask();
-                if (Wake(polls.Count, caughtUp, nextCheck, nextPolls) is { } timeout && !waiting.IsCompleted)
-                {
-                    using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    await Task.WhenAny(waiting, Task.Delay(timeout, clock, timer.Token));
-                    await timer.CancelAsync();
-                }
-                else
-                {
-                    await Task.WhenAny(waiting);
-                }
-
+                waiting ??= slots.WaitForFinishedAsync(cancellationToken);
+                await SleepAsync(waiting, Wake(slots, caughtUp, nextCheck), cancellationToken);
                 if (waiting.IsCompleted)
                 {
                     waiting = null;
-                    published += Collect(finished.Reader, polls, nextPolls);
-                    Volatile.Write(ref _inFlight, polls.Count);
+                    published += slots.Collect();
+                    Volatile.Write(ref _inFlight, slots.Count);
                 }
             }
         }
         finally
         {
-            await Task.WhenAll(polls.Values);
+            await slots.AllFinishedAsync();
             await stopping.CancelAsync();
             await upkeep;
             await LeaveAsync();
         }
 
-        return published + Collect(finished.Reader, polls, nextPolls);
+        return published + slots.Collect();
     }
 
-    /// <summary>The polls that ended: out of the slots, their feeds' next polls noted; the items they published.</summary>
-    private static int Collect(ChannelReader<(long Sequence, PollResult? Result)> finished, Dictionary<long, Task> polls, PriorityQueue<DateTimeOffset, DateTimeOffset> nextPolls)
+    /// <summary>Claims up to <paramref name="free"/> due feeds and starts their polls; true when that caught up (fewer were due, or the claim failed).</summary>
+    private async Task<bool> FillSlotsAsync(PollSlots slots, DateTimeOffset now, int free, CancellationToken cancellationToken)
     {
-        var published = 0;
-        while (finished.TryRead(out var done))
+        var claimed = await ClaimAsync(now, options.Value.State.LeaseDuration, free, cancellationToken);
+        slots.ForgetDueBy(now);
+        foreach (var feed in claimed ?? [])
         {
-            polls.Remove(done.Sequence);
-            if (done.Result is { } result)
-            {
-                published += result.NewItems;
-                nextPolls.Enqueue(result.NextPoll, result.NextPoll);
-            }
+            slots.Start((number, finished) => PollOneAsync(number, feed, finished, cancellationToken));
         }
 
-        return published;
+        Volatile.Write(ref _inFlight, slots.Count);
+        var caughtUp = claimed is null || claimed.Count < free;
+        if (caughtUp)
+        {
+            slots.CaughtUp();
+        }
+
+        return caughtUp;
+    }
+
+    /// <summary>Waits for a poll to finish, at most <paramref name="timeout"/> when one is given (and none has finished yet).</summary>
+    private async Task SleepAsync(Task<bool> waiting, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        if (timeout is { } limit && !waiting.IsCompleted)
+        {
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await Task.WhenAny(waiting, Task.Delay(limit, clock, timer.Token));
+            await timer.CancelAsync();
+        }
+        else
+        {
+            await Task.WhenAny(waiting);
+        }
     }
 
     /// <summary>
@@ -150,14 +136,14 @@ public sealed class FeedPollScheduler(
     /// one more (a timer fires on a millisecond tick, a fraction early at times, and a wake a hair early finds nothing
     /// due and sleeps the whole check interval).
     /// </summary>
-    private TimeSpan? Wake(int inFlight, bool caughtUp, DateTimeOffset nextCheck, PriorityQueue<DateTimeOffset, DateTimeOffset> nextPolls)
+    private TimeSpan? Wake(PollSlots slots, bool caughtUp, DateTimeOffset nextCheck)
     {
-        if (inFlight > 0 && (inFlight >= options.Value.MaxConcurrentPolls || !caughtUp))
+        if (slots.Count > 0 && (slots.Count >= options.Value.MaxConcurrentPolls || !caughtUp))
         {
             return null;
         }
 
-        var wakeAt = nextPolls.TryPeek(out var soonest, out _) && soonest < nextCheck ? soonest : nextCheck;
+        var wakeAt = slots.SoonestNextPoll is { } soonest && soonest < nextCheck ? soonest : nextCheck;
         return TimeSpan.FromMilliseconds(Math.Ceiling(Math.Max(0, (wakeAt - clock.GetUtcNow()).TotalMilliseconds)) + 1);
     }
 
