@@ -9,7 +9,7 @@ namespace NewsIngest.Store.Benchmarks;
 /// <summary>
 /// Fills the store's tables to a number of stories the way a bulk load should: the indexes and unique
 /// constraints of the four tables a decision touches are dropped, the rows written, then the indexes built
-/// again and the tables vacuumed and analysed; the load's session commits asynchronously. Per story what the store itself
+/// again, the tables vacuumed and analysed and a checkpoint taken; the load's session commits asynchronously. Per story what the store itself
 /// writes for a new one: an article row (a small record: the decision path never reads that column), its
 /// first sighting, one story version (a stored fingerprint) and its 44 band rows.
 /// The first <see cref="RealStories"/> are real synthetic texts with their real fingerprints and band keys,
@@ -28,6 +28,8 @@ internal sealed class BulkLoader(NpgsqlDataSource dataSource, DateTimeOffset fir
     private static readonly string[] Tables = ["articles", "sightings", "story_versions", "story_bands"];
 
     private long _loaded;
+    private long _loadedSeq;
+    private DateTime _loadedAt;
     private byte[][]? _pool;
 
     /// <summary>Stories in the store: loaded ones and those the timed decisions added.</summary>
@@ -69,6 +71,36 @@ internal sealed class BulkLoader(NpgsqlDataSource dataSource, DateTimeOffset fir
         await ExecuteAsync(connection, $"SELECT setval(pg_get_serial_sequence('story_versions', 'seq'), {seq})");
         // As autovacuum leaves an insert-only table: visibility map set, so band look-ups stay index-only.
         await ExecuteAsync(connection, "VACUUM (ANALYZE) " + string.Join(", ", Tables));
+        await MarkLoadedAsync(connection);
+        await ExecuteAsync(connection, "CHECKPOINT");
+    }
+
+    /// <summary>
+    /// Deletes what decisions added since the load (everything stored after its last story: articles, sightings, versions
+    /// and their bands), vacuums the tables and takes a checkpoint, so that every run decides on a store of the loaded size
+    /// whose pages are as a running server's are: written out by checkpoints, not left dirty by the bulk load or by the run
+    /// before (which makes a read wait for the write of the buffer it evicts).
+    /// </summary>
+    public async Task RemoveDecidedAsync()
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await ExecuteAsync(connection, "SET synchronous_commit = off");
+        await ExecuteAsync(connection, """
+            DELETE FROM story_bands WHERE seq > @seq;
+            DELETE FROM story_versions WHERE seq > @seq;
+            DELETE FROM sightings WHERE seen_at > @at;
+            DELETE FROM articles WHERE stored_at > @at
+            """,
+            ("seq", _loadedSeq), ("at", _loadedAt));
+        await ExecuteAsync(connection, "VACUUM " + string.Join(", ", Tables));
+        await ExecuteAsync(connection, "CHECKPOINT");
+    }
+
+    private async Task MarkLoadedAsync(NpgsqlConnection connection)
+    {
+        _loadedSeq = await ScalarAsync(connection, "SELECT COALESCE(MAX(seq), 0) FROM story_versions");
+        await using var command = new NpgsqlCommand("SELECT MAX(stored_at) FROM articles", connection);
+        _loadedAt = (DateTime)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>Drops the tables' indexes and primary/unique constraints; returns the statements that make them again.</summary>

@@ -9,17 +9,18 @@ using NewsIngest.Store.Stories;
 namespace NewsIngest.Store.Benchmarks;
 
 /// <summary>
-/// One store replica's share of the benchmark, run as its own process so that its memory is only what a
-/// replica holds: connect, migrate (ready), then decide on a batch of articles — a fifth of them copies of
-/// stories loaded first — with <paramref name="parallel"/> decisions at a time, as a store's consumer does.
-/// Prints one line of results (ready_jit_ms: time the JIT compiled from process start to ready, within ready_ms; jit_ms:
-/// time it compiled within the timed batch; both wall clocks of the compiling threads).
+/// One store replica in a run of the benchmark, as its own process so that its memory is only what a replica holds:
+/// connect, migrate (ready), then decide on articles — a fifth of them copies of stories loaded first — with
+/// <paramref name="parallel"/> decisions at a time, as a store's consumer does, taking each next article from the run's
+/// <see cref="SharedWorkQueue"/> (every replica of the run makes the same numbered articles; each decides the ones it
+/// claims) until the queue is empty. Prints one line of results (ready_jit_ms: time the JIT compiled from process start to
+/// ready, within ready_ms; jit_ms: time it compiled within the timed part; both wall clocks of the compiling threads).
 /// </summary>
 internal static class DecisionRun
 {
     private const int WarmUpDecisions = 40;
 
-    public static async Task<int> RunAsync(string connectionString, int decisions, int parallel, int seed)
+    public static async Task<int> RunAsync(string connectionString, int decisions, int parallel, int seed, int replica, string queueFile)
     {
         var sinceProcessStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
         var clock = Stopwatch.StartNew();
@@ -29,10 +30,11 @@ internal static class DecisionRun
         var ready = sinceProcessStart + clock.Elapsed;
         var readyJit = System.Runtime.JitInfo.GetCompilationTime();
         var readyJitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
-        var first = await stories.StoreAsync(Record(new SyntheticNews(-seed).Article()), CancellationToken.None);
+        var first = await stories.StoreAsync(Record(new SyntheticNews(-seed - replica).Article()), CancellationToken.None);
         var firstDecision = sinceProcessStart + clock.Elapsed;
 
-        // Texts are made before the clock starts: copies of the first stories the loader stored, and fresh ones.
+        // The run's numbered articles, the same in every replica, made before the clock starts: copies of the first
+        // stories the loader stored, and fresh ones.
         var stored = new SyntheticNews(seed: SyntheticNews.LoaderSeed);
         var originals = Enumerable.Range(0, BulkLoader.RealStories).Select(_ => stored.Article()).ToList();
         var fresh = new SyntheticNews(seed);
@@ -43,7 +45,7 @@ internal static class DecisionRun
 
         // Warm-up (JIT, pools): the same number of decisions whatever the replica's in-flight count, run that many at a
         // time; then replicas started together begin their batches together, when the benchmark says go.
-        var warmUp = new SyntheticNews(seed + 50_000);
+        var warmUp = new SyntheticNews(seed + 50_000 + replica);
         var warmUpRecords = Enumerable.Range(0, WarmUpDecisions).Select(_ => Record(warmUp.Article())).ToList();
         await Task.WhenAll(warmUpRecords.Chunk((WarmUpDecisions + parallel - 1) / parallel).Select(chunk => Task.Run(async () =>
         {
@@ -53,20 +55,22 @@ internal static class DecisionRun
             }
         })));
 
+        using var queue = SharedWorkQueue.Open(queueFile, batch.Count);
         Console.WriteLine("READY");
         Console.ReadLine();
         var times = new double[batch.Count];
+        var decided = 0;
         int copiesFound = 0, freshMatched = 0, maxAlongside = 0;
         long candidates = 0;
-        var next = -1;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var jit = System.Runtime.JitInfo.GetCompilationTime();
         var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
         var wall = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => Task.Run(async () =>
         {
-            for (var i = Interlocked.Increment(ref next); i < batch.Count; i = Interlocked.Increment(ref next))
+            for (var i = queue.Claim(); i >= 0; i = queue.Claim())
             {
+                Interlocked.Increment(ref decided);
                 var decision = await stories.StoreAsync(batch[i].Record, CancellationToken.None);
                 times[i] = decision.Elapsed.TotalMilliseconds;
                 Interlocked.Add(ref candidates, decision.Candidates);
@@ -88,14 +92,15 @@ internal static class DecisionRun
         jit = System.Runtime.JitInfo.GetCompilationTime() - jit;
         jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods;
         GC.Collect();
-        Array.Sort(times);
-        var copies = batch.Count(item => item.Copy);
+        // This replica's share: the items it claimed (a decision takes at least a round trip, so none is 0).
+        var mine = times.Where(time => time > 0).Order().ToArray();
+        var copies = Enumerable.Range(0, batch.Count).Count(i => batch[i].Copy && times[i] > 0);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT ready_ms={ready.TotalMilliseconds:F0} ready_jit_ms={readyJit.TotalMilliseconds:F0} ready_jit_methods={readyJitMethods} first_decision_ms={firstDecision.TotalMilliseconds:F0} first_outcome={first.Outcome} "
-            + $"decisions={batch.Count} wall_s={wall.Elapsed.TotalSeconds:F2} per_decision_ms={wall.Elapsed.TotalMilliseconds * parallel / batch.Count:F2} "
-            + $"median_ms={times[times.Length / 2]:F2} p95_ms={times[times.Length * 95 / 100]:F2} client_cpu_us={cpu.TotalMicroseconds / batch.Count:F0} "
+            + $"decisions={decided} wall_s={wall.Elapsed.TotalSeconds:F2} cpu_ms={cpu.TotalMilliseconds:F0} "
+            + $"median_ms={mine[mine.Length / 2]:F2} p95_ms={mine[mine.Length * 95 / 100]:F2} client_cpu_us={cpu.TotalMicroseconds / decided:F0} "
             + $"jit_ms={jit.TotalMilliseconds:F0} jit_methods={jitMethods} "
-            + $"candidates={(double)candidates / batch.Count:F2} copies_found={(double)copiesFound / copies:P1} fresh_matched={freshMatched} "
+            + $"candidates={(double)candidates / decided:F2} copies_found={(double)copiesFound / copies:P1} fresh_matched={freshMatched} "
             + $"max_alongside={maxAlongside} rss_mb={Environment.WorkingSet / 1e6:F1} heap_mb={GC.GetTotalMemory(false) / 1e6:F1}"));
         return 0;
     }
