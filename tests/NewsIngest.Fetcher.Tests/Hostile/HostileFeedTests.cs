@@ -31,7 +31,7 @@ public sealed class HostileFeedTests : IAsyncLifetime
         // Assert
         result.Failure.ShouldBeNull();
         result.NewItems.ShouldBe(2);
-        fetcher.Published.Items.Select(item => item.Title).ShouldBe(["Harbour note 1", "Harbour note 2"]);
+        fetcher.Published.Items.Select(item => item.Title).ShouldBe(["Harbour note 1", "Harbour note 2"], ignoreOrder: true);
         fetcher.LogsAt(LogLevel.Information).ShouldContain(log => log.Message.StartsWith($"Polled feed {_server.UrlFor("/feed.xml")}: HTTP 200, 2 new", StringComparison.Ordinal));
     }
 
