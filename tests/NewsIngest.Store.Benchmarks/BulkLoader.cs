@@ -146,7 +146,7 @@ internal sealed class BulkLoader(NpgsqlDataSource dataSource, DateTimeOffset fir
         var stories = rows.Select(row => (Id: Guid.NewGuid(), Seq: ++seq, StoredAt: StoredAt(_loaded++), row.Title, row.Fingerprint, row.Hash)).ToList();
 
         await using (var articles = await connection.BeginBinaryImportAsync(
-            "COPY articles (article_id, correlation_id, content_hash, title, language, category, url, canonical_url, stored_at, record, published_to_topic, story_id) FROM STDIN (FORMAT BINARY)"))
+            "COPY articles (article_id, correlation_id, content_hash, title, language, category, url, canonical_url, stored_at, record, story_id) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var story in stories)
             {
@@ -161,7 +161,6 @@ internal sealed class BulkLoader(NpgsqlDataSource dataSource, DateTimeOffset fir
 
                 await articles.WriteAsync(story.StoredAt);
                 await articles.WriteAsync(JsonSerializer.Serialize(new { articleId = story.Id, article = new { title = story.Title } }), NpgsqlDbType.Jsonb);
-                await articles.WriteAsync(true);
                 await articles.WriteAsync(story.Id);
             }
 
@@ -216,10 +215,10 @@ internal sealed class BulkLoader(NpgsqlDataSource dataSource, DateTimeOffset fir
         const string At = "@first + x.n * interval '1 second'";
         const string Id = "md5('story ' || x.n)::uuid";
         await ExecuteAsync(connection, $"""
-            INSERT INTO articles (article_id, correlation_id, content_hash, title, language, category, url, canonical_url, stored_at, record, published_to_topic, story_id)
+            INSERT INTO articles (article_id, correlation_id, content_hash, title, language, category, url, canonical_url, stored_at, record, story_id)
             SELECT {Id}, md5('correlation ' || x.n)::uuid, encode(sha256(('story ' || x.n)::bytea), 'hex'), 'Generated story ' || x.n, 'en', 'uncategorized',
                    'https://synthetic.example/generated/' || x.n, 'https://synthetic.example/generated/' || x.n, {At},
-                   jsonb_build_object('articleId', {Id}, 'article', jsonb_build_object('title', 'Generated story ' || x.n)), true, {Id}
+                   jsonb_build_object('articleId', {Id}, 'article', jsonb_build_object('title', 'Generated story ' || x.n)), {Id}
             FROM {stories};
             INSERT INTO sightings (article_id, story_id, source, similarity, seen_at, reason, published_to_topic)
             SELECT {Id}, {Id}, 'Synthetic Wire', 1.0, {At}, 'new story', true FROM {stories};

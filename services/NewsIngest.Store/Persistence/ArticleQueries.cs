@@ -145,7 +145,7 @@ public sealed class ArticleQueries(SqlDialect dialect)
             (SELECT COUNT(DISTINCT story_id) FROM articles),
             (SELECT COUNT(*) FROM sightings),
             (SELECT COUNT(*) FROM rejected_articles),
-            (SELECT COUNT(*) FROM articles WHERE published_to_topic = {dialect.False})
+            (SELECT COUNT(*) FROM article_outbox)
         """;
 
     /// <summary>The per-language counts of <see cref="StatsAsync"/>.</summary>

@@ -4,15 +4,18 @@ using NewsIngest.Data;
 namespace NewsIngest.Store.Persistence;
 
 /// <summary>
-/// One table of the outbox: the rows not yet published (oldest first, not leased by a live dispatcher) and how a row
-/// becomes its message. Both tables are keyed by <c>article_id</c> and flagged by <c>published_to_topic</c>. The
-/// query of the pending rows and the statement that leases them are both built from one definition of those rows.
+/// One table of the outbox: the rows not yet published (oldest first, not leased by a live dispatcher), how a row
+/// becomes its message and how it is marked published. Both tables are keyed by <c>article_id</c> and carry
+/// <c>publish_lease_until</c>. The query of the pending rows and the statement that leases them are both built from
+/// one definition of those rows.
 /// </summary>
 /// <param name="Name">For logs: <c>records</c>, <c>sightings</c>.</param>
 /// <param name="Table">The table whose rows are leased and marked, aliased <paramref name="Alias"/> in the statements.</param>
 /// <param name="Alias">The table's alias in <paramref name="Join"/>, <paramref name="Pending"/>, <paramref name="OrderBy"/> and <paramref name="Columns"/>.</param>
 /// <param name="Join">What the rows are joined with for their payload or their condition (may be empty).</param>
 /// <param name="Pending">The condition of a row to publish, besides not being leased.</param>
+/// <param name="Unpublished">The condition of a row of <paramref name="Table"/> (unaliased) not yet published.</param>
+/// <param name="MarkPublished">The statement that marks the row <c>@key</c> published and drops its lease.</param>
 /// <param name="OrderBy">The column (of the table) that orders the rows, oldest first.</param>
 /// <param name="Columns">What a row is read as: the key first, then the payload.</param>
 /// <param name="Read">The message of a row the query returned.</param>
@@ -23,6 +26,8 @@ public sealed record OutboxLane<T>(
     string Alias,
     string Join,
     Func<SqlDialect, string> Pending,
+    Func<SqlDialect, string> Unpublished,
+    Func<SqlDialect, string> MarkPublished,
     string OrderBy,
     string Columns,
     Func<DbDataReader, T> Read,

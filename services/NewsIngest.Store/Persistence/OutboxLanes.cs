@@ -7,18 +7,23 @@ using NewsIngest.Store.Records;
 namespace NewsIngest.Store.Persistence;
 
 /// <summary>The two tables of the outbox: stored records (<c>article.stored</c>) and later sightings (<c>article.updated</c>).</summary>
+/// <remarks>A stored record waits as a narrow row of <c>article_outbox</c>, deleted once published: leasing and marking
+/// it never rewrites the wide article row (whose every index, full-text and entity GIN included, an update would
+/// touch again). A sighting row is narrow itself and carries its flag.</remarks>
 public static class OutboxLanes
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static readonly OutboxLane<ArticleStored> Records = new(
         "records",
-        "articles",
+        "article_outbox",
         "r",
-        string.Empty,
-        dialect => $"r.published_to_topic = {dialect.False}",
+        " JOIN articles a ON a.article_id = r.article_id",
+        dialect => dialect.True,
+        dialect => dialect.True,
+        _ => "DELETE FROM article_outbox WHERE article_id = @key",
         "stored_at",
-        "r.article_id, r.record",
+        "r.article_id, a.record",
         reader => JsonSerializer.Deserialize<ArticleStored>(reader.GetString(1), Json)!,
         record => record.ArticleId);
 
@@ -28,7 +33,9 @@ public static class OutboxLanes
         "sightings",
         "s",
         " JOIN articles a ON a.article_id = s.story_id",
-        dialect => $"s.published_to_topic = {dialect.False} AND a.published_to_topic = {dialect.True}",
+        dialect => $"s.published_to_topic = {dialect.False} AND NOT EXISTS (SELECT 1 FROM article_outbox o WHERE o.article_id = s.story_id)",
+        dialect => $"published_to_topic = {dialect.False}",
+        dialect => $"UPDATE sightings SET published_to_topic = {dialect.True}, publish_lease_until = NULL WHERE article_id = @key",
         "seen_at",
         "s.article_id, s.story_id, s.source, s.url, s.feed_url, s.similarity, s.seen_at, s.reason, s.correlation_id, a.record",
         reader => new ArticleUpdated

@@ -106,6 +106,21 @@ public static class Schema
         ALTER TABLE story_bands ADD CONSTRAINT story_bands_pkey PRIMARY KEY USING INDEX story_bands_window;
         ALTER TABLE story_bands SET (autovacuum_vacuum_insert_scale_factor = 0.01);
         """,
+        // The records' outbox moves out of the article row into a narrow table (see OutboxLanes): a row per stored
+        // record not yet published, deleted once the broker confirmed it.
+        """
+        CREATE TABLE IF NOT EXISTS article_outbox (
+            article_id uuid PRIMARY KEY,
+            stored_at timestamptz NOT NULL,
+            publish_lease_until timestamptz NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_article_outbox_stored_at ON article_outbox (stored_at);
+        INSERT INTO article_outbox (article_id, stored_at)
+            SELECT article_id, stored_at FROM articles WHERE NOT published_to_topic ON CONFLICT DO NOTHING;
+        DROP INDEX IF EXISTS ix_articles_pending;
+        ALTER TABLE articles DROP COLUMN IF EXISTS published_to_topic;
+        ALTER TABLE articles DROP COLUMN IF EXISTS publish_lease_until;
+        """,
     ];
 
     public static readonly IReadOnlyList<string> SqliteMigrations =
@@ -184,6 +199,18 @@ public static class Schema
             PRIMARY KEY (band_key, seq)
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ix_articles_canonical_url_stored ON articles (canonical_url, stored_at);
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS article_outbox (
+            article_id TEXT PRIMARY KEY,
+            stored_at TEXT NOT NULL,
+            publish_lease_until TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_article_outbox_stored_at ON article_outbox (stored_at);
+        INSERT OR IGNORE INTO article_outbox (article_id, stored_at) SELECT article_id, stored_at FROM articles WHERE published_to_topic = 0;
+        DROP INDEX IF EXISTS ix_articles_pending;
+        ALTER TABLE articles DROP COLUMN published_to_topic;
+        ALTER TABLE articles DROP COLUMN publish_lease_until;
         """,
     ];
 }

@@ -31,7 +31,8 @@ public sealed class SqlArticleRepository(SqlDialect dialect, ILogger<SqlArticleR
         {
             insert.Transaction = transaction;
             insert.CommandText = StoryWrites.Article(dialect, insert, record, story.CanonicalUrl);
-            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+            // Rows written: the article and its outbox row (SQLite counts both, PostgreSQL the outbox row), or none.
+            if (await insert.ExecuteNonQueryAsync(cancellationToken) > 0)
             {
                 await using var rest = connection.CreateCommand();
                 rest.Transaction = transaction;
@@ -86,7 +87,7 @@ public sealed class SqlArticleRepository(SqlDialect dialect, ILogger<SqlArticleR
     public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
-        return Convert.ToInt64(await connection.ScalarAsync(null, $"SELECT COUNT(*) FROM articles WHERE published_to_topic = {dialect.False}", [], cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await connection.ScalarAsync(null, "SELECT COUNT(*) FROM article_outbox", [], cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task SaveRejectionAsync(ArticleRejected rejection, CancellationToken cancellationToken)

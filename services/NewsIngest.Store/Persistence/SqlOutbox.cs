@@ -75,7 +75,7 @@ public sealed class SqlOutbox(SqlDialect dialect, TimeProvider clock)
     {
         await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
         await using var mark = connection.CreateCommand();
-        mark.CommandText = $"UPDATE {lane.Table} SET published_to_topic = {dialect.True}, publish_lease_until = NULL WHERE article_id = @key";
+        mark.CommandText = lane.MarkPublished(dialect);
         Add(mark, "key", dialect.Id(key));
         if (dialect.NativeTypes)
         {
@@ -95,7 +95,7 @@ public sealed class SqlOutbox(SqlDialect dialect, TimeProvider clock)
 
         await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
         await using var release = connection.CreateCommand();
-        release.CommandText = $"UPDATE {lane.Table} SET publish_lease_until = NULL WHERE published_to_topic = {dialect.False} AND article_id IN ({KeyList(release, keys)})";
+        release.CommandText = $"UPDATE {lane.Table} SET publish_lease_until = NULL WHERE {lane.Unpublished(dialect)} AND article_id IN ({KeyList(release, keys)})";
         await release.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -25,6 +25,17 @@ internal sealed class SqlStoryDecision : IStoryDecision
         LEFT JOIN (SELECT story_id, record FROM articles WHERE canonical_url = @canonical AND stored_at >= @since ORDER BY stored_at LIMIT 1) AS c ON 1 = 1;
         """;
 
+    /// <summary>PostgreSQL: the versions sharing a band key within the window, each fetched by its primary key. The
+    /// statement is prepared, so its plan is generic and often made before the tables have statistics: an <c>IN</c>
+    /// over the versions then plans as a hash join over a scan of all of them (one scan per decision, growing with the
+    /// table); a lateral look-up per candidate plans as a primary-key probe whatever the statistics say.</summary>
+    private const string NearDuplicatesByVersion = """
+        SELECT v.story_id, v.fingerprint
+        FROM (SELECT DISTINCT b.seq FROM story_bands b WHERE b.band_key = ANY(@bands) AND b.seen_at >= @since) AS c
+        CROSS JOIN LATERAL (SELECT s.story_id, s.fingerprint FROM story_versions s WHERE s.seq = c.seq LIMIT 1) AS v
+        ORDER BY c.seq
+        """;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SqlDialect _dialect;
     private readonly DbConnection _connection;
@@ -149,20 +160,15 @@ internal sealed class SqlStoryDecision : IStoryDecision
         StoryWrites.AddText(command, "canonical", keys.CanonicalUrl);
         Add(command, "since", dialect.Time(keys.Since));
         Add(command, "bands", dialect.Keys(keys.BandKeys));
-        var nearDuplicates = $"""
-            SELECT v.story_id, v.fingerprint FROM story_versions v
-            WHERE v.seq IN (SELECT b.seq FROM story_bands b WHERE {dialect.AnyOf("b.band_key", "@bands")} AND b.seen_at >= @since)
-            ORDER BY v.seq
-            """;
         if (dialect.NativeTypes)
         {
             Add(command, "locks", StoryLocks.Of(keys));
-            command.CommandText = StoryLocks.Statement + ";\n" + Reads + nearDuplicates;
+            command.CommandText = StoryLocks.Statement + ";\n" + Reads + NearDuplicatesByVersion;
             await command.PrepareAsync(cancellationToken);
         }
         else
         {
-            command.CommandText = Reads + nearDuplicates;
+            command.CommandText = Reads + NearDuplicatesInList(dialect);
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -185,6 +191,13 @@ internal sealed class SqlStoryDecision : IStoryDecision
 
         return new StoryCandidates(own, byUrl, byHash, versions) { CanonicalArticle = canonicalArticle };
     }
+
+    /// <summary>SQLite (planned per statement, with its own statistics): the same versions by an <c>IN</c> list.</summary>
+    private static string NearDuplicatesInList(SqlDialect dialect) => $"""
+        SELECT v.story_id, v.fingerprint FROM story_versions v
+        WHERE v.seq IN (SELECT b.seq FROM story_bands b WHERE {dialect.AnyOf("b.band_key", "@bands")} AND b.seen_at >= @since)
+        ORDER BY v.seq
+        """;
 
     private static Guid? IdOrNull(DbDataReader reader, int column) =>
         reader.IsDBNull(column) ? null : SqlDialect.ReadId(reader.GetValue(column));

@@ -23,7 +23,8 @@ internal static class StoryWrites
         command.Parameters[^1].DbType = DbType.String;
     }
 
-    /// <summary>The article row (ON CONFLICT DO NOTHING: a conflict on its id or content hash writes nothing).</summary>
+    /// <summary>The article row and its outbox row (ON CONFLICT DO NOTHING: a conflict on its id or content hash writes
+    /// neither).</summary>
     public static string Article(SqlDialect dialect, DbCommand command, ArticleStored record, string? canonicalUrl)
     {
         AddText(command, "canonical", canonicalUrl);
@@ -43,11 +44,22 @@ internal static class StoryWrites
 
         Add(command, "stored", dialect.Time(record.StoredAt));
         Add(command, "record", JsonSerializer.Serialize(record, Json));
-        return $"""
+        var article = $"""
             INSERT INTO articles (article_id, correlation_id, content_hash, title, language, category, url, source, published_at, stored_at, record, story_id, canonical_url)
             VALUES (@id, @correlation, @hash, @title, @language, @category, @url, @source, @published, @stored, {dialect.Json("@record")}, @id, @canonical)
             ON CONFLICT DO NOTHING
             """;
+
+        // Its outbox row only when the article row was written: a conflict leaves both as they were.
+        return dialect.NativeTypes
+            ? $"""
+                WITH stored AS ({article} RETURNING article_id, stored_at)
+                INSERT INTO article_outbox (article_id, stored_at) SELECT article_id, stored_at FROM stored
+                """
+            : $"""
+                {article};
+                INSERT INTO article_outbox (article_id, stored_at) SELECT @id, @stored WHERE changes() = 1
+                """;
     }
 
     /// <summary>A version of story <c>@story</c>'s text and one band row per band key, all seen at <c>@seen</c>.</summary>

@@ -19,7 +19,7 @@ public sealed class OutboxBacklog(SqlDialect dialect, IOptions<StoreHealthOption
     public async Task<OutboxSample> SampleAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
-        var (records, oldestRecord) = await PendingAsync(connection, $"SELECT COUNT(*), MIN(stored_at) FROM articles WHERE published_to_topic = {dialect.False}", cancellationToken);
+        var (records, oldestRecord) = await PendingAsync(connection, "SELECT COUNT(*), MIN(stored_at) FROM article_outbox", cancellationToken);
         var (sightings, oldestSighting) = await PendingAsync(connection, $"SELECT COUNT(*), MIN(seen_at) FROM sightings WHERE published_to_topic = {dialect.False}", cancellationToken);
         var now = clock.GetUtcNow();
         var oldest = new[] { oldestRecord, oldestSighting }.Where(t => t is not null).Select(t => t!.Value).DefaultIfEmpty(now).Min();

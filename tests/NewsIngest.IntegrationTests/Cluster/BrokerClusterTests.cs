@@ -54,7 +54,7 @@ public sealed class BrokerClusterTests(DatabaseFixture database, ITestOutputHelp
 
             await Eventually.UntilAsync(
                 async () => await ClusterProcesses.ScalarAsync(connectionString, "SELECT COUNT(*) FROM articles") >= Articles
-                    && await ClusterProcesses.ScalarAsync(connectionString, "SELECT COUNT(*) FROM articles WHERE NOT published_to_topic") == 0,
+                    && await ClusterProcesses.ScalarAsync(connectionString, "SELECT COUNT(*) FROM article_outbox") == 0,
                 Deadline,
                 "every article is stored and published");
             var survivor = cluster.Nodes.First(node => node != leader);

@@ -91,7 +91,7 @@ public sealed class ReplicasTests(DatabaseFixture database, ITestOutputHelper ou
             // Act: the feeds are polled for at least four intervals while the articles flow.
             await Eventually.UntilAsync(
                 async () => await ClusterProcesses.ScalarAsync(storeDatabase, "SELECT COUNT(*) FROM articles") >= Articles
-                    && await ClusterProcesses.ScalarAsync(storeDatabase, "SELECT COUNT(*) FROM articles WHERE NOT published_to_topic") == 0,
+                    && await ClusterProcesses.ScalarAsync(storeDatabase, "SELECT COUNT(*) FROM article_outbox") == 0,
                 Deadline,
                 "every article is stored and published");
             await Eventually.UntilAsync(() => feedPaths.All(path => feeds.RequestCount(path) >= 4), Deadline, "every feed is polled four times");

@@ -7,7 +7,7 @@ public static class StoreDatabase
 {
     /// <summary>Outbox rows (records and sightings) not yet published.</summary>
     public static Task<long> PendingAsync(string connectionString) =>
-        ScalarAsync(connectionString, "SELECT (SELECT COUNT(*) FROM articles WHERE NOT published_to_topic) + (SELECT COUNT(*) FROM sightings WHERE NOT published_to_topic)");
+        ScalarAsync(connectionString, "SELECT (SELECT COUNT(*) FROM article_outbox) + (SELECT COUNT(*) FROM sightings WHERE NOT published_to_topic)");
 
     public static Task<long> CountArticlesAsync(string connectionString) =>
         ScalarAsync(connectionString, "SELECT COUNT(*) FROM articles");

@@ -64,7 +64,7 @@ public sealed class QueryPlanTests(DatabaseFixture database, ITestOutputHelper o
     /// <summary>40,000 articles of about 2 KB each: a tenth of a percent name Zanzibar, half the harbour, each of 2,000
     /// organisations is an entity of 20; five languages; one sighting each.</summary>
     private const string SeedSql = """
-        INSERT INTO articles (article_id, correlation_id, content_hash, title, language, category, source, stored_at, record, story_id, published_to_topic)
+        INSERT INTO articles (article_id, correlation_id, content_hash, title, language, category, source, stored_at, record, story_id)
         SELECT id, id, md5(i::text), title, lang, 'world', 'Wire', at,
             jsonb_build_object(
                 'articleId', id, 'storedAt', at, 'category', 'world',
@@ -75,7 +75,7 @@ public sealed class QueryPlanTests(DatabaseFixture database, ITestOutputHelper o
                 'enrichment', jsonb_build_object('language', lang, 'entities', jsonb_build_array(
                     jsonb_build_object('name', 'Harbour Board ' || (i % 2000), 'type', 'organization'),
                     jsonb_build_object('name', 'Person ' || (i % 7919), 'type', 'person')))),
-            id, true
+            id
         FROM (SELECT i, gen_random_uuid() AS id, 'Council report ' || i AS title, (ARRAY['en', 'fr', 'de', 'es', 'it'])[1 + i % 5] AS lang,
                      timestamptz '2026-11-01 00:00:00+00' + i * interval '1 minute' AS at
               FROM generate_series(1, 40000) AS i) AS s;

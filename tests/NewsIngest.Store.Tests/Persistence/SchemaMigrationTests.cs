@@ -1,9 +1,11 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using NewsIngest.Data;
 using NewsIngest.Data.Migrations;
 using NewsIngest.Store.Persistence;
+using NewsIngest.Store.Records;
 using NewsIngest.Testing;
 
 namespace NewsIngest.Store.Tests.Persistence;
@@ -11,6 +13,7 @@ namespace NewsIngest.Store.Tests.Persistence;
 /// <summary>The store's schema through the shared runner, on a real PostgreSQL server and on an SQLite file.</summary>
 public sealed class SchemaMigrationTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string _directory = TestDirectory.Create("store-migrations");
     private readonly List<SqlDialect> _dialects = [];
 
@@ -76,6 +79,34 @@ public sealed class SchemaMigrationTests(DatabaseFixture database) : IClassFixtu
         (await JournalAsync(dialect)).Count.ShouldBe(shipped.Scripts.Count);
     }
 
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public async Task Migrate_FromPublishedFlagOnTheArticle_MovesOnlyUnpublishedRecordsToTheOutbox(string provider)
+    {
+        // Arrange: a database one migration behind, when a record's publication was a flag on its article row, with one
+        // record published and one not.
+        var dialect = await CreateAsync(provider);
+        var shipped = Schema.For(dialect);
+        await MigrationRunner.RunAsync(dialect, shipped with { Scripts = [.. shipped.Scripts.SkipLast(1)] }, new FakeLogger(), Token);
+        var published = Guid.NewGuid();
+        var waiting = Guid.NewGuid();
+        await InsertFlaggedArticleAsync(dialect, published, isPublished: true);
+        await InsertFlaggedArticleAsync(dialect, waiting, isPublished: false);
+
+        // Act
+        await new SqlArticleRepository(dialect).MigrateAsync(Token);
+
+        // Assert: the waiting record is the outbox's one row, and the dispatcher's claim returns it.
+        await using var connection = await dialect.OpenAsync(Token);
+        var outbox = Convert.ToString(await connection.ScalarAsync(null, "SELECT article_id FROM article_outbox", [], Token), System.Globalization.CultureInfo.InvariantCulture);
+        outbox.ShouldNotBeNull();
+        SqlDialect.ReadId(outbox).ShouldBe(waiting);
+        (await new SqlArticleRepository(dialect).CountPendingAsync(Token)).ShouldBe(1);
+        var claimed = await new SqlOutbox(dialect, TimeProvider.System).ClaimAsync(OutboxLanes.Records, 10, TimeSpan.FromMinutes(1), Token);
+        claimed.ShouldHaveSingleItem().ArticleId.ShouldBe(waiting);
+    }
+
     [Fact]
     public void Checksum_LineEndings_DoNotCountButTextDoes()
     {
@@ -104,6 +135,20 @@ public sealed class SchemaMigrationTests(DatabaseFixture database) : IClassFixtu
             await ExecuteAsync(dialect, scripts[applied - 1]);
             await ExecuteAsync(dialect, $"INSERT INTO schema_migrations (version) VALUES ({applied})");
         }
+    }
+
+    private static async Task InsertFlaggedArticleAsync(SqlDialect dialect, Guid id, bool isPublished)
+    {
+        var record = StoredRecordFactory.Create(Articles.Enriched($"Story {id}", "Its one paragraph."), DateTimeOffset.UtcNow) with { ArticleId = id };
+        await using var connection = await dialect.OpenAsync(Token);
+        await connection.ExecuteAsync(
+            null,
+            $"""
+            INSERT INTO articles (article_id, correlation_id, content_hash, title, language, category, stored_at, record, story_id, published_to_topic)
+            VALUES (@id, @id, @hash, 'Title', 'en', 'world', @stored, {dialect.Json("@record")}, @id, {(isPublished ? dialect.True : dialect.False)})
+            """,
+            [("id", dialect.Id(id)), ("hash", id.ToString("N")), ("stored", dialect.Time(DateTimeOffset.UtcNow)), ("record", JsonSerializer.Serialize(record, Json))],
+            Token);
     }
 
     private static async Task ExecuteAsync(SqlDialect dialect, string sql)

@@ -32,6 +32,7 @@ public sealed class SqlArticleRepositoryTests
 
         outcome.ShouldBe(new SaveOutcome(SaveResult.AlreadyStored, record.ArticleId));
         (await store.Repository.CountArticlesAsync(CancellationToken.None)).ShouldBe(1);
+        (await store.Repository.CountPendingAsync(CancellationToken.None)).ShouldBe(0, "a record already published is not queued again");
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed class PipelineHarness : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(StoreConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT COUNT(*), COUNT(*) FILTER (WHERE NOT published_to_topic) FROM articles", connection);
+        await using var command = new NpgsqlCommand("SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM article_outbox)", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt64(0), reader.GetInt64(1));
