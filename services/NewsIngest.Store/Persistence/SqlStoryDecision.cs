@@ -29,7 +29,7 @@ internal sealed class SqlStoryDecision : IStoryDecision
     /// statement is prepared, so its plan is generic and often made before the tables have statistics: an <c>IN</c>
     /// over the versions then plans as a hash join over a scan of all of them (one scan per decision, growing with the
     /// table); a lateral look-up per candidate plans as a primary-key probe whatever the statistics say.</summary>
-    private const string NearDuplicatesByVersion = """
+    internal const string NearDuplicatesByVersion = """
         SELECT v.story_id, v.fingerprint
         FROM (SELECT DISTINCT b.seq FROM story_bands b WHERE b.band_key = ANY(@bands) AND b.seen_at >= @since) AS c
         CROSS JOIN LATERAL (SELECT s.story_id, s.fingerprint FROM story_versions s WHERE s.seq = c.seq LIMIT 1) AS v

@@ -83,45 +83,17 @@ public sealed class QueryPlanTests(DatabaseFixture database, ITestOutputHelper o
         SELECT article_id, article_id, source, 1.0, stored_at, true FROM articles;
         """;
 
-    private static async Task<Plan> ExplainListAsync(NpgsqlConnection connection, ArticleQueries queries, ArticleQuery query)
+    private static async Task<ExplainedPlan> ExplainListAsync(NpgsqlConnection connection, ArticleQueries queries, ArticleQuery query)
     {
         await using var command = queries.ListCommand(connection, query);
-        return await ExplainAsync(command);
+        return await ExplainedPlan.OfAsync(command);
     }
 
-    private static async Task<Plan> ExplainAsync(NpgsqlConnection connection, string sql)
+    private static async Task<ExplainedPlan> ExplainAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return await ExplainAsync(command);
-    }
-
-    private static async Task<Plan> ExplainAsync(DbCommand command)
-    {
-        command.CommandText = "EXPLAIN (ANALYZE, FORMAT JSON) " + command.CommandText;
-        var json = (string)(await command.ExecuteScalarAsync())!;
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement[0];
-        var nodes = new List<JsonElement>();
-        var pending = new Stack<JsonElement>([root.GetProperty("Plan")]);
-        while (pending.TryPop(out var node))
-        {
-            nodes.Add(node.Clone());
-            if (node.TryGetProperty("Plans", out var children))
-            {
-                foreach (var child in children.EnumerateArray())
-                {
-                    pending.Push(child);
-                }
-            }
-        }
-
-        string? Text(JsonElement node, string name) => node.TryGetProperty(name, out var value) ? value.GetString() : null;
-        return new Plan(
-            [.. nodes.Select(node => Text(node, "Index Name")).OfType<string>().Distinct()],
-            [.. nodes.Where(node => Text(node, "Node Type") == "Seq Scan").Select(node => Text(node, "Relation Name")).OfType<string>()],
-            [.. nodes.Select(node => Text(node, "Node Type")).OfType<string>()],
-            root.GetProperty("Execution Time").GetDouble());
+        return await ExplainedPlan.OfAsync(command);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
@@ -130,11 +102,5 @@ public sealed class QueryPlanTests(DatabaseFixture database, ITestOutputHelper o
         command.CommandText = sql;
         command.CommandTimeout = 300;
         await command.ExecuteNonQueryAsync();
-    }
-
-    private sealed record Plan(IReadOnlyList<string> Indexes, IReadOnlyList<string> SeqScans, IReadOnlyList<string> NodeTypes, double ExecutionMs)
-    {
-        public override string ToString() =>
-            $"{ExecutionMs:F1} ms; indexes [{string.Join(", ", Indexes)}]; seq scans [{string.Join(", ", SeqScans)}]; nodes {string.Join(" > ", NodeTypes)}";
     }
 }
