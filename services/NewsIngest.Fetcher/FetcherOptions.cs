@@ -96,6 +96,12 @@ public sealed class FetcherOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan PublishRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long one item's publish may wait for the broker's confirm (or for a connection to send it on); past
+    /// it the item stays unseen and the feed is polled again after <see cref="PublishRetryDelay"/>, so a publish the
+    /// broker never answers cannot hold the feed's poll, and with it the feed, for ever.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>New items of one poll published at once, each marked seen once the broker confirmed it.</summary>
     [Range(1, 256)]
     public int PublishConcurrency { get; set; } = 8;

@@ -29,11 +29,14 @@ public sealed class ConfirmedPublishing(IFetchedItemPublisher publisher, FeedSta
                 {
                     try
                     {
-                        await publisher.PublishAsync(entry.Item, token);
+                        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(token);
+                        attempt.CancelAfter(options.Value.PublishTimeout);
+                        await publisher.PublishAsync(entry.Item, attempt.Token);
                     }
                     catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not DbException)
                     {
-                        // Not confirmed (broker away, nothing bound to route it to): not marked seen. The first failure names the reason.
+                        // Not confirmed (broker away, nothing bound to route it to, no confirm within Fetcher:PublishTimeout):
+                        // not marked seen. The first failure names the reason.
                         Interlocked.CompareExchange(ref failure, $"publish failed ({ex.GetType().Name}): {ex.Message}", null);
                         await stop.CancelAsync();
                         return;

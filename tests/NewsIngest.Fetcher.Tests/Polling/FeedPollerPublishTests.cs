@@ -36,6 +36,26 @@ public sealed class FeedPollerPublishTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Poll_PublishNeverConfirmed_GivesUpAfterThePublishTimeoutWithNothingMarkedSeen()
+    {
+        // Arrange
+        _server.MapResponse("/feed.xml", TestFeeds.RssResponse(3));
+        var url = _server.UrlFor("/feed.xml");
+        await using var fetcher = await FetcherHarness.StartAsync(new Dictionary<string, string?> { ["Fetcher:PublishTimeout"] = "00:00:01" });
+        fetcher.Published.NeverConfirm = true;
+
+        // Act: bounded by the test's own timeout; without the publish timeout the poll would never end.
+        var unconfirmed = await fetcher.PollAsync(url).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        fetcher.Published.NeverConfirm = false;
+        var retried = await fetcher.PollAsync(url);
+
+        // Assert
+        (unconfirmed.Succeeded, unconfirmed.NewItems).ShouldBe((false, 0));
+        unconfirmed.Failure.ShouldNotBeNull().ShouldContain("publish failed");
+        (retried.NewItems, retried.SeenItems).ShouldBe((3, 0));
+    }
+
+    [Fact]
     public async Task Poll_RefusedMidway_KeepsWhatWentOutAsSeen()
     {
         // Arrange
