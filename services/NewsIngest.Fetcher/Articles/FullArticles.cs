@@ -89,7 +89,7 @@ public sealed class FullArticles(FeedHttpClient http, RobotsCache robots, IOptio
                 return KeepFeedItem(feedItem, verdict == RobotsVerdict.Disallowed ? "robots.txt disallows it" : "robots.txt of its host could not be read");
             }
 
-            var response = await http.GetAsync(page, FeedHttpClient.PageAccept, cancellationToken);
+            using var response = await http.GetAsync(page, FeedHttpClient.PageAccept, cancellationToken);
             if (response.StatusCode != 200)
             {
                 return KeepFeedItem(feedItem, $"HTTP {response.StatusCode}");
@@ -98,7 +98,7 @@ public sealed class FullArticles(FeedHttpClient http, RobotsCache robots, IOptio
             return feedItem with
             {
                 Kind = ArticleSourceKind.Html,
-                Body = response.Body,
+                Body = response.Body.ToArray(), // published after this poll: its own array, not the pooled one
                 FeedEntryBody = feedItem.Body, // the parser's fallback when the page yields no article
                 Charset = MediaTypeHeaderValue.TryParse(response.ContentType, out var type) ? type.CharSet?.Trim('"') : null,
             };

@@ -54,10 +54,10 @@ public sealed class RobotsCache(FeedHttpClient http, IOptions<FetcherOptions> op
     {
         try
         {
-            var response = await http.GetAsync(robotsUrl, FeedHttpClient.PageAccept, cancellationToken);
+            using var response = await http.GetAsync(robotsUrl, FeedHttpClient.PageAccept, cancellationToken);
             return response.StatusCode switch
             {
-                200 => RobotsRules.Parse(Encoding.UTF8.GetString(response.Body).TrimStart('\uFEFF'), UserAgentToken),
+                200 => RobotsRules.Parse(Encoding.UTF8.GetString(response.Body.Span).TrimStart('\uFEFF'), UserAgentToken),
                 429 => null,
                 >= 400 and < 500 => RobotsRules.AllowAll,
                 _ => null,

@@ -1,5 +1,3 @@
-using NewsIngest.Text.Charsets;
-
 namespace NewsIngest.Fetcher.Feeds;
 
 /// <summary>
@@ -20,22 +18,24 @@ public static class FeedParser
             throw new FeedFormatException($"The feed is larger than {FeedLimits.MaxBytes} bytes.");
         }
 
-        var text = TextDecoder.DecodeFeed(content, contentType);
+        using var decoded = FeedText.Decode(content, contentType);
+        var text = decoded.Text;
         var baseUri = location is { IsAbsoluteUri: true } && (location.Scheme == Uri.UriSchemeHttp || location.Scheme == Uri.UriSchemeHttps)
             ? location.AbsoluteUri
             : null;
-        var start = FirstSignificant(text);
+        var start = FirstSignificant(text.Span);
         if (start < 0)
         {
             throw new FeedFormatException("The content is empty.");
         }
 
-        if (text[start] is '{' or '[')
+        var first = text.Span[start];
+        if (first is '{' or '[')
         {
             return JsonFeedReader.Read(text, baseUri);
         }
 
-        if (text[start] != '<')
+        if (first != '<')
         {
             throw new FeedFormatException("The content is neither XML nor JSON.");
         }
@@ -48,7 +48,7 @@ public static class FeedParser
         return FeedDocumentMapper.Map(builder, format);
     }
 
-    private static int FirstSignificant(string text)
+    private static int FirstSignificant(ReadOnlySpan<char> text)
     {
         for (var i = 0; i < text.Length; i++)
         {

@@ -12,7 +12,7 @@ internal static class JsonFeedReader
         MaxDepth = 64,
     };
 
-    public static FeedDocument Read(string text, string? baseUri)
+    public static FeedDocument Read(ReadOnlyMemory<char> text, string? baseUri)
     {
         JsonDocument document;
         try

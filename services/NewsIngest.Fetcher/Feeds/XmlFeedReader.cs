@@ -7,7 +7,7 @@ namespace NewsIngest.Fetcher.Feeds;
 /// </summary>
 internal static class XmlFeedReader
 {
-    public static FeedBuilder Read(string text, string? baseUri, out string rootKey)
+    public static FeedBuilder Read(ReadOnlyMemory<char> text, string? baseUri, out string rootKey)
     {
         var scanner = new XmlScanner(text);
         var builder = new FeedBuilder(baseUri);

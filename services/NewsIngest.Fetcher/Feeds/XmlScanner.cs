@@ -6,9 +6,9 @@ namespace NewsIngest.Fetcher.Feeds;
 /// It never processes a DTD: a document type with entity declarations is rejected, and no external resource is read.
 /// Comments, processing instructions and the XML declaration are skipped.
 /// </summary>
-internal sealed class XmlScanner(string text)
+internal sealed class XmlScanner(ReadOnlyMemory<char> text)
 {
-    private readonly string _text = text;
+    private readonly ReadOnlyMemory<char> _text = text;
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private int _pos;
 
@@ -23,8 +23,8 @@ internal sealed class XmlScanner(string text)
 
     /// <summary>Decoded text of a text or CDATA token, materialised only when asked for.</summary>
     public string Value => _valueIsRaw
-        ? _text.Substring(_valueStart, _valueLength)
-        : EntityDecoder.Decode(_text.AsSpan(_valueStart, _valueLength));
+        ? Text.Slice(_valueStart, _valueLength).ToString()
+        : EntityDecoder.Decode(Text.Slice(_valueStart, _valueLength));
 
     public bool IsEmptyElement { get; private set; }
 
@@ -40,32 +40,32 @@ internal sealed class XmlScanner(string text)
                 return Kind = XmlTokenKind.EndOfInput;
             }
 
-            if (_text[_pos] != '<')
+            if (Text[_pos] != '<')
             {
                 return ReadText();
             }
 
-            var next = _pos + 1 < _text.Length ? _text[_pos + 1] : '\0';
+            var next = _pos + 1 < _text.Length ? Text[_pos + 1] : '\0';
             if (next == '!')
             {
-                if (string.CompareOrdinal(_text, _pos, "<![CDATA[", 0, 9) == 0)
+                if (At(_pos, "<![CDATA["))
                 {
                     return ReadCData();
                 }
 
-                if (string.CompareOrdinal(_text, _pos, "<!--", 0, 4) == 0)
+                if (At(_pos, "<!--"))
                 {
                     SkipPast("-->", _pos + 4);
                     continue;
                 }
 
-                if (string.Compare(_text, _pos, "<!DOCTYPE", 0, 9, StringComparison.OrdinalIgnoreCase) == 0)
+                if (Text[_pos..].StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
                 {
                     SkipDoctype();
                     continue;
                 }
 
-                if (string.CompareOrdinal(_text, _pos, "<!ENTITY", 0, 8) == 0)
+                if (At(_pos, "<!ENTITY"))
                 {
                     throw new FeedFormatException("Entity declarations are not allowed in a feed (entity expansion or external entity attack).");
                 }
@@ -82,7 +82,7 @@ internal sealed class XmlScanner(string text)
 
             if (next == '/')
             {
-                if (_pos + 2 < _text.Length && IsNameStart(_text[_pos + 2]))
+                if (_pos + 2 < _text.Length && IsNameStart(Text[_pos + 2]))
                 {
                     return ReadEndTag();
                 }
@@ -106,14 +106,14 @@ internal sealed class XmlScanner(string text)
         var end = _pos + 1;
         while (true)
         {
-            var lt = _text.IndexOf('<', end);
+            var lt = IndexOf('<', end);
             if (lt < 0)
             {
                 end = _text.Length;
                 break;
             }
 
-            if (lt + 1 < _text.Length && (IsNameStart(_text[lt + 1]) || _text[lt + 1] is '!' or '?' or '/'))
+            if (lt + 1 < _text.Length && (IsNameStart(Text[lt + 1]) || Text[lt + 1] is '!' or '?' or '/'))
             {
                 end = lt;
                 break;
@@ -130,7 +130,7 @@ internal sealed class XmlScanner(string text)
     private XmlTokenKind ReadCData()
     {
         var start = _pos + 9;
-        var end = _text.IndexOf("]]>", start, StringComparison.Ordinal);
+        var end = IndexOf("]]>", start);
         if (end < 0)
         {
             SetValue(start, _text.Length - start, raw: true);
@@ -150,7 +150,7 @@ internal sealed class XmlScanner(string text)
         var start = _pos + 2;
         var end = ScanName(start);
         Name = Intern(start, end);
-        var close = _text.IndexOf('>', end);
+        var close = IndexOf('>', end);
         _pos = close < 0 ? _text.Length : close + 1;
         return Kind = XmlTokenKind.EndTag;
     }
@@ -163,16 +163,17 @@ internal sealed class XmlScanner(string text)
         Attributes.Clear();
         IsEmptyElement = false;
         var p = end;
-        while (p < _text.Length)
+        var text = Text;
+        while (p < text.Length)
         {
-            var c = _text[p];
+            var c = text[p];
             if (c == '>')
             {
                 p++;
                 break;
             }
 
-            if (c == '/' && p + 1 < _text.Length && _text[p + 1] == '>')
+            if (c == '/' && p + 1 < text.Length && text[p + 1] == '>')
             {
                 IsEmptyElement = true;
                 p += 2;
@@ -203,7 +204,7 @@ internal sealed class XmlScanner(string text)
         var nameEnd = ScanName(p);
         var name = Intern(p, nameEnd);
         var q = SkipSpace(nameEnd);
-        if (q >= _text.Length || _text[q] != '=')
+        if (q >= _text.Length || Text[q] != '=')
         {
             Attributes.Add(new(name, name));
             return nameEnd;
@@ -216,17 +217,17 @@ internal sealed class XmlScanner(string text)
             return q;
         }
 
-        var quote = _text[q];
+        var quote = Text[q];
         int valueStart, valueEnd, after;
         if (quote is '"' or '\'')
         {
             // A value runs to its closing quote, unless the quote is missing and markup starts first:
             // then it ends at the tag's '>'.
             valueStart = q + 1;
-            valueEnd = _text.IndexOf(quote, valueStart);
-            if (valueEnd < 0 || _text.AsSpan(valueStart, valueEnd - valueStart).Contains('<'))
+            valueEnd = IndexOf(quote, valueStart);
+            if (valueEnd < 0 || Text.Slice(valueStart, valueEnd - valueStart).Contains('<'))
             {
-                var gt = _text.IndexOf('>', valueStart);
+                var gt = IndexOf('>', valueStart);
                 valueEnd = gt < 0 ? _text.Length : gt;
                 after = valueEnd;
             }
@@ -239,7 +240,8 @@ internal sealed class XmlScanner(string text)
         {
             valueStart = q;
             valueEnd = q;
-            while (valueEnd < _text.Length && !char.IsWhiteSpace(_text[valueEnd]) && _text[valueEnd] != '>')
+            var text = Text;
+            while (valueEnd < text.Length && !char.IsWhiteSpace(text[valueEnd]) && text[valueEnd] != '>')
             {
                 valueEnd++;
             }
@@ -247,7 +249,7 @@ internal sealed class XmlScanner(string text)
             after = valueEnd;
         }
 
-        Attributes.Add(new(name, EntityDecoder.Decode(_text.AsSpan(valueStart, valueEnd - valueStart))));
+        Attributes.Add(new(name, EntityDecoder.Decode(Text.Slice(valueStart, valueEnd - valueStart))));
         return after;
     }
 
@@ -262,7 +264,7 @@ internal sealed class XmlScanner(string text)
     private string Intern(int start, int end)
     {
         var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
-        var span = _text.AsSpan(start, end - start);
+        var span = Text.Slice(start, end - start);
         if (lookup.TryGetValue(span, out var existing))
         {
             return existing;
@@ -276,9 +278,10 @@ internal sealed class XmlScanner(string text)
     private void SkipDoctype()
     {
         var p = _pos + 9;
-        while (p < _text.Length)
+        var text = Text;
+        while (p < text.Length)
         {
-            var c = _text[p];
+            var c = text[p];
             if (c == '>')
             {
                 _pos = p + 1;
@@ -287,8 +290,8 @@ internal sealed class XmlScanner(string text)
 
             if (c == '[')
             {
-                var close = _text.IndexOf(']', p + 1);
-                var subset = close < 0 ? _text.AsSpan(p + 1) : _text.AsSpan(p + 1, close - p - 1);
+                var close = IndexOf(']', p + 1);
+                var subset = close < 0 ? Text[(p + 1)..] : Text.Slice(p + 1, close - p - 1);
                 if (subset.Contains("<!ENTITY", StringComparison.OrdinalIgnoreCase))
                 {
                     throw new FeedFormatException(
@@ -301,7 +304,7 @@ internal sealed class XmlScanner(string text)
 
             if (c is '"' or '\'')
             {
-                var closeQuote = _text.IndexOf(c, p + 1);
+                var closeQuote = IndexOf(c, p + 1);
                 p = closeQuote < 0 ? _text.Length : closeQuote + 1;
                 continue;
             }
@@ -314,13 +317,14 @@ internal sealed class XmlScanner(string text)
 
     private void SkipPast(string terminator, int from)
     {
-        var end = _text.IndexOf(terminator, from, StringComparison.Ordinal);
+        var end = IndexOf(terminator, from);
         _pos = end < 0 ? _text.Length : end + terminator.Length;
     }
 
     private int ScanName(int p)
     {
-        while (p < _text.Length && IsNameChar(_text[p]))
+        var text = Text;
+        while (p < text.Length && IsNameChar(text[p]))
         {
             p++;
         }
@@ -330,13 +334,22 @@ internal sealed class XmlScanner(string text)
 
     private int SkipSpace(int p)
     {
-        while (p < _text.Length && char.IsWhiteSpace(_text[p]))
+        var text = Text;
+        while (p < text.Length && char.IsWhiteSpace(text[p]))
         {
             p++;
         }
 
         return p;
     }
+
+    private ReadOnlySpan<char> Text => _text.Span;
+
+    private bool At(int p, string literal) => Text[p..].StartsWith(literal, StringComparison.Ordinal);
+
+    private int IndexOf(char c, int from) => Text[from..].IndexOf(c) is var i and >= 0 ? from + i : -1;
+
+    private int IndexOf(string literal, int from) => Text[from..].IndexOf(literal, StringComparison.Ordinal) is var i and >= 0 ? from + i : -1;
 
     private static bool IsNameStart(char c) => char.IsLetter(c) || c is '_' or ':';
 

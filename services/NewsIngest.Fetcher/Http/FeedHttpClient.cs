@@ -18,6 +18,9 @@ public sealed class FeedHttpClient(IHttpClientFactory clients, IOptions<FetcherO
     /// <summary>Media types a page fetch (an article page, robots.txt) accepts.</summary>
     public const string PageAccept = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.8, */*;q=0.5";
 
+    /// <summary>First buffer for a body of unknown length (compressed, or chunked), doubled as it fills.</summary>
+    private const int InitialUnknownLength = 81920;
+
     public Task<FetchResponse> GetAsync(Uri url, string? etag, string? lastModified, CancellationToken cancellationToken) =>
         SendAsync(url, Accept, etag, lastModified, cancellationToken);
 
@@ -78,7 +81,7 @@ public sealed class FeedHttpClient(IHttpClientFactory clients, IOptions<FetcherO
     private async Task<FetchResponse> ReadAsync(HttpResponseMessage response, Uri finalUrl, FetcherOptions settings, CancellationToken cancellationToken)
     {
         var contentType = response.Content.Headers.ContentType;
-        var body = Array.Empty<byte>();
+        var body = ResponseBody.Empty;
         if (response.StatusCode == HttpStatusCode.OK)
         {
             if (!IsFeedLike(contentType))
@@ -125,7 +128,7 @@ public sealed class FeedHttpClient(IHttpClientFactory clients, IOptions<FetcherO
             || media.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static async Task<byte[]> ReadLimitedAsync(HttpContent content, int limit, CancellationToken cancellationToken)
+    private static async Task<ResponseBody> ReadLimitedAsync(HttpContent content, int limit, CancellationToken cancellationToken)
     {
         if (content.Headers.ContentLength > limit)
         {
@@ -139,30 +142,62 @@ public sealed class FeedHttpClient(IHttpClientFactory clients, IOptions<FetcherO
             return await ReadExactlyAsync(stream, (int)length, cancellationToken);
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        // Read straight into a pooled buffer that doubles when full, up to one byte past the limit (which proves the body too long).
+        var capacity = (int)Math.Min(limit + 1L, InitialUnknownLength);
+        var buffer = ResponseBody.Rent(capacity);
+        var filled = 0;
+        try
         {
-            if (buffer.Length + read > limit)
+            int read;
+            while ((read = await stream.ReadAsync(buffer.AsMemory(filled, capacity - filled), cancellationToken)) > 0)
             {
-                throw new FetchRefusedException($"response is over the {limit}-byte limit (after decompression); cut off");
+                filled += read;
+                if (filled > limit)
+                {
+                    throw new FetchRefusedException($"response is over the {limit}-byte limit (after decompression); cut off");
+                }
+
+                if (filled == capacity)
+                {
+                    capacity = (int)Math.Min(limit + 1L, 2L * capacity);
+                    var larger = ResponseBody.Rent(capacity);
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ResponseBody.Return(buffer);
+                    buffer = larger;
+                }
             }
 
-            buffer.Write(chunk, 0, read);
+            return ResponseBody.Rented(buffer, filled);
         }
-
-        return buffer.ToArray();
+        catch
+        {
+            ResponseBody.Return(buffer);
+            throw;
+        }
     }
 
     /// <summary>
-    /// A body of known length (not compressed: what arrives is what is kept) read straight into one array of that size,
-    /// instead of a growing buffer and its copy: a 1 MB feed allocated 3-4 MB on the large-object heap per poll.
+    /// A body of known length (not compressed: what arrives is what is kept) read straight into one pooled array of at
+    /// least that size, instead of a growing buffer and its copy (a 1 MB feed allocated 3-4 MB on the large-object heap
+    /// per poll) or a fresh array per poll.
     /// </summary>
-    private static async Task<byte[]> ReadExactlyAsync(Stream stream, int length, CancellationToken cancellationToken)
+    private static async Task<ResponseBody> ReadExactlyAsync(Stream stream, int length, CancellationToken cancellationToken)
     {
-        var body = new byte[length];
-        var filled = await stream.ReadAtLeastAsync(body, length, throwOnEndOfStream: false, cancellationToken);
-        return filled == length ? body : throw new HttpRequestException($"response ended after {filled} of its {length} bytes");
+        if (length == 0)
+        {
+            return ResponseBody.Empty;
+        }
+
+        var buffer = ResponseBody.Rent(length);
+        try
+        {
+            var filled = await stream.ReadAtLeastAsync(buffer.AsMemory(0, length), length, throwOnEndOfStream: false, cancellationToken);
+            return filled == length ? ResponseBody.Rented(buffer, length) : throw new HttpRequestException($"response ended after {filled} of its {length} bytes");
+        }
+        catch
+        {
+            ResponseBody.Return(buffer);
+            throw;
+        }
     }
 }

@@ -102,14 +102,15 @@ public sealed class FeedPoller(
                 case HttpStatusCode.NotModified:
                     return Outcome.Success(response, 0, 0, _schedule.AfterSuccess(feed.Interval, response, null)) with { Body = last?.Body };
                 case HttpStatusCode.OK:
-                    var hash = LastPolls.HashOf(response.Body);
+                    var hash = LastPolls.HashOf(response.Body.Span);
                     if (last is not null && last.Body.SameBytes(hash))
                     {
                         // The same bytes as the last poll, which saw every item through: nothing to parse, nothing new.
                         return Outcome.Success(response, 0, last.Body.Keys.Count, _schedule.AfterSuccess(feed.Interval, response, last.Body.Hints)) with { Body = last.Body, BodyUnchanged = true };
                     }
 
-                    var document = FeedParser.Parse(response.Body, response.ContentType, response.FinalUrl);
+                    var document = FeedParser.Parse(response.Body.Span, response.ContentType, response.FinalUrl);
+                    response.Body.Dispose(); // the bytes are parsed: back to the pool before the items are published
                     var (published, seen, keys, publishFailure) = await PublishNewAsync(feed, document, last?.Body.Keys, cancellationToken);
                     return publishFailure is null
                         ? Outcome.Success(response, published, seen, _schedule.AfterSuccess(feed.Interval, response, document)) with { Body = new LastPollBody(hash, keys, document with { Items = [] }) }
@@ -127,6 +128,10 @@ public sealed class FeedPoller(
             // A fault of ours (a parser bug, a hostile feed we did not foresee): this feed fails and backs off, the others go on.
             logger.LogError(ex, "Unexpected {ExceptionType} while polling feed {FeedUrl}", ex.GetType().Name, feed.FeedUrl);
             return Failure(feed, $"unexpected {ex.GetType().Name}: {ex.Message}", response);
+        }
+        finally
+        {
+            response?.Dispose();
         }
     }
 
