@@ -25,13 +25,25 @@ internal sealed class SqlStoryDecision : IStoryDecision
         LEFT JOIN (SELECT story_id, record FROM articles WHERE canonical_url = @canonical AND stored_at >= @since ORDER BY stored_at LIMIT 1) AS c ON 1 = 1;
         """;
 
-    /// <summary>PostgreSQL: the versions sharing a band key within the window, each fetched by its primary key. The
-    /// statement is prepared, so its plan is generic and often made before the tables have statistics: an <c>IN</c>
-    /// over the versions then plans as a hash join over a scan of all of them (one scan per decision, growing with the
-    /// table); a lateral look-up per candidate plans as a primary-key probe whatever the statistics say.</summary>
-    internal const string NearDuplicatesByVersion = """
+    /// <summary>
+    /// At most this many stored versions are compared with a newcomer: those sharing the most band keys with it, the
+    /// newest first among equals. A copy shares many of its 44 band keys with what it copies, an unrelated text one
+    /// or two by chance; but texts built from common phrasing (templates, wire boilerplate, a flood of look-alike
+    /// items) share a band with hundreds of stories, and without a bound every decision would fetch and compare all
+    /// of them (about 3 KB of fingerprint each), a cost growing with the stories in the window.
+    /// </summary>
+    internal const string MostCandidates = "64";
+
+    /// <summary>PostgreSQL: the versions sharing the most band keys within the window (at most
+    /// <see cref="MostCandidates"/>), each fetched by its primary key. The statement is prepared, so its plan is
+    /// generic and often made before the tables have statistics: an <c>IN</c> over the versions then plans as a hash
+    /// join over a scan of all of them (one scan per decision, growing with the table); a lateral look-up per
+    /// candidate plans as a primary-key probe whatever the statistics say. The band rows are read from their
+    /// index alone (it holds every column).</summary>
+    internal const string NearDuplicatesByVersion = $"""
         SELECT v.story_id, v.fingerprint
-        FROM (SELECT DISTINCT b.seq FROM story_bands b WHERE b.band_key = ANY(@bands) AND b.seen_at >= @since) AS c
+        FROM (SELECT b.seq FROM story_bands b WHERE b.band_key = ANY(@bands) AND b.seen_at >= @since
+              GROUP BY b.seq ORDER BY count(*) DESC, b.seq DESC LIMIT {MostCandidates}) AS c
         CROSS JOIN LATERAL (SELECT s.story_id, s.fingerprint FROM story_versions s WHERE s.seq = c.seq LIMIT 1) AS v
         ORDER BY c.seq
         """;
@@ -192,11 +204,13 @@ internal sealed class SqlStoryDecision : IStoryDecision
         return new StoryCandidates(own, byUrl, byHash, versions) { CanonicalArticle = canonicalArticle };
     }
 
-    /// <summary>SQLite (planned per statement, with its own statistics): the same versions by an <c>IN</c> list.</summary>
+    /// <summary>SQLite (planned per statement, with its own statistics): the same versions by a join.</summary>
     private static string NearDuplicatesInList(SqlDialect dialect) => $"""
-        SELECT v.story_id, v.fingerprint FROM story_versions v
-        WHERE v.seq IN (SELECT b.seq FROM story_bands b WHERE {dialect.AnyOf("b.band_key", "@bands")} AND b.seen_at >= @since)
-        ORDER BY v.seq
+        SELECT v.story_id, v.fingerprint
+        FROM (SELECT b.seq FROM story_bands b WHERE {dialect.AnyOf("b.band_key", "@bands")} AND b.seen_at >= @since
+              GROUP BY b.seq ORDER BY count(*) DESC, b.seq DESC LIMIT {MostCandidates}) AS c
+        JOIN story_versions v ON v.seq = c.seq
+        ORDER BY c.seq
         """;
 
     private static Guid? IdOrNull(DbDataReader reader, int column) =>

@@ -11,7 +11,7 @@ public sealed record StoredVersion(Guid StoryId, byte[] Fingerprint);
 /// <param name="OwnStory">The story of this very article id, when it is stored already (a redelivery).</param>
 /// <param name="ByCanonicalUrl">A story stored within the window under the same canonical URL.</param>
 /// <param name="ByContentHash">The story of an article with the same normalised text.</param>
-/// <param name="NearDuplicates">Stored versions within the window sharing at least one band key.</param>
+/// <param name="NearDuplicates">Stored versions within the window sharing at least one band key: those sharing the most, at most <see cref="SqlStoryDecision.MostCandidates"/>.</param>
 public sealed record StoryCandidates(Guid? OwnStory, Guid? ByCanonicalUrl, Guid? ByContentHash, IReadOnlyList<StoredVersion> NearDuplicates)
 {
     /// <summary>The text of the article stored under the same canonical URL, which the newcomer's text must resemble
