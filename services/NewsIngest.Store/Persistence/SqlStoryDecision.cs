@@ -34,6 +34,9 @@ internal sealed class SqlStoryDecision : IStoryDecision
     /// </summary>
     internal const string MostCandidates = "64";
 
+    /// <summary>The ranking of the band hits, one row per version, both dialects.</summary>
+    private const string MostSharedFirst = "GROUP BY b.seq ORDER BY count(*) DESC, b.seq DESC LIMIT " + MostCandidates;
+
     /// <summary>PostgreSQL: the versions sharing the most band keys within the window (at most
     /// <see cref="MostCandidates"/>), each fetched by its primary key. The statement is prepared, so its plan is
     /// generic and often made before the tables have statistics: an <c>IN</c> over the versions then plans as a hash
@@ -42,8 +45,7 @@ internal sealed class SqlStoryDecision : IStoryDecision
     /// index alone (it holds every column).</summary>
     internal const string NearDuplicatesByVersion = $"""
         SELECT v.story_id, v.fingerprint
-        FROM (SELECT b.seq FROM story_bands b WHERE b.band_key = ANY(@bands) AND b.seen_at >= @since
-              GROUP BY b.seq ORDER BY count(*) DESC, b.seq DESC LIMIT {MostCandidates}) AS c
+        FROM (SELECT b.seq FROM story_bands b WHERE b.band_key = ANY(@bands) AND b.seen_at >= @since {MostSharedFirst}) AS c
         CROSS JOIN LATERAL (SELECT s.story_id, s.fingerprint FROM story_versions s WHERE s.seq = c.seq LIMIT 1) AS v
         ORDER BY c.seq
         """;
@@ -207,8 +209,7 @@ internal sealed class SqlStoryDecision : IStoryDecision
     /// <summary>SQLite (planned per statement, with its own statistics): the same versions by a join.</summary>
     private static string NearDuplicatesInList(SqlDialect dialect) => $"""
         SELECT v.story_id, v.fingerprint
-        FROM (SELECT b.seq FROM story_bands b WHERE {dialect.AnyOf("b.band_key", "@bands")} AND b.seen_at >= @since
-              GROUP BY b.seq ORDER BY count(*) DESC, b.seq DESC LIMIT {MostCandidates}) AS c
+        FROM (SELECT b.seq FROM story_bands b WHERE {dialect.AnyOf("b.band_key", "@bands")} AND b.seen_at >= @since {MostSharedFirst}) AS c
         JOIN story_versions v ON v.seq = c.seq
         ORDER BY c.seq
         """;

@@ -36,10 +36,11 @@ public sealed class CandidateBoundTests(DatabaseFixture database) : IClassFixtur
         decisions.ShouldAllBe(stored => stored.Outcome == StoryOutcome.NewStory);
         var original = decisions[0].StoryId;
 
+        var bound = int.Parse(SqlStoryDecision.MostCandidates, CultureInfo.InvariantCulture);
         var copy = articles[0] with { Paragraphs = [.. articles[0].Paragraphs.SkipLast(1), "A later paragraph said the meeting would resume on Friday."] };
         var copyBands = copy.Fingerprint().BandKeys.ToHashSet();
         var sharingABand = articles.Count(article => article.Fingerprint().BandKeys.Any(copyBands.Contains));
-        sharingABand.ShouldBeGreaterThan(int.Parse(SqlStoryDecision.MostCandidates, CultureInfo.InvariantCulture), "the stories must exceed the bound for this case to test it");
+        sharingABand.ShouldBeGreaterThan(bound, "the stories must exceed the bound for this case to test it");
 
         // Act
         var decision = await store.StoreAsync(copy);
@@ -47,6 +48,6 @@ public sealed class CandidateBoundTests(DatabaseFixture database) : IClassFixtur
         // Assert
         decision.Outcome.ShouldBe(StoryOutcome.Sighting);
         decision.StoryId.ShouldBe(original);
-        decision.Candidates.ShouldBeLessThanOrEqualTo(int.Parse(SqlStoryDecision.MostCandidates, CultureInfo.InvariantCulture));
+        decision.Candidates.ShouldBeLessThanOrEqualTo(bound);
     }
 }
