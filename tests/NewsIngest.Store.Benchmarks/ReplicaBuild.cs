@@ -6,12 +6,12 @@ namespace NewsIngest.Store.Benchmarks;
 /// <summary>
 /// The replicas' program: this benchmark (of this checkout, or of another one for an A/B) published as the store's
 /// Dockerfile publishes the service (<see cref="ReadyToRunPublish"/>), ReadyToRun and with the service's runtime settings
-/// (no tiered compilation, no tiered PGO: Directory.Build.props sets them for web hosts only), so that a replica's
+/// (tiered compilation without quick JIT or tiered PGO: Directory.Build.props sets them for web hosts only), so that a replica's
 /// time to ready and its decisions are what a deployed store spends, not the JIT's work.
 /// </summary>
 internal sealed class ReplicaBuild : IAsyncDisposable
 {
-    private static readonly string[] ServiceSettings = ["PublishReadyToRun=true", "TieredCompilation=false", "TieredPGO=false"];
+    private static readonly string[] ServiceSettings = ["PublishReadyToRun=true", "TieredCompilation=true", "TieredCompilationQuickJit=false", "TieredPGO=false"];
 
     private ReplicaBuild(string folder, string repository)
     {
