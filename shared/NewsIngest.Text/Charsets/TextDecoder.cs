@@ -14,21 +14,30 @@ public static class TextDecoder
     static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>A feed: BOM, a 16-bit layout without BOM, the HTTP charset, the XML declaration, UTF-8.</summary>
-    public static string DecodeFeed(ReadOnlySpan<byte> content, string? contentType)
+    public static string DecodeFeed(ReadOnlySpan<byte> content, string? contentType) =>
+        DecodeOrFallback(content[FeedTextStart(content)..], FeedEncoding(content, contentType));
+
+    /// <summary>
+    /// Whether <see cref="DecodeFeed"/> reads <paramref name="content"/> as UTF-8 (strictly, windows-1252 when the bytes
+    /// are not UTF-8 after all), and the bytes it reads (after a byte-order mark): for a caller that decodes UTF-8 itself.
+    /// </summary>
+    public static bool ReadsFeedAsUtf8(ReadOnlySpan<byte> content, string? contentType, out ReadOnlySpan<byte> text)
     {
-        if (ByteOrderMark.Detect(content, out var length) is { } marked)
-        {
-            return DecodeOrFallback(content[length..], marked);
-        }
-
-        if (SniffUtf16(content) is { } utf16)
-        {
-            return utf16.GetString(content);
-        }
-
-        var encoding = CharsetNames.Resolve(CharsetLabels.InContentType(contentType)) ?? CharsetNames.Resolve(CharsetLabels.InXmlDeclaration(content));
-        return DecodeOrFallback(content, encoding);
+        text = content[FeedTextStart(content)..];
+        return FeedEncoding(content, contentType) is not { } encoding || encoding.CodePage == 65001;
     }
+
+    private static int FeedTextStart(ReadOnlySpan<byte> content)
+    {
+        ByteOrderMark.Detect(content, out var length);
+        return length;
+    }
+
+    private static Encoding? FeedEncoding(ReadOnlySpan<byte> content, string? contentType) =>
+        ByteOrderMark.Detect(content, out _)
+        ?? SniffUtf16(content)
+        ?? CharsetNames.Resolve(CharsetLabels.InContentType(contentType))
+        ?? CharsetNames.Resolve(CharsetLabels.InXmlDeclaration(content));
 
     /// <summary>
     /// A page: BOM, the HTTP charset, a &lt;meta&gt; declaration in the first 4 KB (unless the bytes are plainly UTF-8),
