@@ -18,7 +18,11 @@ namespace NewsIngest.Store.Benchmarks;
 /// </summary>
 internal static class DecisionRun
 {
-    private const int WarmUpDecisions = 40;
+    private const int WarmUpRound = 100;
+    private const int MinWarmUpDecisions = 500;
+    private const int MaxWarmUpDecisions = 3_000;
+    private const long SettledJitMethods = 2;
+    private static readonly TimeSpan WarmUpPause = TimeSpan.FromMilliseconds(300);
 
     public static async Task<int> RunAsync(string connectionString, int decisions, int parallel, int seed, int replica, string queueFile)
     {
@@ -43,17 +47,27 @@ internal static class DecisionRun
             .Select(item => (Record: Record(item.Article), item.Copy))
             .ToList();
 
-        // Warm-up (JIT, pools): the same number of decisions whatever the replica's in-flight count, run that many at a
-        // time; then replicas started together begin their batches together, when the benchmark says go.
+        // Warm-up (tier-up JIT, pools): rounds of decisions at the replica's in-flight count, each followed by a pause
+        // in which the runtime's background tier-up gets its turn, until a round and its pause compiled at most a
+        // couple of methods (at least MinWarmUpDecisions, at most MaxWarmUpDecisions). So the timed part runs the code
+        // a long-running store runs, and each replica's one-off tier-up is not counted against three replicas; then
+        // replicas started together begin their batches together, when the benchmark says go.
         var warmUp = new SyntheticNews(seed + 50_000 + replica);
-        var warmUpRecords = Enumerable.Range(0, WarmUpDecisions).Select(_ => Record(warmUp.Article())).ToList();
-        await Task.WhenAll(warmUpRecords.Chunk((WarmUpDecisions + parallel - 1) / parallel).Select(chunk => Task.Run(async () =>
+        var warmedUp = 0;
+        for (var settled = false; !settled && warmedUp < MaxWarmUpDecisions; warmedUp += WarmUpRound)
         {
-            foreach (var record in chunk)
+            var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var round = Enumerable.Range(0, WarmUpRound).Select(_ => Record(warmUp.Article())).ToList();
+            await Task.WhenAll(round.Chunk((WarmUpRound + parallel - 1) / parallel).Select(chunk => Task.Run(async () =>
             {
-                await stories.StoreAsync(record, CancellationToken.None);
-            }
-        })));
+                foreach (var record in chunk)
+                {
+                    await stories.StoreAsync(record, CancellationToken.None);
+                }
+            })));
+            await Task.Delay(WarmUpPause);
+            settled = warmedUp + WarmUpRound >= MinWarmUpDecisions && System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore <= SettledJitMethods;
+        }
 
         using var queue = SharedWorkQueue.Open(queueFile, batch.Count);
         Console.WriteLine("READY");
@@ -96,7 +110,7 @@ internal static class DecisionRun
         var mine = times.Where(time => time > 0).Order().ToArray();
         var copies = Enumerable.Range(0, batch.Count).Count(i => batch[i].Copy && times[i] > 0);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT ready_ms={ready.TotalMilliseconds:F0} ready_jit_ms={readyJit.TotalMilliseconds:F0} ready_jit_methods={readyJitMethods} first_decision_ms={firstDecision.TotalMilliseconds:F0} first_outcome={first.Outcome} "
+            $"RESULT ready_ms={ready.TotalMilliseconds:F0} ready_jit_ms={readyJit.TotalMilliseconds:F0} ready_jit_methods={readyJitMethods} first_decision_ms={firstDecision.TotalMilliseconds:F0} first_outcome={first.Outcome} warm_up={warmedUp} "
             + $"decisions={decided} wall_s={wall.Elapsed.TotalSeconds:F2} cpu_ms={cpu.TotalMilliseconds:F0} "
             + $"median_ms={mine[mine.Length / 2]:F2} p95_ms={mine[mine.Length * 95 / 100]:F2} client_cpu_us={cpu.TotalMicroseconds / decided:F0} "
             + $"jit_ms={jit.TotalMilliseconds:F0} jit_methods={jitMethods} "

@@ -15,8 +15,9 @@ using Npgsql;
 // backends were doing (WaitSampler), and per replica its memory, decision times and time to ready. Before every run the
 // decisions of the one before are deleted, so every run decides on a store of the size named. The last lines sum up
 // every size (SizeSummary).
-// The replicas run from a ReadyToRun publish of this project with tiered compilation off, as the store service's
-// Dockerfile build runs (ReplicaBuild), so their time to ready and their decisions are not the JIT's.
+// The replicas run from a ReadyToRun publish of this project with the store service's runtime settings, as its
+// Dockerfile build runs (ReplicaBuild), and each warms up until its tier-up JIT has settled before the clock starts
+// (DecisionRun), so their time to ready is a deployed store's and their timed decisions are not the JIT's.
 // Usage: dotnet run -c Release --project tests/NewsIngest.Store.Benchmarks [-- SIZES [DECISIONS [plans]] [baseline=REPO]]
 //   SIZES: comma-separated story counts (default 10000,100000,1000000); DECISIONS per run (default 5000);
 //   plans: before the timed runs at each size, a short untimed run logs the statements' plans (DecisionPlans);
