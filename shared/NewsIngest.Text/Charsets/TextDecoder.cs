@@ -14,8 +14,11 @@ public static class TextDecoder
     static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>A feed: BOM, a 16-bit layout without BOM, the HTTP charset, the XML declaration, UTF-8.</summary>
-    public static string DecodeFeed(ReadOnlySpan<byte> content, string? contentType) =>
-        DecodeOrFallback(content[FeedTextStart(content)..], FeedEncoding(content, contentType));
+    public static string DecodeFeed(ReadOnlySpan<byte> content, string? contentType)
+    {
+        var encoding = FeedEncoding(content, contentType, out var start);
+        return DecodeOrFallback(content[start..], encoding);
+    }
 
     /// <summary>
     /// Whether <see cref="DecodeFeed"/> reads <paramref name="content"/> as UTF-8 (strictly, windows-1252 when the bytes
@@ -23,18 +26,17 @@ public static class TextDecoder
     /// </summary>
     public static bool ReadsFeedAsUtf8(ReadOnlySpan<byte> content, string? contentType, out ReadOnlySpan<byte> text)
     {
-        text = content[FeedTextStart(content)..];
-        return FeedEncoding(content, contentType) is not { } encoding || encoding.CodePage == 65001;
+        var encoding = FeedEncoding(content, contentType, out var start);
+        text = content[start..];
+        return encoding is null || encoding.CodePage == 65001;
     }
 
-    private static int FeedTextStart(ReadOnlySpan<byte> content)
-    {
-        ByteOrderMark.Detect(content, out var length);
-        return length;
-    }
-
-    private static Encoding? FeedEncoding(ReadOnlySpan<byte> content, string? contentType) =>
-        ByteOrderMark.Detect(content, out _)
+    /// <returns>
+    /// The encoding a feed is read with (null: UTF-8, windows-1252 for bytes that are not UTF-8), and in
+    /// <paramref name="start"/> where its text begins (after a byte-order mark).
+    /// </returns>
+    private static Encoding? FeedEncoding(ReadOnlySpan<byte> content, string? contentType, out int start) =>
+        ByteOrderMark.Detect(content, out start)
         ?? SniffUtf16(content)
         ?? CharsetNames.Resolve(CharsetLabels.InContentType(contentType))
         ?? CharsetNames.Resolve(CharsetLabels.InXmlDeclaration(content));
