@@ -54,7 +54,8 @@ internal static class DecisionRun
         // replicas started together begin their batches together, when the benchmark says go.
         var warmUp = new SyntheticNews(seed + 50_000 + replica);
         var warmedUp = 0;
-        for (var settled = false; !settled && warmedUp < MaxWarmUpDecisions; warmedUp += WarmUpRound)
+        var settled = false;
+        while (!settled && warmedUp < MaxWarmUpDecisions)
         {
             var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
             var round = Enumerable.Range(0, WarmUpRound).Select(_ => Record(warmUp.Article())).ToList();
@@ -66,7 +67,8 @@ internal static class DecisionRun
                 }
             })));
             await Task.Delay(WarmUpPause);
-            settled = warmedUp + WarmUpRound >= MinWarmUpDecisions && System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore <= SettledJitMethods;
+            warmedUp += WarmUpRound;
+            settled = warmedUp >= MinWarmUpDecisions && System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore <= SettledJitMethods;
         }
 
         using var queue = SharedWorkQueue.Open(queueFile, batch.Count);
