@@ -120,6 +120,18 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
+    public async Task Config_Broker_MountsTheMemorySettingsTheTestNodesLoad()
+    {
+        var result = await ComposeAsync(Required, "config");
+
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        var volumes = (YamlSequenceNode)Services(result.StandardOutput)["rabbitmq"].Children[new YamlScalarNode("volumes")];
+        volumes.Select(v => v.ToString()).ShouldContain(
+            v => v.Contains("deploy/rabbitmq/memory.conf", StringComparison.Ordinal) && v.Contains("/etc/rabbitmq/conf.d/", StringComparison.Ordinal),
+            "the broker container reads memory.conf from conf.d");
+    }
+
+    [Fact]
     public void PrometheusConfig_ScrapesEveryServiceAndTheBrokerPlugin()
     {
         var yaml = new YamlStream();

@@ -263,6 +263,9 @@ public sealed class RabbitMqNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
+    /// <summary>The broker memory settings docker-compose mounts (the quorum queues' write-ahead log size): every node runs with them.</summary>
+    public static string MemorySettings => Path.Combine(RepositoryPaths.Root, "deploy", "rabbitmq", "memory.conf");
+
     private static Dictionary<string, string?> WriteLayout(string directory, string nodeName, int port, int distributionPort, (int Management, int Prometheus)? plugins, string? cookieValue, string? erlangArguments)
     {
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "log"));
@@ -276,7 +279,7 @@ public sealed class RabbitMqNode : IAsyncDisposable
             : string.Empty;
         File.WriteAllText(
             Path.Combine(directory, "rabbitmq.conf"),
-            "loopback_users = none\nlog.console = false\nlog.file.level = info\n" + pluginSettings);
+            "loopback_users = none\nlog.console = false\nlog.file.level = info\n" + pluginSettings + File.ReadAllText(MemorySettings));
         var cookie = Path.Combine(directory, ".erlang.cookie");
         File.WriteAllText(cookie, cookieValue ?? Guid.NewGuid().ToString("N").ToUpperInvariant());
         if (!OperatingSystem.IsWindows())
