@@ -65,7 +65,11 @@ public sealed class SqlDialect : IAsyncDisposable
         return NativeTypes ? signed : "[" + string.Join(',', signed.Select(key => key.ToString(CultureInfo.InvariantCulture))) + "]";
     }
 
-    /// <summary>A condition: <paramref name="column"/> is one of the keys in <paramref name="parameter"/> (a <see cref="Keys"/> value).</summary>
+    /// <summary>A list of strings as one parameter value: a <c>text[]</c>, or a JSON array for SQLite.</summary>
+    public object Texts(IEnumerable<string> texts) =>
+        NativeTypes ? texts.ToArray() : System.Text.Json.JsonSerializer.Serialize(texts);
+
+    /// <summary>A condition: <paramref name="column"/> is one of the values in <paramref name="parameter"/> (a <see cref="Keys"/> or <see cref="Texts"/> value).</summary>
     public string AnyOf(string column, string parameter) =>
         NativeTypes ? $"{column} = ANY({parameter})" : $"{column} IN (SELECT value FROM json_each({parameter}))";
 

@@ -173,17 +173,20 @@ public sealed class FeedStateStore(SqlDialect dialect, ILogger<FeedStateStore>? 
     public Task<HashSet<string>> SeenAsync(string feedId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
         RunAsync(async connection =>
         {
+            // One statement of constant text whatever the number of keys (one array parameter), so the server plans it
+            // once per connection instead of parsing and planning an IN list of every item of the feed on every poll.
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var chunk in keys.Distinct().Chunk(200))
+            if (keys.Count == 0)
             {
-                var names = chunk.Select((_, i) => "@k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-                var parameters = chunk.Select((key, i) => ("k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), (object?)key)).Append(("id", feedId));
-                await using var command = connection.Command(null, $"SELECT item_key FROM {_seen} WHERE feed_id = @id AND item_key IN ({string.Join(", ", names)})", [.. parameters]);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    seen.Add(reader.GetString(0));
-                }
+                return seen;
+            }
+
+            await using var command = connection.Command(null, $"SELECT item_key FROM {_seen} WHERE feed_id = @id AND {dialect.AnyOf("item_key", "@keys")}", [("id", feedId), ("keys", dialect.Texts(keys.Distinct()))]);
+            await command.PrepareAsync(cancellationToken);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                seen.Add(reader.GetString(0));
             }
 
             return seen;

@@ -202,4 +202,13 @@ public sealed class FeedStateStorePostgresTests(DatabaseFixture database) : ICla
         ["Fetcher:State:Provider"] = "Postgres",
         ["Fetcher:State:ConnectionString"] = await database.Server.CreateDatabaseAsync(),
     };
+
+    [Fact]
+    public async Task Seen_AWholeFeedOfKeysAtOnce_FindsExactlyTheRecordedOnes()
+    {
+        await using var store = new FeedStateStore(SqlDialect.Postgres(await database.Server.CreateDatabaseAsync()));
+        await store.MigrateAsync(CancellationToken.None);
+
+        await SeenKeysScenario.RunAsync(store);
+    }
 }

@@ -63,4 +63,13 @@ public sealed class FeedStateStoreSqliteTests : IAsyncLifetime
         whilePaused.ShouldBeEmpty();
         resumed.Single().Interval.ShouldBe(TimeSpan.FromMinutes(2));
     }
+
+    [Fact]
+    public async Task Seen_AWholeFeedOfKeysAtOnce_FindsExactlyTheRecordedOnes()
+    {
+        await using var store = new FeedStateStore(SqlDialect.Sqlite($"Data Source={_file};Pooling=False"));
+        await store.MigrateAsync(CancellationToken.None);
+
+        await SeenKeysScenario.RunAsync(store);
+    }
 }
