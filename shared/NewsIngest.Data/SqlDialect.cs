@@ -69,7 +69,11 @@ public sealed class SqlDialect : IAsyncDisposable
     public object Texts(IEnumerable<string> texts) =>
         NativeTypes ? texts.ToArray() : System.Text.Json.JsonSerializer.Serialize(texts);
 
-    /// <summary>A condition: <paramref name="column"/> is one of the values in <paramref name="parameter"/> (a <see cref="Keys"/> or <see cref="Texts"/> value).</summary>
+    /// <summary>A list of ids as one parameter value: a <c>uuid[]</c>, or a JSON array of their text form for SQLite.</summary>
+    public object Ids(IEnumerable<Guid> ids) =>
+        NativeTypes ? ids.ToArray() : System.Text.Json.JsonSerializer.Serialize(ids.Select(id => id.ToString("D")));
+
+    /// <summary>A condition: <paramref name="column"/> is one of the values in <paramref name="parameter"/> (a <see cref="Keys"/>, <see cref="Texts"/> or <see cref="Ids"/> value).</summary>
     public string AnyOf(string column, string parameter) =>
         NativeTypes ? $"{column} = ANY({parameter})" : $"{column} IN (SELECT value FROM json_each({parameter}))";
 

@@ -41,8 +41,9 @@ public sealed class SqlOutbox(SqlDialect dialect, TimeProvider clock)
         {
             await using var leaseRows = connection.CreateCommand();
             leaseRows.Transaction = transaction;
-            leaseRows.CommandText = $"UPDATE {lane.Table} SET publish_lease_until = @until WHERE article_id IN ({KeyList(leaseRows, claimed.Select(lane.KeyOf))})";
+            leaseRows.CommandText = $"UPDATE {lane.Table} SET publish_lease_until = @until WHERE {dialect.AnyOf("article_id", "@keys")}";
             Add(leaseRows, "until", dialect.Time(now + lease));
+            Add(leaseRows, "keys", dialect.Ids(claimed.Select(lane.KeyOf)));
             await leaseRows.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -95,20 +96,8 @@ public sealed class SqlOutbox(SqlDialect dialect, TimeProvider clock)
 
         await using var connection = await dialect.DataSource.OpenConnectionAsync(cancellationToken);
         await using var release = connection.CreateCommand();
-        release.CommandText = $"UPDATE {lane.Table} SET publish_lease_until = NULL WHERE {lane.Unpublished(dialect)} AND article_id IN ({KeyList(release, keys)})";
+        release.CommandText = $"UPDATE {lane.Table} SET publish_lease_until = NULL WHERE {lane.Unpublished(dialect)} AND {dialect.AnyOf("article_id", "@keys")}";
+        Add(release, "keys", dialect.Ids(keys));
         await release.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private string KeyList(DbCommand command, IEnumerable<Guid> keys)
-    {
-        var names = new List<string>();
-        foreach (var key in keys)
-        {
-            var name = $"k{names.Count}";
-            Add(command, name, dialect.Id(key));
-            names.Add("@" + name);
-        }
-
-        return string.Join(", ", names);
     }
 }

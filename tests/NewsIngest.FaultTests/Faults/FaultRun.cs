@@ -29,6 +29,7 @@ public static class FaultRun
     private static readonly TimeSpan UntilFault = TimeSpan.FromMinutes(8);
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan StreamDeadline = TimeSpan.FromSeconds(60);
 
     public static async Task<FaultOutcome> RunAsync(Fault fault, CancellationToken cancellationToken)
     {
@@ -74,11 +75,14 @@ public static class FaultRun
         var distinct = recognised.Select(d => d.Index).Distinct().Count();
         var lastFirstArrival = recognised.Where(d => d.Delivery.First).Select(d => d.Delivery.ArrivedAt).DefaultIfEmpty(injected).Max();
         var rows = await harness.StoredRowsAsync(cancellationToken);
+        var published = await ReplayStreamReader.ReadAsync(harness.Broker, "/", (int)(rows.Stored - rows.Pending), StreamDeadline);
         return new FaultOutcome(
             fault.Name,
             Articles,
             Lost: Articles - distinct,
             Duplicated: recognised.Count - distinct,
+            PublishedTwice: published.Count - published.Distinct().Count(),
+            PositionsOfRepeats(published),
             Unrecognised: deliveries.Count - recognised.Count,
             await harness.ErrorQueuesAsync(cancellationToken),
             drained ? Stopwatch.GetElapsedTime(injected, lastFirstArrival) : null,
@@ -91,6 +95,14 @@ public static class FaultRun
             [.. harness.Services.Processes.Where(p => p.Value.HasExited).Select(p => p.Key)],
             SlowestRepoll(harness, recovered));
     }
+
+    /// <summary>The 1-based stream positions of every copy of each record the stream holds more than once: <c>402/403, 610/655</c>.</summary>
+    private static string PositionsOfRepeats(IReadOnlyList<Guid> published) => string.Join(
+        ", ",
+        published.Select((id, position) => (id, position: position + 1))
+            .GroupBy(p => p.id)
+            .Where(g => g.Count() > 1)
+            .Select(g => string.Join('/', g.Select(p => p.position))));
 
     /// <summary>Longest time from the recovery until a feed was requested again; null when some feed never was.</summary>
     private static TimeSpan? SlowestRepoll(PipelineHarness harness, DateTimeOffset recovered)

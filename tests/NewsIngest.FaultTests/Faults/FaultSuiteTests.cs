@@ -31,9 +31,10 @@ public sealed class FaultSuiteTests
     public Task StoreKilled_MidRunAndRestartedAfter3Seconds_EveryArticleOnTheTopicAtMostTheOneInFlightTwice() => KillServiceAsync(PipelineServices.Store, 9104);
 
     [Fact(Timeout = ScenarioTimeout)]
-    public async Task BrokerKilled_MidRunAndRestartedAfter5Seconds_EveryArticleOnTheTopicOnce()
+    public async Task BrokerKilled_MidRunAndRestartedAfter5Seconds_EveryArticleOnTheTopicAtMostTheOneInFlightTwice()
     {
-        var fault = new Fault("kill -9 rabbitmq", 9105, harness => harness.Broker.CrashAsync(), TimeSpan.FromSeconds(5), harness => harness.Broker.StartAgainAsync());
+        // The store's record in flight when the broker dies (in the topic, its confirm lost) goes out again after the reconnect.
+        var fault = new Fault("kill -9 rabbitmq", 9105, harness => harness.Broker.CrashAsync(), TimeSpan.FromSeconds(5), harness => harness.Broker.StartAgainAsync(), DuplicatesAllowed: 1);
 
         await RunAndAssertAsync(fault);
     }
@@ -63,7 +64,8 @@ public sealed class FaultSuiteTests
         TestContext.Current.SendDiagnosticMessage(line);
         outcome.ShouldSatisfyAllConditions(
             () => outcome.Lost.ShouldBe(0, "articles never published on the topic"),
-            () => outcome.Duplicated.ShouldBeLessThanOrEqualTo(fault.DuplicatesAllowed, "articles published more than once"),
+            () => outcome.PublishedTwice.ShouldBeLessThanOrEqualTo(fault.DuplicatesAllowed, "records the replay stream holds more than once"),
+            () => outcome.Duplicated.ShouldBeLessThanOrEqualTo(fault.DuplicatesAllowed, "records the subscriber received more than once"),
             () => outcome.Unrecognised.ShouldBe(0, "records on the topic that stand for no article of the run"),
             () => outcome.ErrorMessages.ShouldBe(0, "messages left in _error queues"),
             () => outcome.Drain.ShouldNotBeNull($"every article on the topic within {outcome.DrainBound.TotalSeconds:0} s of the fault"),

@@ -1,12 +1,11 @@
 using System.Text.Json;
-using NewsIngest.Testing;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
-namespace NewsIngest.IntegrationTests.Cluster;
+namespace NewsIngest.Testing;
 
 /// <summary>Reads the store's replicated replay stream (<c>news.articles.replay</c>) from its first record.</summary>
-internal static class ReplayStreamReader
+public static class ReplayStreamReader
 {
     /// <summary>Reads the replay stream from its first record until <paramref name="expected"/> records came and
     /// no more arrive for a while; returns the article id of each record.</summary>
@@ -50,5 +49,4 @@ internal static class ReplayStreamReader
             return [.. ids];
         }
     }
-
 }
