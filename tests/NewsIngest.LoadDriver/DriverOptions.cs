@@ -76,6 +76,9 @@ internal sealed record DriverOptions
     /// <summary>Upper bound of each phase.</summary>
     public TimeSpan PhaseTimeout { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Store replicas competing for its queue (<c>--stores N</c>): whether more of them, on a saturated machine, are slower.</summary>
+    public int StoreReplicas { get; init; } = 1;
+
     public bool SkipEmbedded { get; init; }
 
     public bool SkipCeiling { get; init; }
@@ -100,6 +103,7 @@ internal sealed record DriverOptions
           --full-pages F       share whose text is on a linked page, a teaser in the feed (default 0.1)
           --ceiling-messages N messages through the raw broker's four hops (default 20000)
           --timeout MINUTES    upper bound of each phase (default 15)
+          --stores N           store replicas competing for its queue over the one database (default 1)
           --skip-embedded, --skip-ceiling
         """;
 
@@ -129,6 +133,7 @@ internal sealed record DriverOptions
                 "--full-pages" => options with { FullPageShare = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--ceiling-messages" => options with { CeilingMessages = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--timeout" => options with { PhaseTimeout = TimeSpan.FromMinutes(double.Parse(Value(), CultureInfo.InvariantCulture)) },
+                "--stores" => options with { StoreReplicas = int.Parse(Value(), CultureInfo.InvariantCulture) is var stores and > 0 ? stores : throw new ArgumentException("--stores needs at least 1") },
                 "--skip-embedded" => options with { SkipEmbedded = true },
                 "--skip-ceiling" => options with { SkipCeiling = true },
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'"),

@@ -24,6 +24,11 @@ internal static class LoadRun
             output.WriteLine("broker Erlang VM arguments: " + erlangArguments);
         }
 
+        if (options.StoreReplicas > 1)
+        {
+            output.WriteLine(Invariant($"store replicas: {options.StoreReplicas}, competing for its queue over the one database"));
+        }
+
         if (options.Settings.Count > 0)
         {
             output.WriteLine("settings for every service: " + string.Join(", ", options.Settings.Select(s => $"{s.Key}={s.Value}")));
@@ -36,7 +41,7 @@ internal static class LoadRun
         PhaseResult? paced = null;
         IReadOnlyList<MemorySample> memory = [];
         IReadOnlyDictionary<string, long> peaks;
-        var harnessOptions = new PipelineHarnessOptions(articles) { FeedCount = options.Feeds, PollInterval = options.PollInterval, FeedWindow = options.EffectiveFeedWindow, CommonSettings = options.Settings, BrokerErlangArguments = options.BrokerErlangArguments, LocateServiceDll = project => build.DllOf(project) };
+        var harnessOptions = new PipelineHarnessOptions(articles) { FeedCount = options.Feeds, PollInterval = options.PollInterval, FeedWindow = options.EffectiveFeedWindow, CommonSettings = options.Settings, StoreReplicas = options.StoreReplicas, BrokerErlangArguments = options.BrokerErlangArguments, LocateServiceDll = project => build.DllOf(project) };
         await using (var harness = await PipelineHarness.StartAsync(harnessOptions))
         {
             var processes = harness.ProcessIds();

@@ -4,6 +4,7 @@ namespace NewsIngest.FaultTests.Faults;
 
 /// <summary>What one fault run measured; <see cref="Summary"/> is the line the suite prints per scenario.</summary>
 /// <param name="Duplicated">Records the subscriber received more than once (repeats the broker did not mark as redelivered).</param>
+/// <param name="StreamRecords">Records the replay stream holds (what the pipeline published, repeats included).</param>
 /// <param name="PublishedTwice">Records the replay stream holds more than once: what the pipeline itself published twice.</param>
 /// <param name="PublishedTwiceAt">Where in the stream each such record's copies are (1-based positions), e.g. <c>402/403</c>; empty when none.</param>
 public sealed record FaultOutcome(
@@ -11,6 +12,7 @@ public sealed record FaultOutcome(
     int Articles,
     int Lost,
     int Duplicated,
+    int StreamRecords,
     int PublishedTwice,
     string PublishedTwiceAt,
     int Unrecognised,
@@ -33,6 +35,6 @@ public sealed record FaultOutcome(
         var drain = Drain is { } time ? $"{time.TotalSeconds:0.0} s (bound {DrainBound.TotalSeconds:0} s)" : $"not drained within {DrainBound.TotalSeconds:0} s";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"fault-suite | {Scenario,-22} | {Articles} articles | lost {Lost} | duplicated {Duplicated} (published twice {PublishedTwice}{(PublishedTwice > 0 ? $" at stream positions {PublishedTwiceAt}" : string.Empty)}) | error queues {errors} | drain {drain} | feeds polled again {(SlowestRepoll is { } repoll ? $"within {repoll.TotalSeconds:0.0} s" : "not all")} | fault at {ArrivedAtFault} on the topic, {VisibleAtFault} visible | rows {StoredRows} stored, {PendingRows} unpublished{(Settled ? string.Empty : " | queues did not settle")}{(Unrecognised > 0 ? $" | {Unrecognised} unrecognised records" : string.Empty)}{(ExitedServices.Count > 0 ? $" | exited: {string.Join(", ", ExitedServices)}" : string.Empty)}");
+            $"fault-suite | {Scenario,-22} | {Articles} articles | lost {Lost} | duplicated {Duplicated} (stream {StreamRecords} records, published twice {PublishedTwice}{(PublishedTwice > 0 ? $" at stream positions {PublishedTwiceAt}" : string.Empty)}) | error queues {errors} | drain {drain} | feeds polled again {(SlowestRepoll is { } repoll ? $"within {repoll.TotalSeconds:0.0} s" : "not all")} | fault at {ArrivedAtFault} on the topic, {VisibleAtFault} visible | rows {StoredRows} stored, {PendingRows} unpublished{(Settled ? string.Empty : " | queues did not settle")}{(Unrecognised > 0 ? $" | {Unrecognised} unrecognised records" : string.Empty)}{(ExitedServices.Count > 0 ? $" | exited: {string.Join(", ", ExitedServices)}" : string.Empty)}");
     }
 }

@@ -76,13 +76,15 @@ public static class FaultRun
         var lastFirstArrival = recognised.Where(d => d.Delivery.First).Select(d => d.Delivery.ArrivedAt).DefaultIfEmpty(injected).Max();
         var rows = await harness.StoredRowsAsync(cancellationToken);
         var published = await ReplayStreamReader.ReadAsync(harness.Broker, "/", (int)(rows.Stored - rows.Pending), StreamDeadline);
+        var repeats = published.Select((id, position) => (id, position: position + 1)).GroupBy(p => p.id).Where(g => g.Count() > 1).ToList();
         return new FaultOutcome(
             fault.Name,
             Articles,
             Lost: Articles - distinct,
             Duplicated: recognised.Count - distinct,
-            PublishedTwice: published.Count - published.Distinct().Count(),
-            PositionsOfRepeats(published),
+            StreamRecords: published.Count,
+            PublishedTwice: repeats.Sum(g => g.Count() - 1),
+            PublishedTwiceAt: string.Join(", ", repeats.Select(g => string.Join('/', g.Select(p => p.position)))),
             Unrecognised: deliveries.Count - recognised.Count,
             await harness.ErrorQueuesAsync(cancellationToken),
             drained ? Stopwatch.GetElapsedTime(injected, lastFirstArrival) : null,
@@ -95,14 +97,6 @@ public static class FaultRun
             [.. harness.Services.Processes.Where(p => p.Value.HasExited).Select(p => p.Key)],
             SlowestRepoll(harness, recovered));
     }
-
-    /// <summary>The 1-based stream positions of every copy of each record the stream holds more than once: <c>402/403, 610/655</c>.</summary>
-    private static string PositionsOfRepeats(IReadOnlyList<Guid> published) => string.Join(
-        ", ",
-        published.Select((id, position) => (id, position: position + 1))
-            .GroupBy(p => p.id)
-            .Where(g => g.Count() > 1)
-            .Select(g => string.Join('/', g.Select(p => p.position))));
 
     /// <summary>Longest time from the recovery until a feed was requested again; null when some feed never was.</summary>
     private static TimeSpan? SlowestRepoll(PipelineHarness harness, DateTimeOffset recovered)

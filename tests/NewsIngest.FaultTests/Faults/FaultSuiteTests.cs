@@ -64,6 +64,7 @@ public sealed class FaultSuiteTests
         TestContext.Current.SendDiagnosticMessage(line);
         outcome.ShouldSatisfyAllConditions(
             () => outcome.Lost.ShouldBe(0, "articles never published on the topic"),
+            () => (outcome.StreamRecords - outcome.PublishedTwice).ShouldBe(FaultRun.Articles, "distinct records the replay stream holds"),
             () => outcome.PublishedTwice.ShouldBeLessThanOrEqualTo(fault.DuplicatesAllowed, "records the replay stream holds more than once"),
             () => outcome.Duplicated.ShouldBeLessThanOrEqualTo(fault.DuplicatesAllowed, "records the subscriber received more than once"),
             () => outcome.Unrecognised.ShouldBe(0, "records on the topic that stand for no article of the run"),

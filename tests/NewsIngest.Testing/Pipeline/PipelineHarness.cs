@@ -164,11 +164,14 @@ public sealed class PipelineHarness : IAsyncDisposable
         }
 
         Services = new PipelineServices(common, options.LocateServiceDll);
-        Services.Start(PipelineServices.Store, new Dictionary<string, string?>
+        for (var replica = 1; replica <= options.StoreReplicas; replica++)
         {
-            ["Store__Provider"] = "Postgres",
-            ["Store__ConnectionString"] = StoreConnectionString,
-        });
+            Services.Start(
+                PipelineServices.Store,
+                new Dictionary<string, string?> { ["Store__Provider"] = "Postgres", ["Store__ConnectionString"] = StoreConnectionString },
+                replica == 1 ? null : $"{PipelineServices.Store}-{replica.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         Services.Start(PipelineServices.Enricher, new Dictionary<string, string?>());
         Services.Start(PipelineServices.Parser, new Dictionary<string, string?>());
         foreach (var project in Services.Processes.Keys)
@@ -203,6 +206,9 @@ public sealed class PipelineHarness : IAsyncDisposable
 /// <summary>What a <see cref="PipelineHarness"/> serves and how the services are set.</summary>
 public sealed record PipelineHarnessOptions(IReadOnlyList<GeneratedArticle> Articles)
 {
+    /// <summary>Store processes competing for its queue over the one database (the first named as the project, then <c>NewsIngest.Store-2</c>, …).</summary>
+    public int StoreReplicas { get; init; } = 1;
+
     /// <summary>Number of feeds the articles are spread over (article i in feed i mod FeedCount).</summary>
     public int FeedCount { get; init; } = 10;
 

@@ -19,7 +19,7 @@ public sealed class PipelineServices(IReadOnlyDictionary<string, string?> common
 
     private readonly Dictionary<string, Service> _services = new(StringComparer.Ordinal);
 
-    /// <summary>The running process of each started service, by project name.</summary>
+    /// <summary>The running process of each started service, by its name (the project's, or a replica's from <see cref="Start"/>).</summary>
     public IReadOnlyDictionary<string, ServiceProcess> Processes => _services.ToDictionary(s => s.Key, s => s.Value.Current);
 
     /// <summary>
@@ -35,8 +35,11 @@ public sealed class PipelineServices(IReadOnlyDictionary<string, string?> common
             ["DOTNET_GCgen0size"] = "0x400000", // as the Dockerfile sets it
         };
 
-    /// <summary>Starts <paramref name="project"/> (e.g. <see cref="Store"/>) with the common settings and its own.</summary>
-    public ServiceProcess Start(string project, IReadOnlyDictionary<string, string?> own)
+    /// <summary>
+    /// Starts <paramref name="project"/> (e.g. <see cref="Store"/>) with the common settings and its own, known by
+    /// <paramref name="name"/> (default the project's; another name for each further replica of it).
+    /// </summary>
+    public ServiceProcess Start(string project, IReadOnlyDictionary<string, string?> own, string? name = null)
     {
         var environment = new Dictionary<string, string?>(common);
         foreach (var (key, value) in own)
@@ -46,43 +49,43 @@ public sealed class PipelineServices(IReadOnlyDictionary<string, string?> common
 
         var address = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
         environment["ASPNETCORE_URLS"] = address.ToString();
-        var service = new Service(environment, address, Launch(project, environment));
-        _services.Add(project, service);
+        var service = new Service(project, environment, address, Launch(project, environment));
+        _services.Add(name ?? project, service);
         return service.Current;
     }
 
     /// <summary>Waits until the service's host reports "Application started" (connected, queues declared).</summary>
-    public Task WaitUntilStartedAsync(string project) => WaitUntilStartedAsync(_services[project].Current);
+    public Task WaitUntilStartedAsync(string name) => WaitUntilStartedAsync(_services[name].Current);
 
     /// <summary>kill -9 of the service's process (its own id, nothing else), then waits until it has exited.</summary>
-    public Task KillAsync(string project) => _services[project].Current.KillAsync();
+    public Task KillAsync(string name) => _services[name].Current.KillAsync();
 
     /// <summary>Starts the service again with the settings of its first start and waits until it has started.</summary>
-    public async Task RestartAsync(string project)
+    public async Task RestartAsync(string name)
     {
-        var service = _services[project];
+        var service = _services[name];
         if (!service.Current.HasExited)
         {
-            throw new InvalidOperationException($"{project} is still running (process {service.Current.ProcessId}).");
+            throw new InvalidOperationException($"{name} is still running (process {service.Current.ProcessId}).");
         }
 
         service.Previous.Add(service.Current);
-        service.Current = Launch(project, service.Environment);
+        service.Current = Launch(service.Project, service.Environment);
         await WaitUntilStartedAsync(service.Current);
     }
 
     /// <summary>The HTTP address (health endpoints) of a started service.</summary>
-    public Uri AddressOf(string project) => _services[project].Address;
+    public Uri AddressOf(string name) => _services[name].Address;
 
-    /// <summary>Every output line of the service, over all its runs.</summary>
+    /// <summary>Every output line of every replica of <paramref name="project"/>, over all their runs.</summary>
     public IReadOnlyList<string> LogsOf(string project) =>
-        [.. _services[project].Previous.Append(_services[project].Current).SelectMany(p => p.Lines)];
+        [.. _services.Values.Where(s => s.Project == project).SelectMany(s => s.Previous.Append(s.Current)).SelectMany(p => p.Lines)];
 
     /// <summary>Kills every service and writes each one's output to <c>newsingest-test-logs/PROJECT.log</c> under the temp folder.</summary>
     public async ValueTask DisposeAsync()
     {
         var logs = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "newsingest-test-logs")).FullName;
-        foreach (var (project, service) in _services)
+        foreach (var (name, service) in _services)
         {
             await service.Current.DisposeAsync();
             foreach (var previous in service.Previous)
@@ -90,7 +93,7 @@ public sealed class PipelineServices(IReadOnlyDictionary<string, string?> common
                 await previous.DisposeAsync();
             }
 
-            await File.WriteAllLinesAsync(Path.Combine(logs, project + ".log"), LogsOf(project));
+            await File.WriteAllLinesAsync(Path.Combine(logs, name + ".log"), service.Previous.Append(service.Current).SelectMany(p => p.Lines));
         }
     }
 
@@ -103,8 +106,10 @@ public sealed class PipelineServices(IReadOnlyDictionary<string, string?> common
         return ServiceProcess.StartDll(dll, environment, workingDirectory: Path.GetDirectoryName(dll));
     }
 
-    private sealed class Service(IReadOnlyDictionary<string, string?> environment, Uri address, ServiceProcess current)
+    private sealed class Service(string project, IReadOnlyDictionary<string, string?> environment, Uri address, ServiceProcess current)
     {
+        public string Project { get; } = project;
+
         public IReadOnlyDictionary<string, string?> Environment { get; } = environment;
 
         public Uri Address { get; } = address;
