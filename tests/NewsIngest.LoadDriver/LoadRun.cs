@@ -125,10 +125,10 @@ internal static class LoadRun
         }
 
         var pipelineCpu = burst.TotalCpu.TotalMilliseconds / options.Articles;
-        output.WriteLine(Invariant($"ratio pipeline / embedded CPU per article, both cold: {(embedded is null ? "n/a" : (pipelineCpu / (embedded.Cpu.TotalMilliseconds / options.Articles)).ToString("0.00", CultureInfo.InvariantCulture))}× (target ≤ 1.5×)"));
+        output.WriteLine(Invariant($"ratio pipeline / embedded CPU per article, both cold: {(embedded is not { ExitCode: 0 } ? "n/a" : (pipelineCpu / (embedded.Cpu.TotalMilliseconds / options.Articles)).ToString("0.00", CultureInfo.InvariantCulture))}× (target ≤ 1.5×)"));
         if (warm is { Complete: true })
         {
-            output.WriteLine(Invariant($"ratio pipeline / embedded CPU per article, both warm (warm burst against the embedded mode's cost of the same articles beyond its cold run): {(embeddedWarm is > 0 ? (warm.TotalCpu.TotalMilliseconds / options.WarmArticles / embeddedWarm.Value).ToString("0.00", CultureInfo.InvariantCulture) : "n/a")}×"));
+            output.WriteLine(Invariant($"ratio pipeline / embedded CPU per article, both warm (warm burst against the embedded mode's cost of the same articles beyond its cold run): {(embeddedWarm is > 0 && embeddedRuns.All(r => r.ExitCode == 0) ? (warm.TotalCpu.TotalMilliseconds / options.WarmArticles / embeddedWarm.Value).ToString("0.00", CultureInfo.InvariantCulture) : "n/a")}×"));
         }
 
         output.WriteLine(Invariant($"ratio pipeline articles/s / broker 4-hop msg/s (classic): {(ceiling is null ? "n/a" : (burst.ArticlesPerSecond / ceiling.MessagesPerSecond).ToString("0.000", CultureInfo.InvariantCulture))}"));
