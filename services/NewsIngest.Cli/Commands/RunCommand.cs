@@ -6,6 +6,7 @@ using NewsIngest.Cli.Web;
 using NewsIngest.Fetcher.Polling;
 using NewsIngest.Fetcher.State;
 using NewsIngest.Store.Persistence;
+using NewsIngest.Store.Telemetry;
 using Serilog;
 
 namespace NewsIngest.Cli.Commands;
@@ -124,7 +125,7 @@ public static class RunCommand
         deadline.CancelAfter(timeout);
         var progress = services.GetRequiredService<FetchProgress>();
         var monitor = services.GetRequiredService<PipelineIdleMonitor>();
-        var outbox = services.GetRequiredService<IArticleRepository>();
+        var outbox = services.GetRequiredService<OutboxBacklog>();
         try
         {
             await progress.FirstPassCompleted.WaitAsync(deadline.Token);
@@ -132,7 +133,8 @@ public static class RunCommand
             while (quiet < 5)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
-                quiet = monitor.InFlight <= 0 && await outbox.CountPendingAsync(deadline.Token) == 0 ? quiet + 1 : 0;
+                // Records and sightings alike: a sighting's update is published only once its story's record is out.
+                quiet = monitor.InFlight <= 0 && (await outbox.SampleAsync(deadline.Token)).Pending == 0 ? quiet + 1 : 0;
             }
 
             return true;

@@ -69,5 +69,5 @@ public sealed class PipelineIdleMonitor : IConsumeObserver, IPublishObserver
 
     private static bool IsPipelineMessage<T>() =>
         typeof(T) == typeof(ArticleFetched) || typeof(T) == typeof(ArticleParsed) || typeof(T) == typeof(ArticleEnriched)
-        || typeof(T) == typeof(ArticleStored) || typeof(T) == typeof(ArticleRejected);
+        || typeof(T) == typeof(ArticleStored) || typeof(T) == typeof(ArticleUpdated) || typeof(T) == typeof(ArticleRejected);
 }
