@@ -23,8 +23,11 @@ public static class Extensions
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             "database", sp => new DataSourceHealthCheck(sp.GetRequiredService<SqlDialect>().DataSource, sp.GetRequiredService<SqlDialect>().Name), failureStatus: null, tags: ["ready"]));
         builder.Services.AddSingleton<ArticleQueries>();
-        builder.Services.AddSingleton(sp => new StoryDeduplicator(
-            sp.GetRequiredService<IArticleRepository>(), sp.GetRequiredService<IOptions<StoreOptions>>().Value.DedupWindow));
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
+            return new StoryDeduplicator(sp.GetRequiredService<IArticleRepository>(), options.DedupWindow) { OwnPublishLease = options.OutboxLease };
+        });
         builder.Services.TryAddTimeProvider();
         // Registered before MassTransit's hosted service, so the schema exists before the first message.
         builder.Services.AddHostedService<SchemaMigrator>();

@@ -29,8 +29,9 @@ public sealed class StoreOptions : IValidatableObject
     public TimeSpan DedupWindow { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>
-    /// How long a store replica holds the outbox rows it is publishing. A replica that dies holding them keeps them
-    /// from the topic this long; then any replica publishes them, once.
+    /// How long a store replica holds the outbox rows it is publishing: the batches it claims, and each record it
+    /// stores, from the moment it is stored (it publishes its own records without a claim). A replica that dies holding
+    /// them keeps them from the topic this long; then any replica publishes them, once.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:02", "00:10:00")]
     public TimeSpan OutboxLease { get; set; } = TimeSpan.FromSeconds(30);

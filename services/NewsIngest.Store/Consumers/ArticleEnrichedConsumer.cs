@@ -9,7 +9,8 @@ namespace NewsIngest.Store.Consumers;
 
 /// <summary>
 /// Stores an enriched article as a new story, or as another sighting of a stored one; a new story's row is
-/// the outbox entry the <see cref="OutboxDispatcher"/> publishes. A redelivery writes nothing.
+/// the outbox entry the <see cref="OutboxDispatcher"/> publishes (from memory, when it is leased to this process). A
+/// redelivery writes nothing.
 /// </summary>
 public sealed class ArticleEnrichedConsumer(StoryDeduplicator stories, OutboxSignal outbox, TimeProvider clock, ILogger<ArticleEnrichedConsumer> logger)
     : IConsumer<ArticleEnriched>
@@ -31,7 +32,15 @@ public sealed class ArticleEnrichedConsumer(StoryDeduplicator stories, OutboxSig
         switch (decision.Outcome)
         {
             case StoryOutcome.NewStory:
-                outbox.Notify();
+                if (decision.LeasedUntil is { } leasedUntil)
+                {
+                    outbox.Offer(record, leasedUntil);
+                }
+                else
+                {
+                    outbox.Notify();
+                }
+
                 logger.LogInformation(
                     "Stored article {ArticleId} {Title} ({Language}/{Category}, {WordCount} words), decided in {DecisionMs} ms, {DecisionsAlongside} other decisions under way",
                     record.ArticleId, record.Article.Title, record.Enrichment.Language, record.Category, record.Enrichment.WordCount, Ms(decision), decision.Alongside);

@@ -30,7 +30,7 @@ public sealed class SqlArticleRepository(SqlDialect dialect, ILogger<SqlArticleR
         await using (var insert = connection.CreateCommand())
         {
             insert.Transaction = transaction;
-            insert.CommandText = StoryWrites.Article(dialect, insert, record, story.CanonicalUrl);
+            insert.CommandText = StoryWrites.Article(dialect, insert, record, story.CanonicalUrl, leasedUntil: null);
             // Rows written: the article and its outbox row (SQLite counts both, PostgreSQL the outbox row), or none.
             if (await insert.ExecuteNonQueryAsync(cancellationToken) > 0)
             {

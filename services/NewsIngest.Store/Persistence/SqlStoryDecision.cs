@@ -99,13 +99,13 @@ internal sealed class SqlStoryDecision : IStoryDecision
         }
     }
 
-    public async Task CommitNewStoryAsync(ArticleStored record, StoryFacts story, CancellationToken cancellationToken)
+    public async Task CommitNewStoryAsync(ArticleStored record, StoryFacts story, DateTimeOffset? leasedUntil, CancellationToken cancellationToken)
     {
         await using var command = Command();
         await WriteAndCommitAsync(
             command,
             [
-                StoryWrites.Article(_dialect, command, record, story.CanonicalUrl),
+                StoryWrites.Article(_dialect, command, record, story.CanonicalUrl, leasedUntil),
                 StoryWrites.Sighting(_dialect, command, record.ArticleId, record, 1.0, "new story"),
                 StoryWrites.Version(_dialect, command, story),
             ],

@@ -24,8 +24,8 @@ internal static class StoryWrites
     }
 
     /// <summary>The article row and its outbox row (ON CONFLICT DO NOTHING: a conflict on its id or content hash writes
-    /// neither).</summary>
-    public static string Article(SqlDialect dialect, DbCommand command, ArticleStored record, string? canonicalUrl)
+    /// neither); the outbox row leased until <paramref name="leasedUntil"/> to the replica deciding (null: to none).</summary>
+    public static string Article(SqlDialect dialect, DbCommand command, ArticleStored record, string? canonicalUrl, DateTimeOffset? leasedUntil)
     {
         AddText(command, "canonical", canonicalUrl);
         Add(command, "id", dialect.Id(record.ArticleId));
@@ -43,6 +43,12 @@ internal static class StoryWrites
         }
 
         Add(command, "stored", dialect.Time(record.StoredAt));
+        Add(command, "lease", dialect.Time(leasedUntil));
+        if (leasedUntil is null)
+        {
+            command.Parameters[^1].DbType = DbType.DateTimeOffset;
+        }
+
         Add(command, "record", JsonSerializer.Serialize(record, Json));
         var article = $"""
             INSERT INTO articles (article_id, correlation_id, content_hash, title, language, category, url, source, published_at, stored_at, record, story_id, canonical_url)
@@ -54,11 +60,11 @@ internal static class StoryWrites
         return dialect.NativeTypes
             ? $"""
                 WITH stored AS ({article} RETURNING article_id, stored_at)
-                INSERT INTO article_outbox (article_id, stored_at) SELECT article_id, stored_at FROM stored
+                INSERT INTO article_outbox (article_id, stored_at, publish_lease_until) SELECT article_id, stored_at, @lease FROM stored
                 """
             : $"""
                 {article};
-                INSERT INTO article_outbox (article_id, stored_at) SELECT @id, @stored WHERE changes() = 1
+                INSERT INTO article_outbox (article_id, stored_at, publish_lease_until) SELECT @id, @stored, @lease WHERE changes() = 1
                 """;
     }
 

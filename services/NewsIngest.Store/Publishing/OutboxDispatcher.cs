@@ -11,15 +11,19 @@ namespace NewsIngest.Store.Publishing;
 
 /// <summary>
 /// Publishes the outbox to the <c>news.articles</c> topic on every store replica: records (<c>article.stored</c>), then
-/// sightings of published stories (<c>article.updated</c>), through one loop. Each batch is leased in a short
-/// transaction, each message marked published as soon as the broker confirms it; the message id is the article id.
-/// So a crash repeats at most the one message in flight, and an outage (database or broker) is waited out.
+/// sightings of published stories (<c>article.updated</c>), through one loop, one message at a time, each marked
+/// published as soon as the broker confirms it; the message id is the article id. So a crash repeats at most the one
+/// message in flight, and an outage (database or broker) is waited out. The records this replica stores come leased to
+/// it (<see cref="OutboxSignal.Offer"/>) and go out from memory; what else is pending (sightings, rows of a replica
+/// that died, records whose lease ran short) is leased in batches by a claim, when something was stored that only a
+/// claim publishes, and at least every <see cref="PollInterval"/>.
 /// </summary>
 public sealed class OutboxDispatcher(
     SqlOutbox outbox,
     IBus bus,
     OutboxSignal signal,
     IOptions<StoreOptions> options,
+    TimeProvider clock,
     IHostApplicationLifetime lifetime,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
@@ -29,7 +33,7 @@ public sealed class OutboxDispatcher(
 
     private TimeSpan Lease => options.Value.OutboxLease;
 
-    /// <summary>Publishes every pending record and sighting now; returns how many.</summary>
+    /// <summary>Claims and publishes every pending record and sighting not leased to a live dispatcher now; returns how many.</summary>
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken) =>
         await DispatchLaneAsync(OutboxLanes.Records, PublishRecordAsync, cancellationToken)
         + await DispatchLaneAsync(OutboxLanes.Sightings, PublishSightingAsync, cancellationToken);
@@ -44,11 +48,20 @@ public sealed class OutboxDispatcher(
 
         var backOff = PollInterval;
         DateTimeOffset? failingSince = null;
+        var sinceClaim = Stopwatch.StartNew();
+        var claim = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await DispatchPendingAsync(stoppingToken);
+                await PublishOwnAsync(stoppingToken);
+                if (claim || signal.TakeClaimsWanted() || sinceClaim.Elapsed >= PollInterval)
+                {
+                    sinceClaim.Restart();
+                    claim = false;
+                    await DispatchPendingAsync(stoppingToken);
+                }
+
                 if (failingSince is { } since)
                 {
                     logger.LogInformation("Publishing stored records works again after {Downtime}", DateTimeOffset.UtcNow - since);
@@ -68,7 +81,33 @@ public sealed class OutboxDispatcher(
 
                 await Task.Delay(backOff, stoppingToken);
                 backOff = TimeSpan.FromTicks(Math.Min(backOff.Ticks * 2, LongestBackOff.Ticks));
+                claim = true;
             }
+        }
+    }
+
+    /// <summary>
+    /// Publishes the records this replica stored (<see cref="OutboxSignal.Offer"/>), oldest first; one past half its
+    /// lease is left to a claim once the lease has run out (no other replica may take a row this one still publishes).
+    /// A failed publish leaves its record leased too; the exception goes to the loop, which backs off.
+    /// </summary>
+    private async Task PublishOwnAsync(CancellationToken cancellationToken)
+    {
+        while (signal.TryTakeOwn(out var own))
+        {
+            if (clock.GetUtcNow() > own.LeasedUntil - (Lease / 2))
+            {
+                logger.LogDebug("Record {ArticleId} waited past half its lease; a claim publishes it once the lease has run out", own.Record.ArticleId);
+                continue;
+            }
+
+            using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                attempt.CancelAfter(Lease / 4);
+                await PublishRecordAsync(own.Record, attempt.Token);
+            }
+
+            await MarkPublishedAsync(OutboxLanes.Records, own.Record.ArticleId, cancellationToken);
         }
     }
 

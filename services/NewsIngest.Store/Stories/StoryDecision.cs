@@ -31,6 +31,10 @@ public sealed record StoryDecision(StoryOutcome Outcome, Guid StoryId, string Re
     /// <summary>The near-duplicate match, when that is what decided.</summary>
     public StoryMatch? Match { get; init; }
 
+    /// <summary>A new story's outbox row is leased to this process until then: it is to publish the record itself
+    /// (<see cref="StoryDeduplicator.OwnPublishLease"/>); null when any dispatcher may claim it.</summary>
+    public DateTimeOffset? LeasedUntil { get; init; }
+
     /// <summary>A canonical URL under which a story is stored but whose text the article does not resemble, so the URL
     /// did not count (issue 10, row 9: dedup poisoning); null otherwise.</summary>
     public IgnoredCanonicalUrl? IgnoredCanonicalUrl { get; init; }

@@ -44,6 +44,14 @@ public sealed class StoryDeduplicator(IArticleRepository repository, TimeSpan wi
 
     public TimeSpan Window { get; } = window;
 
+    /// <summary>
+    /// When set (the store service: <c>Store:OutboxLease</c>), a new story's outbox row is written leased to this process
+    /// for that long from the record's <c>StoredAt</c> (<see cref="StoryDecision.LeasedUntil"/>), so that it publishes
+    /// the record from memory the moment the decision commits, without a claim; should it die first, any dispatcher
+    /// claims the row once the lease has run out. Null (a command-line run): the row waits unleased for any dispatcher.
+    /// </summary>
+    public TimeSpan? OwnPublishLease { get; init; }
+
     /// <summary>Decisions of this process under way right now.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
@@ -101,8 +109,9 @@ public sealed class StoryDeduplicator(IArticleRepository repository, TimeSpan wi
         }
         else
         {
-            await decision.CommitNewStoryAsync(record, Facts(fingerprint, canonicalUrl), cancellationToken);
-            result = new StoryDecision(StoryOutcome.NewStory, record.ArticleId, "new story");
+            var leasedUntil = record.StoredAt + OwnPublishLease;
+            await decision.CommitNewStoryAsync(record, Facts(fingerprint, canonicalUrl), leasedUntil, cancellationToken);
+            result = new StoryDecision(StoryOutcome.NewStory, record.ArticleId, "new story") { LeasedUntil = leasedUntil };
         }
 
         return result with { Candidates = candidates.NearDuplicates.Count, IgnoredCanonicalUrl = ignored };

@@ -11,9 +11,9 @@ public sealed class SqlOutboxTests(DatabaseFixture database) : IClassFixture<Dat
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private static readonly CancellationToken Token = CancellationToken.None;
-    private readonly List<string> _sqliteDirectories = [];
+    private readonly BackendStores _stores = new(database);
 
-    public static TheoryData<string> Backends => ["sqlite", "postgres"];
+    public static TheoryData<string> Backends => BackendStores.Names;
 
     [Theory]
     [MemberData(nameof(Backends))]
@@ -97,31 +97,12 @@ public sealed class SqlOutboxTests(DatabaseFixture database) : IClassFixture<Dat
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var directory in _sqliteDirectories)
-        {
-            await TestDirectory.DeleteAsync(directory);
-        }
-    }
+    public ValueTask DisposeAsync() => _stores.DisposeAsync();
 
     private async Task<(SqlArticleRepository Repository, SqlOutbox Outbox, ShiftedClock Clock)> StoreAsync(string backend)
     {
-        SqlDialect dialect;
-        if (backend == "postgres")
-        {
-            dialect = SqlDialect.Postgres(await database.Server.CreateDatabaseAsync());
-        }
-        else
-        {
-            var directory = TestDirectory.Create("outbox");
-            _sqliteDirectories.Add(directory);
-            dialect = SqlDialect.Sqlite($"Data Source={Path.Combine(directory, "store.db")};Pooling=False");
-        }
-
+        var dialect = await _stores.CreateAsync(backend);
         var repository = new SqlArticleRepository(dialect);
-        await repository.MigrateAsync(Token);
         var clock = new ShiftedClock();
         return (repository, new SqlOutbox(dialect, clock), clock);
     }
@@ -137,14 +118,5 @@ public sealed class SqlOutboxTests(DatabaseFixture database) : IClassFixture<Dat
         }
 
         return records;
-    }
-
-    private sealed class ShiftedClock : TimeProvider
-    {
-        private TimeSpan _shift;
-
-        public void Advance(TimeSpan by) => _shift += by;
-
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _shift;
     }
 }
