@@ -69,7 +69,10 @@ public sealed class OutboxDispatcher(
                     backOff = PollInterval;
                 }
 
-                await signal.WaitAsync(PollInterval, stoppingToken);
+                if (!signal.HasOwn)
+                {
+                    await signal.WaitAsync(PollInterval, stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -87,13 +90,15 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>
-    /// Publishes the records this replica stored (<see cref="OutboxSignal.Offer"/>), oldest first; one past half its
-    /// lease is left to a claim once the lease has run out (no other replica may take a row this one still publishes).
-    /// A failed publish leaves its record leased too; the exception goes to the loop, which backs off.
+    /// Publishes the records this replica stored (<see cref="OutboxSignal.Offer"/>), oldest first, at most
+    /// <see cref="BatchSize"/> before the loop sees whether a claim is due (so a steady stream of them does not hold up
+    /// the sightings); one past half its lease is left to a claim once the lease has run out (no other replica may take
+    /// a row this one still publishes). A failed publish leaves its record leased too; the exception goes to the loop,
+    /// which backs off.
     /// </summary>
     private async Task PublishOwnAsync(CancellationToken cancellationToken)
     {
-        while (signal.TryTakeOwn(out var own))
+        for (var taken = 0; taken < BatchSize && signal.TryTakeOwn(out var own); taken++)
         {
             if (clock.GetUtcNow() > own.LeasedUntil - (Lease / 2))
             {

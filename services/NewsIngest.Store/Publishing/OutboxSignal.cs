@@ -31,6 +31,9 @@ public sealed class OutboxSignal : IDisposable
     /// <summary>The next record <see cref="Offer"/>ed, oldest first.</summary>
     public bool TryTakeOwn(out OwnRecord own) => _own.TryDequeue(out own!);
 
+    /// <summary>Whether records <see cref="Offer"/>ed wait to be taken.</summary>
+    public bool HasOwn => !_own.IsEmpty;
+
     /// <summary>Whether <see cref="Notify"/> was called since the last call of this.</summary>
     public bool TakeClaimsWanted() => Interlocked.Exchange(ref _claimsWanted, 0) == 1;
 
