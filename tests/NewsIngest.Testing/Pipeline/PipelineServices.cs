@@ -79,7 +79,7 @@ public sealed class PipelineServices(IReadOnlyDictionary<string, string?> common
 
     /// <summary>Every output line of every replica of <paramref name="project"/>, over all their runs.</summary>
     public IReadOnlyList<string> LogsOf(string project) =>
-        [.. _services.Values.Where(s => s.Project == project).SelectMany(s => s.Previous.Append(s.Current)).SelectMany(p => p.Lines)];
+        [.. _services.Values.Where(s => s.Project == project).SelectMany(s => s.Runs).SelectMany(p => p.Lines)];
 
     /// <summary>Kills every service and writes each one's output to <c>newsingest-test-logs/PROJECT.log</c> under the temp folder.</summary>
     public async ValueTask DisposeAsync()
@@ -87,13 +87,12 @@ public sealed class PipelineServices(IReadOnlyDictionary<string, string?> common
         var logs = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "newsingest-test-logs")).FullName;
         foreach (var (name, service) in _services)
         {
-            await service.Current.DisposeAsync();
-            foreach (var previous in service.Previous)
+            foreach (var run in service.Runs)
             {
-                await previous.DisposeAsync();
+                await run.DisposeAsync();
             }
 
-            await File.WriteAllLinesAsync(Path.Combine(logs, name + ".log"), service.Previous.Append(service.Current).SelectMany(p => p.Lines));
+            await File.WriteAllLinesAsync(Path.Combine(logs, name + ".log"), service.Runs.SelectMany(p => p.Lines));
         }
     }
 
@@ -117,5 +116,8 @@ public sealed class PipelineServices(IReadOnlyDictionary<string, string?> common
         public ServiceProcess Current { get; set; } = current;
 
         public List<ServiceProcess> Previous { get; } = [];
+
+        /// <summary>Every process of the service, the earlier runs first, the current one last.</summary>
+        public IEnumerable<ServiceProcess> Runs => Previous.Append(Current);
     }
 }
