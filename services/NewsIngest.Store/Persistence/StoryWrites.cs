@@ -23,6 +23,16 @@ internal static class StoryWrites
         command.Parameters[^1].DbType = DbType.String;
     }
 
+    /// <summary>A time parameter, typed as a time when null too.</summary>
+    private static void AddTime(SqlDialect dialect, DbCommand command, string name, DateTimeOffset? value)
+    {
+        Add(command, name, dialect.Time(value));
+        if (value is null)
+        {
+            command.Parameters[^1].DbType = DbType.DateTimeOffset;
+        }
+    }
+
     /// <summary>The article row and its outbox row (ON CONFLICT DO NOTHING: a conflict on its id or content hash writes
     /// neither); the outbox row leased until <paramref name="leasedUntil"/> to the replica deciding (null: to none).</summary>
     public static string Article(SqlDialect dialect, DbCommand command, ArticleStored record, string? canonicalUrl, DateTimeOffset? leasedUntil)
@@ -36,18 +46,9 @@ internal static class StoryWrites
         Add(command, "category", record.Category);
         AddText(command, "url", record.Article.Url);
         AddText(command, "source", record.Article.Source);
-        Add(command, "published", dialect.Time(record.Article.Published));
-        if (record.Article.Published is null)
-        {
-            command.Parameters[^1].DbType = DbType.DateTimeOffset;
-        }
-
+        AddTime(dialect, command, "published", record.Article.Published);
         Add(command, "stored", dialect.Time(record.StoredAt));
-        Add(command, "lease", dialect.Time(leasedUntil));
-        if (leasedUntil is null)
-        {
-            command.Parameters[^1].DbType = DbType.DateTimeOffset;
-        }
+        AddTime(dialect, command, "lease", leasedUntil);
 
         Add(command, "record", JsonSerializer.Serialize(record, Json));
         var article = $"""

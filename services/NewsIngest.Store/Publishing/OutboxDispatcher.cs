@@ -106,13 +106,7 @@ public sealed class OutboxDispatcher(
                 continue;
             }
 
-            using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                attempt.CancelAfter(Lease / 4);
-                await PublishRecordAsync(own.Record, attempt.Token);
-            }
-
-            await MarkPublishedAsync(OutboxLanes.Records, own.Record.ArticleId, cancellationToken);
+            await PublishAndMarkAsync(OutboxLanes.Records, own.Record, PublishRecordAsync, cancellationToken);
         }
     }
 
@@ -134,13 +128,7 @@ public sealed class OutboxDispatcher(
                         break;
                     }
 
-                    using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-                    {
-                        attempt.CancelAfter(Lease / 4);
-                        await publish(message, attempt.Token);
-                    }
-
-                    await MarkPublishedAsync(lane, lane.KeyOf(message), cancellationToken);
+                    await PublishAndMarkAsync(lane, message, publish, cancellationToken);
                     published++;
                 }
             }
@@ -155,6 +143,18 @@ public sealed class OutboxDispatcher(
                 return total;
             }
         }
+    }
+
+    /// <summary>Publishes one message (the attempt bounded by a quarter of the lease), then marks its row published.</summary>
+    private async Task PublishAndMarkAsync<T>(OutboxLane<T> lane, T message, Func<T, CancellationToken, Task> publish, CancellationToken cancellationToken)
+    {
+        using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            attempt.CancelAfter(Lease / 4);
+            await publish(message, attempt.Token);
+        }
+
+        await MarkPublishedAsync(lane, lane.KeyOf(message), cancellationToken);
     }
 
     /// <summary>

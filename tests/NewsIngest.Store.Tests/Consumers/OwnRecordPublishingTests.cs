@@ -1,7 +1,6 @@
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NewsIngest.Contracts;
-using NewsIngest.Data;
 using NewsIngest.Store.Persistence;
 using NewsIngest.Store.Publishing;
 using NewsIngest.Store.Stories;
@@ -26,18 +25,14 @@ public sealed class OwnRecordPublishingTests(DatabaseFixture database) : IClassF
     [MemberData(nameof(Backends))]
     public async Task Consume_NewStory_IsLeasedToThisReplicaAndPublishedFromMemoryOnce(string backend)
     {
-        var (dialect, clock) = await DatabaseAsync(backend);
-        await using var provider = Harness(dialect, clock);
-        var harness = provider.GetRequiredService<ITestHarness>();
-        await harness.Start();
         var message = Articles.Enriched("Lighthouse Relit", "The keepers lit the lamp again after ten years.");
-        await harness.Bus.Publish(message);
-        (await harness.Consumed.Any<ArticleEnriched>()).ShouldBeTrue();
+        var (provider, harness, repository, _) = await StoredAsync(backend, message);
+        await using var disposeProvider = provider;
         var dispatcher = provider.GetRequiredService<OutboxDispatcher>();
 
         var claimedMeanwhile = await dispatcher.DispatchPendingAsync(CancellationToken.None);
         await dispatcher.StartAsync(CancellationToken.None);
-        await Eventually.UntilAsync(async () => await PendingAsync(dialect) == 0, Within, "the replica publishes its own record");
+        await Eventually.UntilAsync(async () => await repository.CountPendingAsync(CancellationToken.None) == 0, Within, "the replica publishes its own record");
         await dispatcher.StopAsync(CancellationToken.None);
 
         claimedMeanwhile.ShouldBe(0, "a claim skips a row leased to the replica that stored it");
@@ -50,13 +45,9 @@ public sealed class OwnRecordPublishingTests(DatabaseFixture database) : IClassF
     [MemberData(nameof(Backends))]
     public async Task Dispatch_OwnRecordPastHalfItsLease_GoesOutByAClaimOnceTheLeaseHasRunOut(string backend)
     {
-        var (dialect, clock) = await DatabaseAsync(backend);
-        await using var provider = Harness(dialect, clock);
-        var harness = provider.GetRequiredService<ITestHarness>();
-        await harness.Start();
         var message = Articles.Enriched("Bridge Inspected", "Engineers found the old bridge sound.");
-        await harness.Bus.Publish(message);
-        (await harness.Consumed.Any<ArticleEnriched>()).ShouldBeTrue();
+        var (provider, harness, repository, clock) = await StoredAsync(backend, message);
+        await using var disposeProvider = provider;
         var dispatcher = provider.GetRequiredService<OutboxDispatcher>();
 
         // The dispatcher comes to the record past half its lease: it leaves it, and nobody may claim it yet.
@@ -65,7 +56,7 @@ public sealed class OwnRecordPublishingTests(DatabaseFixture database) : IClassF
         await Task.Delay(TimeSpan.FromSeconds(2.5));
         var beforeExpiry = await harness.Published.SelectAsync<ArticleStored>().Count();
         clock.Advance(Lease);
-        await Eventually.UntilAsync(async () => await PendingAsync(dialect) == 0, Within, "a claim publishes the record once its lease has run out");
+        await Eventually.UntilAsync(async () => await repository.CountPendingAsync(CancellationToken.None) == 0, Within, "a claim publishes the record once its lease has run out");
         await dispatcher.StopAsync(CancellationToken.None);
 
         beforeExpiry.ShouldBe(0, "within its lease only the replica that stored it publishes the record");
@@ -76,22 +67,20 @@ public sealed class OwnRecordPublishingTests(DatabaseFixture database) : IClassF
 
     public ValueTask DisposeAsync() => _stores.DisposeAsync();
 
-    private static ServiceProvider Harness(SqlDialect dialect, ShiftedClock clock)
+    /// <summary>The store's consumer and dispatcher over a fresh <paramref name="backend"/> database, the deduplicator
+    /// leasing new records to this process as the service's does, once it has consumed <paramref name="message"/>.</summary>
+    private async Task<(ServiceProvider Provider, ITestHarness Harness, SqlArticleRepository Repository, ShiftedClock Clock)> StoredAsync(string backend, ArticleEnriched message)
     {
+        var dialect = await _stores.CreateAsync(backend);
+        var clock = new ShiftedClock();
         var repository = new SqlArticleRepository(dialect);
-        return StoreConsumerHarness.Create(repository, new SqlOutbox(dialect, clock), services => services
+        var provider = StoreConsumerHarness.Create(repository, new SqlOutbox(dialect, clock), services => services
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton(new StoryDeduplicator(repository) { OwnPublishLease = Lease }));
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        await harness.Bus.Publish(message);
+        (await harness.Consumed.Any<ArticleEnriched>()).ShouldBeTrue();
+        return (provider, harness, repository, clock);
     }
-
-    private static async Task<long> PendingAsync(SqlDialect dialect)
-    {
-        await using var connection = await dialect.DataSource.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM article_outbox";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private async Task<(SqlDialect Dialect, ShiftedClock Clock)> DatabaseAsync(string backend) =>
-        (await _stores.CreateAsync(backend), new ShiftedClock());
 }
