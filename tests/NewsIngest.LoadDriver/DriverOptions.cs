@@ -76,8 +76,12 @@ internal sealed record DriverOptions
     /// <summary>Upper bound of each phase.</summary>
     public TimeSpan PhaseTimeout { get; init; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Store replicas competing for its queue (<c>--stores N</c>): whether more of them, on a saturated machine, are slower.</summary>
-    public int StoreReplicas { get; init; } = 1;
+    /// <summary>
+    /// Store replicas competing for its queue (<c>--stores N</c>): whether more of them, on a saturated machine, are slower.
+    /// A list (<c>--stores 1,3,3,1</c>): one pipeline run per entry, one after another on the one build, each its own
+    /// broker, database and services; the embedded mode and the ceiling run once, after them.
+    /// </summary>
+    public IReadOnlyList<int> StoreRuns { get; init; } = [1];
 
     public bool SkipEmbedded { get; init; }
 
@@ -103,7 +107,9 @@ internal sealed record DriverOptions
           --full-pages F       share whose text is on a linked page, a teaser in the feed (default 0.1)
           --ceiling-messages N messages through the raw broker's four hops (default 20000)
           --timeout MINUTES    upper bound of each phase (default 15)
-          --stores N           store replicas competing for its queue over the one database (default 1)
+          --stores N[,N...]    store replicas competing for its queue over the one database (default 1); a list: a
+                               pipeline run per entry on the one build (e.g. 1,3,3,1), each run of another count
+                               set against the nearest run of the first entry's count
           --skip-embedded, --skip-ceiling
         """;
 
@@ -133,7 +139,7 @@ internal sealed record DriverOptions
                 "--full-pages" => options with { FullPageShare = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--ceiling-messages" => options with { CeilingMessages = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--timeout" => options with { PhaseTimeout = TimeSpan.FromMinutes(double.Parse(Value(), CultureInfo.InvariantCulture)) },
-                "--stores" => options with { StoreReplicas = int.Parse(Value(), CultureInfo.InvariantCulture) is var stores and > 0 ? stores : throw new ArgumentException("--stores needs at least 1") },
+                "--stores" => options with { StoreRuns = StoreCounts(Value()) },
                 "--skip-embedded" => options with { SkipEmbedded = true },
                 "--skip-ceiling" => options with { SkipCeiling = true },
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'"),
@@ -147,6 +153,12 @@ internal sealed record DriverOptions
         }
 
         return options;
+    }
+
+    private static int[] StoreCounts(string list)
+    {
+        var counts = list.Split(',').Select(count => int.Parse(count, CultureInfo.InvariantCulture)).ToArray();
+        return counts.All(count => count > 0) ? counts : throw new ArgumentException("--stores needs at least 1 in every run");
     }
 
     private static Dictionary<string, string?> WithSetting(IReadOnlyDictionary<string, string?> settings, string pair)

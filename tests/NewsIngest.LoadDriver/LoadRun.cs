@@ -24,63 +24,26 @@ internal static class LoadRun
             output.WriteLine("broker Erlang VM arguments: " + erlangArguments);
         }
 
-        if (options.StoreReplicas > 1)
-        {
-            output.WriteLine(Invariant($"store replicas: {options.StoreReplicas}, competing for its queue over the one database"));
-        }
-
-        if (options.Settings.Count > 0)
-        {
-            output.WriteLine("settings for every service: " + string.Join(", ", options.Settings.Select(s => $"{s.Key}={s.Value}")));
-        }
-
         await using var build = options.Published ? await ServiceBuild.PublishAsync(output, options.PhaseTimeout) : ServiceBuild.Built(options.ServicesFrom);
         output.WriteLine("services run: " + build.Description);
-        PhaseResult burst;
-        PhaseResult? warm = null;
-        PhaseResult? paced = null;
-        IReadOnlyList<MemorySample> memory = [];
-        IReadOnlyDictionary<string, long> peaks;
-        var harnessOptions = new PipelineHarnessOptions(articles) { FeedCount = options.Feeds, PollInterval = options.PollInterval, FeedWindow = options.EffectiveFeedWindow, CommonSettings = options.Settings, StoreReplicas = options.StoreReplicas, BrokerErlangArguments = options.BrokerErlangArguments, LocateServiceDll = project => build.DllOf(project) };
-        await using (var harness = await PipelineHarness.StartAsync(harnessOptions))
+        var runs = new List<PipelineRun>();
+        foreach (var (stores, index) in options.StoreRuns.Select((stores, index) => (stores, index)))
         {
-            var processes = harness.ProcessIds();
-            burst = await RunPhaseAsync(harness, processes, 0, options.Articles, () => harness.Feeds.RevealUpTo(options.Articles), options.PhaseTimeout);
-            Report(output, "burst", burst);
-            if (burst.Complete && options.WarmArticles > 0)
+            var label = options.StoreRuns.Count == 1 ? string.Empty : Invariant($"[run {index + 1}, {stores} store{(stores == 1 ? string.Empty : "s")}] ");
+            if (stores > 1)
             {
-                warm = await RunPhaseAsync(harness, processes, options.Articles, burstEnd, () => harness.Feeds.RevealUpTo(burstEnd), options.PhaseTimeout);
-                Report(output, "warm burst", warm);
+                output.WriteLine(Invariant($"{label}store replicas: {stores}, competing for its queue over the one database"));
             }
 
-            var fastest = warm is { Complete: true } ? warm : burst;
-            if (fastest.Complete && options.PacedArticlesGenerated > 0)
-            {
-                var pace = options.Pace ?? fastest.ArticlesPerSecond / 2;
-                if (options.PacedMinutes is not null && options.Pace is null && pace > DriverOptions.PaceBound)
-                {
-                    output.WriteLine(Invariant($"half the burst is {pace:0.0} articles/s; a timed paced phase is generated for at most {DriverOptions.PaceBound:0}"));
-                    pace = DriverOptions.PaceBound;
-                }
-
-                var pacedCount = options.PacedMinutes is { } minutes ? Math.Min(options.PacedArticlesGenerated, (int)Math.Ceiling(pace * 60 * minutes)) : options.PacedArticles;
-                var total = burstEnd + pacedCount;
-                output.WriteLine(Invariant($"paced phase at {pace:0.0} articles/s{(options.Pace is null ? $" (half the {(fastest == warm ? "warm burst" : "burst")})" : string.Empty)}: {pacedCount} articles over {pacedCount / pace / 60:0.0} minutes"));
-                using var sampling = new CancellationTokenSource();
-                var sampler = options.PacedMinutes is { } length
-                    ? MemorySample.TakeAtAsync(processes, [TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(length) - TimeSpan.FromSeconds(5)], sampling.Token)
-                    : Task.FromResult<IReadOnlyList<MemorySample>>([]);
-                paced = await RunPhaseAsync(harness, processes, burstEnd, total, () => _ = harness.Feeds.RevealPacedAsync(pace, total), options.PhaseTimeout + TimeSpan.FromMinutes(options.PacedMinutes ?? 0));
-                await sampling.CancelAsync();
-                memory = await sampler;
-                Report(output, "paced", paced);
-                ReportFlatness(output, memory);
-            }
-
-            peaks = processes.ToDictionary(p => p.Key, p => ProcessMeter.PeakResidentBytes(p.Value), StringComparer.Ordinal);
+            runs.Add(await RunPipelineAsync(options, articles, build, stores, label, output));
         }
 
-        output.WriteLine("peak RSS (VmHWM; largest process of each tree): " + string.Join(", ", peaks.Select(p => Invariant($"{Short(p.Key)} {p.Value / 1048576.0:0} MB"))));
+        if (runs.Count > 1)
+        {
+            ReportStoreComparison(output, runs);
+        }
+
+        var (burst, warm) = (runs[0].Burst, runs[0].Warm);
 
         EmbeddedResult? embedded = null;
         double? embeddedWarm = null;
@@ -132,7 +95,88 @@ internal static class LoadRun
         }
 
         output.WriteLine(Invariant($"ratio pipeline articles/s / broker 4-hop msg/s (classic): {(ceiling is null ? "n/a" : (burst.ArticlesPerSecond / ceiling.MessagesPerSecond).ToString("0.000", CultureInfo.InvariantCulture))}"));
-        return burst.Complete && (warm?.Complete ?? true) && (paced?.Complete ?? true) && embeddedRuns.All(r => r.ExitCode == 0) ? 0 : 1;
+        return runs.All(run => run.Complete) && embeddedRuns.All(r => r.ExitCode == 0) ? 0 : 1;
+    }
+
+    /// <summary>One pipeline run: the services with <paramref name="stores"/> store replicas over a broker and database of
+    /// its own, the burst, the warm burst and the paced phase, each reported with <paramref name="label"/> before its name.</summary>
+    private static async Task<PipelineRun> RunPipelineAsync(DriverOptions options, IReadOnlyList<GeneratedArticle> articles, ServiceBuild build, int stores, string label, TextWriter output)
+    {
+        var burstEnd = options.Articles + options.WarmArticles;
+        PhaseResult burst;
+        PhaseResult? warm = null;
+        PhaseResult? paced = null;
+        IReadOnlyList<MemorySample> memory = [];
+        IReadOnlyDictionary<string, long> peaks;
+        var harnessOptions = new PipelineHarnessOptions(articles) { FeedCount = options.Feeds, PollInterval = options.PollInterval, FeedWindow = options.EffectiveFeedWindow, CommonSettings = options.Settings, StoreReplicas = stores, BrokerErlangArguments = options.BrokerErlangArguments, LocateServiceDll = project => build.DllOf(project) };
+        await using (var harness = await PipelineHarness.StartAsync(harnessOptions))
+        {
+            var processes = harness.ProcessIds();
+            burst = await RunPhaseAsync(harness, processes, 0, options.Articles, () => harness.Feeds.RevealUpTo(options.Articles), options.PhaseTimeout);
+            Report(output, label + "burst", burst);
+            if (burst.Complete && options.WarmArticles > 0)
+            {
+                warm = await RunPhaseAsync(harness, processes, options.Articles, burstEnd, () => harness.Feeds.RevealUpTo(burstEnd), options.PhaseTimeout);
+                Report(output, label + "warm burst", warm);
+            }
+
+            var fastest = warm is { Complete: true } ? warm : burst;
+            if (fastest.Complete && options.PacedArticlesGenerated > 0)
+            {
+                var pace = options.Pace ?? fastest.ArticlesPerSecond / 2;
+                if (options.PacedMinutes is not null && options.Pace is null && pace > DriverOptions.PaceBound)
+                {
+                    output.WriteLine(Invariant($"half the burst is {pace:0.0} articles/s; a timed paced phase is generated for at most {DriverOptions.PaceBound:0}"));
+                    pace = DriverOptions.PaceBound;
+                }
+
+                var pacedCount = options.PacedMinutes is { } minutes ? Math.Min(options.PacedArticlesGenerated, (int)Math.Ceiling(pace * 60 * minutes)) : options.PacedArticles;
+                var total = burstEnd + pacedCount;
+                output.WriteLine(Invariant($"{label}paced phase at {pace:0.0} articles/s{(options.Pace is null ? $" (half the {(fastest == warm ? "warm burst" : "burst")})" : string.Empty)}: {pacedCount} articles over {pacedCount / pace / 60:0.0} minutes"));
+                using var sampling = new CancellationTokenSource();
+                var sampler = options.PacedMinutes is { } length
+                    ? MemorySample.TakeAtAsync(processes, [TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(length) - TimeSpan.FromSeconds(5)], sampling.Token)
+                    : Task.FromResult<IReadOnlyList<MemorySample>>([]);
+                paced = await RunPhaseAsync(harness, processes, burstEnd, total, () => _ = harness.Feeds.RevealPacedAsync(pace, total), options.PhaseTimeout + TimeSpan.FromMinutes(options.PacedMinutes ?? 0));
+                await sampling.CancelAsync();
+                memory = await sampler;
+                Report(output, label + "paced", paced);
+                ReportFlatness(output, memory);
+            }
+
+            peaks = processes.ToDictionary(p => p.Key, p => ProcessMeter.PeakResidentBytes(p.Value), StringComparer.Ordinal);
+        }
+
+        output.WriteLine(label + "peak RSS (VmHWM; largest process of each tree): " + string.Join(", ", peaks.Select(p => Invariant($"{Short(p.Key)} {p.Value / 1048576.0:0} MB"))));
+        return new PipelineRun(stores, burst, warm, paced);
+    }
+
+    /// <summary>
+    /// Each run whose store count is not the first run's against the nearest run of the first run's count (the mean of
+    /// both when two are as near): its steady state's (the warm burst's, else the burst's) throughput and CPU per article.
+    /// </summary>
+    private static void ReportStoreComparison(TextWriter output, List<PipelineRun> runs)
+    {
+        var reference = runs[0].Stores;
+        output.WriteLine("runs, steady state (warm burst, else burst): " + string.Join("; ", runs.Select((run, index) => Invariant(
+            $"run {index + 1} {run.Stores} store{(run.Stores == 1 ? string.Empty : "s")} {run.Steady.ArticlesPerSecond:0.0}/s {run.Steady.TotalCpu.TotalMilliseconds / run.Steady.Articles:0.00} CPU ms/article"))));
+        var ratios = new List<double>();
+        foreach (var (run, index) in runs.Select((run, index) => (run, index)).Where(entry => entry.run.Stores != reference))
+        {
+            var nearest = runs.Select((other, at) => (other, at)).Where(entry => entry.other.Stores == reference)
+                .GroupBy(entry => Math.Abs(entry.at - index)).MinBy(group => group.Key)!.ToList();
+            var throughput = nearest.Average(entry => entry.other.Steady.ArticlesPerSecond);
+            var ratio = run.Steady.ArticlesPerSecond / throughput;
+            ratios.Add(ratio);
+            output.WriteLine(Invariant($"run {index + 1} ({run.Stores} stores) against run {string.Join(" and ", nearest.Select(entry => entry.at + 1))} ({reference}): throughput {ratio:0.00}x, CPU per article {run.Steady.TotalCpu.TotalMilliseconds / run.Steady.Articles / nearest.Average(entry => entry.other.Steady.TotalCpu.TotalMilliseconds / entry.other.Steady.Articles):0.00}x"));
+        }
+
+        if (ratios.Count > 0)
+        {
+            var sorted = ratios.Order().ToList();
+            var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+            output.WriteLine(Invariant($"throughput against {reference} store{(reference == 1 ? string.Empty : "s")}: median {median:0.00}x of {ratios.Count} runs ({string.Join(", ", sorted.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}), mean {ratios.Average():0.00}x"));
+        }
     }
 
     private static async Task<PhaseResult> RunPhaseAsync(
