@@ -37,7 +37,7 @@ internal sealed class DecisionMeter(PostgresServer server, NpgsqlDataSource data
             var postmaster = server.PostmasterProcessId ?? throw new InvalidOperationException("PostgreSQL is not running");
             var serverCpu = ProcessMeter.CpuTime(postmaster);
             using var sampling = new CancellationTokenSource();
-            var waits = WaitSampler.SampleAsync(server.ConnectionString, sampling.Token);
+            var waits = WaitSampler.SampleAsync(server.ConnectionString, dataSource, sampling.Token);
             var clock = Stopwatch.StartNew();
             foreach (var process in processes)
             {

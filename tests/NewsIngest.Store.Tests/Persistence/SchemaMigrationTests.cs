@@ -37,19 +37,19 @@ public sealed class SchemaMigrationTests(DatabaseFixture database) : IClassFixtu
     [InlineData("sqlite")]
     public async Task Migrate_DatabaseOfPreviousRunner_AdoptsItsVersionsAndRunsOnlyTheNewOne(string provider)
     {
-        // Arrange: what the runner before the journal left, one migration behind; the index migration 1 made is
+        // Arrange: what the runner before the journal left, one migration behind; a table migration 1 made is
         // dropped, so running migration 1 again would bring it back.
         var dialect = await CreateAsync(provider);
         var scripts = Schema.For(dialect).Scripts;
         await MigrateAsPreviousRunnerAsync(dialect, scripts.Count - 1);
-        await ExecuteAsync(dialect, "DROP INDEX ix_articles_stored_at");
+        await ExecuteAsync(dialect, "DROP TABLE rejected_articles");
 
         // Act
         var result = await new SqlArticleRepository(dialect).MigrateAsync(Token);
 
         // Assert
         result.ShouldBe(new MigrationResult(scripts.Count, Applied: 1, Adopted: scripts.Count - 1));
-        (await IndexExistsAsync(dialect, "ix_articles_stored_at")).ShouldBeFalse();
+        (await TableExistsAsync(dialect, "rejected_articles")).ShouldBeFalse();
         (await JournalAsync(dialect)).ShouldBe(scripts.Select(MigrationRunner.Checksum));
     }
 
@@ -84,11 +84,11 @@ public sealed class SchemaMigrationTests(DatabaseFixture database) : IClassFixtu
     [InlineData("sqlite")]
     public async Task Migrate_FromPublishedFlagOnTheArticle_MovesOnlyUnpublishedRecordsToTheOutbox(string provider)
     {
-        // Arrange: a database one migration behind, when a record's publication was a flag on its article row, with one
+        // Arrange: a database two migrations behind, when a record's publication was a flag on its article row, with one
         // record published and one not.
         var dialect = await CreateAsync(provider);
         var shipped = Schema.For(dialect);
-        await MigrationRunner.RunAsync(dialect, shipped with { Scripts = [.. shipped.Scripts.SkipLast(1)] }, new FakeLogger(), Token);
+        await MigrationRunner.RunAsync(dialect, shipped with { Scripts = [.. shipped.Scripts.SkipLast(2)] }, new FakeLogger(), Token);
         var published = Guid.NewGuid();
         var waiting = Guid.NewGuid();
         await InsertFlaggedArticleAsync(dialect, published, isPublished: true);
@@ -105,6 +105,36 @@ public sealed class SchemaMigrationTests(DatabaseFixture database) : IClassFixtu
         (await new SqlArticleRepository(dialect).CountPendingAsync(Token)).ShouldBe(1);
         var claimed = await new SqlOutbox(dialect, TimeProvider.System).ClaimAsync(OutboxLanes.Records, 10, TimeSpan.FromMinutes(1), Token);
         claimed.ShouldHaveSingleItem().ArticleId.ShouldBe(waiting);
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public async Task Migrate_FromBeforeLighterInserts_DropsRedundantIndexesAndTheirLookUpsReadTheWiderIndexes(string provider)
+    {
+        // Arrange: a database one migration behind, with the two single-column indexes.
+        var dialect = await CreateAsync(provider);
+        var shipped = Schema.For(dialect);
+        await MigrationRunner.RunAsync(dialect, shipped with { Scripts = [.. shipped.Scripts.SkipLast(1)] }, new FakeLogger(), Token);
+        (await IndexExistsAsync(dialect, "ix_articles_canonical_url")).ShouldBeTrue();
+        (await IndexExistsAsync(dialect, "ix_articles_stored_at")).ShouldBeTrue();
+
+        // Act
+        await new SqlArticleRepository(dialect).MigrateAsync(Token);
+
+        // Assert: gone, and the look-up by canonical URL and the range of stored times still read an index.
+        (await IndexExistsAsync(dialect, "ix_articles_canonical_url")).ShouldBeFalse();
+        (await IndexExistsAsync(dialect, "ix_articles_stored_at")).ShouldBeFalse();
+        (await PlanAsync(dialect, "SELECT story_id FROM articles WHERE canonical_url = 'https://example.org/a' AND stored_at >= '2026-01-01' ORDER BY stored_at LIMIT 1"))
+            .ShouldContain("ix_articles_canonical_url_stored");
+        (await PlanAsync(dialect, "SELECT article_id FROM articles WHERE stored_at < '2026-01-01'")).ShouldContain("ix_articles_stored_at_id");
+        if (dialect.NativeTypes)
+        {
+            // Records compressed by LZ4 (this server has it).
+            await using var connection = await dialect.OpenAsync(Token);
+            var compression = await connection.ScalarAsync(null, "SELECT attcompression::text FROM pg_attribute WHERE attrelid = 'articles'::regclass AND attname = 'record'", [], Token);
+            compression.ShouldBe("l");
+        }
     }
 
     [Fact]
@@ -170,6 +200,27 @@ public sealed class SchemaMigrationTests(DatabaseFixture database) : IClassFixtu
             ? "SELECT to_regclass(@index) IS NOT NULL"
             : "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'index' AND name = @index";
         return Convert.ToBoolean(await connection.ScalarAsync(null, sql, [("index", index)], Token), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The plan of <paramref name="sql"/> as text; on PostgreSQL with sequential scans priced out, since an empty
+    /// table would be scanned whatever its indexes.</summary>
+    private static async Task<string> PlanAsync(SqlDialect dialect, string sql)
+    {
+        await using var connection = await dialect.OpenAsync(Token);
+        if (dialect.NativeTypes)
+        {
+            await connection.ExecuteAsync(null, "SET enable_seqscan = off", [], Token);
+        }
+
+        await using var command = connection.Command(null, (dialect.NativeTypes ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + sql, []);
+        await using var reader = await command.ExecuteReaderAsync(Token);
+        var lines = new List<string>();
+        while (await reader.ReadAsync(Token))
+        {
+            lines.Add(Convert.ToString(reader.GetValue(reader.FieldCount - 1), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+        }
+
+        return string.Join('\n', lines);
     }
 
     private static async Task<List<string>> JournalAsync(SqlDialect dialect)
