@@ -107,6 +107,23 @@ public sealed class SqlDialect : IAsyncDisposable
     public async ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         !NativeTypes && connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: false) : await connection.BeginTransactionAsync(cancellationToken);
 
+    /// <summary>
+    /// Hands each notice the server sends on <paramref name="connection"/> (PostgreSQL's <c>RAISE NOTICE</c>, and the
+    /// "skipping" notes of <c>IF [NOT] EXISTS</c>) to <paramref name="notice"/> until the result is disposed. SQLite
+    /// sends none.
+    /// </summary>
+    public static IDisposable ObserveNotices(DbConnection connection, Action<string> notice)
+    {
+        if (connection is not NpgsqlConnection npgsql)
+        {
+            return NoNotices.Instance;
+        }
+
+        NoticeEventHandler handler = (_, args) => notice(args.Notice.MessageText);
+        npgsql.Notice += handler;
+        return new NoticeSubscription(npgsql, handler);
+    }
+
     public static SqlDialect Postgres(string connectionString) =>
         new("postgres", NpgsqlDataSource.Create(connectionString), nativeTypes: true);
 
@@ -135,5 +152,19 @@ public sealed class SqlDialect : IAsyncDisposable
 
         await DataSource.DisposeAsync();
         WriterGate?.Dispose();
+    }
+
+    private sealed class NoNotices : IDisposable
+    {
+        public static readonly NoNotices Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class NoticeSubscription(NpgsqlConnection connection, NoticeEventHandler handler) : IDisposable
+    {
+        public void Dispose() => connection.Notice -= handler;
     }
 }

@@ -15,14 +15,19 @@ namespace NewsIngest.Store.Persistence;
 /// </summary>
 internal sealed class SqlStoryDecision : IStoryDecision
 {
+    /// <summary>The first article stored under a canonical URL (<c>@canonical</c>) within the window (<c>@since</c>), with
+    /// its record: read from <c>ix_articles_canonical_url_stored</c>, which a migration test checks in both databases' plans.</summary>
+    internal const string FirstByCanonicalUrl =
+        "SELECT story_id, record FROM articles WHERE canonical_url = @canonical AND stored_at >= @since ORDER BY stored_at LIMIT 1";
+
     /// <summary>The three point look-ups as one statement of one row (the article's own sighting, the story under its
-    /// exact text, the first article under its canonical URL within the window, with its record), then the candidates.</summary>
-    private const string Reads = """
+    /// exact text, <see cref="FirstByCanonicalUrl"/>), then the candidates.</summary>
+    private const string Reads = $"""
         SELECT (SELECT story_id FROM sightings WHERE article_id = @id) AS own,
                (SELECT story_id FROM articles WHERE content_hash = @hash) AS by_hash,
                c.story_id AS by_url, c.record
         FROM (SELECT 1 AS one) AS keys
-        LEFT JOIN (SELECT story_id, record FROM articles WHERE canonical_url = @canonical AND stored_at >= @since ORDER BY stored_at LIMIT 1) AS c ON 1 = 1;
+        LEFT JOIN ({FirstByCanonicalUrl}) AS c ON 1 = 1;
         """;
 
     /// <summary>

@@ -63,7 +63,18 @@ public static class MigrationRunner
         var pending = Enumerable.Range(1, checksums.Length).Where(version => !applied.ContainsKey(version)).ToList();
         foreach (var version in pending)
         {
-            await connection.ExecuteAsync(transaction, set.Scripts[version - 1], [], cancellationToken);
+            var notices = new List<string>();
+            using (SqlDialect.ObserveNotices(connection, notices.Add))
+            {
+                await connection.ExecuteAsync(transaction, set.Scripts[version - 1], [], cancellationToken);
+            }
+
+            foreach (var notice in notices)
+            {
+                logger.LogInformation(
+                    "Migration {Version} of the {Scope} schema ({Provider}) noted: {Notice}", version, set.Scope, dialect.Name, notice);
+            }
+
             await RecordAsync(connection, transaction, journal, version, checksums[version - 1], cancellationToken);
         }
 
