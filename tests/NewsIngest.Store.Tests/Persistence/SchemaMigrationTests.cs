@@ -139,7 +139,7 @@ public sealed class SchemaMigrationTests(DatabaseFixture database) : IClassFixtu
     [Fact]
     public async Task Migrate_ScriptRaisesNotice_LogsOneLineWithItsVersionAndText()
     {
-        // Arrange: the shipped migrations, then one that only raises a notice (as migration 11 does on a server
+        // Arrange: the shipped migrations, then one that only raises a notice (as migration 10 does on a server
         // without LZ4), on a database that has none of them yet.
         var dialect = await CreateAsync("postgres");
         var shipped = Schema.For(dialect);
